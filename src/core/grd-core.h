@@ -1,0 +1,22 @@
+/* grd-core.h: the one header the app, the CLI and the tests include
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "grd-import.h"
+#include "grd-project.h"
+#include "grd-query.h"
+#include "grd-store.h"
+#include "grd-types.h"
+#include "grd-utf8.h"
+
+G_BEGIN_DECLS
+
+/* Registers the core resources and makes libxml2 safe; call once, on the
+ * main thread, before anything else in core. */
+void grd_core_init (void);
+
+G_END_DECLS
