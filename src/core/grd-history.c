@@ -1,0 +1,497 @@
+/* grd-history.c: undo and redo, kept in the project file
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* How it works. Temporary triggers (made per connection, so a file cannot
+ * bring its own) log every row a step inserts, updates or deletes into
+ * history_change, in the same transaction as the edit: a crash keeps both or
+ * neither. Each change keeps one JSON image, the row's *other* state: NULL
+ * for a fresh insert, the old row otherwise. Undo and redo "flip" changes:
+ * the row's current state replaces the image, the image becomes the row.
+ * Undo flips a step's changes newest first, redo oldest first. Core deletes
+ * dependent rows itself, children first, so foreign key actions never change
+ * a row the log has not seen. */
+
+#define G_LOG_DOMAIN "grd-history"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "grd-history-private.h"
+#include "grd-project.h"
+#include "grd-query-private.h"
+
+static const char * const tracked_tables[] = {
+  "study_case",
+  "source",
+  "turn",
+  "attribute",
+  "attribute_value",
+  "code",
+  "code_set",
+  "code_set_member",
+  "coding",
+  "relation",
+  "memo",
+};
+
+typedef struct {
+  const char *table;
+  char       *select_image;  /* ?1 = id -> json of the row */
+  char       *insert_image;  /* ?1 = json */
+  char       *update_image;  /* ?1 = json, ?2 = id */
+  char       *delete_row;    /* ?1 = id */
+  char       *old_image;     /* in a trigger: json of the OLD row */
+} TableSql;
+
+static TableSql table_sql[G_N_ELEMENTS (tracked_tables)];
+
+static GStrv
+list_columns (GrdStore    *store,
+              const char  *table,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid",
+                                          table);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GrdStmt) stmt = grd_store_prepare (store, sql, error);
+  gboolean has_row, ok;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (grd_stmt_get (stmt), 0));
+
+  if (!ok)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+/* The statements depend only on the schema, which is the same for every
+ * file this build opens; they are made once. */
+static gboolean
+build_table_sql (GrdStore  *store,
+                 GError   **error)
+{
+  static gsize built;
+
+  if (!g_once_init_enter (&built))
+    return TRUE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tracked_tables); t++)
+    {
+      const char *table = tracked_tables[t];
+      g_auto(GStrv) columns = list_columns (store, table, error);
+      g_autoptr(GString) json = g_string_new ("json_object (");
+      g_autoptr(GString) old_json = g_string_new ("json_object (");
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autoptr(GString) values = g_string_new (NULL);
+      g_autoptr(GString) sets = g_string_new (NULL);
+
+      if (columns == NULL)
+        {
+          g_once_init_leave (&built, 0);
+          return FALSE;
+        }
+
+      for (guint c = 0; columns[c] != NULL; c++)
+        {
+          const char *sep = c > 0 ? ", " : "";
+
+          g_string_append_printf (json, "%s'%s', %s", sep, columns[c], columns[c]);
+          g_string_append_printf (old_json, "%s'%s', OLD.%s", sep, columns[c], columns[c]);
+          g_string_append_printf (names, "%s%s", sep, columns[c]);
+          g_string_append_printf (values, "%sjson_extract (?1, '$.%s')", sep, columns[c]);
+          g_string_append_printf (sets, "%s%s = json_extract (?1, '$.%s')", sep, columns[c],
+                                  columns[c]);
+        }
+      g_string_append_c (json, ')');
+      g_string_append_c (old_json, ')');
+
+      table_sql[t].table = table;
+      table_sql[t].select_image = g_strdup_printf ("SELECT %s FROM main.%s WHERE id = ?1",
+                                                   json->str, table);
+      table_sql[t].insert_image = g_strdup_printf ("INSERT INTO main.%s (%s) SELECT %s",
+                                                   table, names->str, values->str);
+      table_sql[t].update_image = g_strdup_printf ("UPDATE main.%s SET %s WHERE id = ?2",
+                                                   table, sets->str);
+      table_sql[t].delete_row = g_strdup_printf ("DELETE FROM main.%s WHERE id = ?1", table);
+      table_sql[t].old_image = g_string_free (g_steal_pointer (&old_json), FALSE);
+    }
+
+  g_once_init_leave (&built, 1);
+  return TRUE;
+}
+
+static const TableSql *
+lookup_table (const char *table)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (table_sql); t++)
+    if (g_strcmp0 (table_sql[t].table, table) == 0)
+      return &table_sql[t];
+  return NULL;
+}
+
+gboolean
+_grd_history_install (GrdStore  *store,
+                      GError   **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  if (!build_table_sql (store, error))
+    return FALSE;
+
+  g_string_append (sql,
+                   "CREATE TEMP TABLE grd_history_ctl (step_id INTEGER);"
+                   "INSERT INTO temp.grd_history_ctl VALUES (NULL);");
+
+  for (guint t = 0; t < G_N_ELEMENTS (tracked_tables); t++)
+    {
+      const char *table = tracked_tables[t];
+      const char *old_image = table_sql[t].old_image;
+
+      g_string_append_printf (sql,
+                              "CREATE TEMP TRIGGER grd_history_%1$s_insert AFTER INSERT ON main.%1$s "
+                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL BEGIN "
+                              "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
+                              "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', NEW.id, 'insert', NULL); "
+                              "END;"
+                              "CREATE TEMP TRIGGER grd_history_%1$s_update AFTER UPDATE ON main.%1$s "
+                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL BEGIN "
+                              "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
+                              "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.id, 'update', %2$s); "
+                              "END;"
+                              "CREATE TEMP TRIGGER grd_history_%1$s_delete AFTER DELETE ON main.%1$s "
+                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL BEGIN "
+                              "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
+                              "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.id, 'delete', %2$s); "
+                              "END;",
+                              table, old_image);
+    }
+
+  return grd_store_exec (store, sql->str, error);
+}
+
+static gboolean
+set_recording (GrdStore  *store,
+               gint64     step_id,
+               GError   **error)
+{
+  g_autoptr(GrdStmt) stmt = grd_store_prepare (store,
+                                               "UPDATE temp.grd_history_ctl SET step_id = ?1",
+                                               error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (step_id > 0)
+    sqlite3_bind_int64 (grd_stmt_get (stmt), 1, step_id);
+  else
+    sqlite3_bind_null (grd_stmt_get (stmt), 1);
+
+  return grd_store_step_done (store, grd_stmt_get (stmt), error);
+}
+
+gboolean
+_grd_history_start_step (GrdStore    *store,
+                         const char  *label,
+                         gint64       coder_id,
+                         GError     **error)
+{
+  g_autoptr(GrdStmt) discard = NULL;
+  g_autoptr(GrdStmt) insert = NULL;
+  sqlite3_stmt *raw;
+
+  g_return_val_if_fail (grd_store_in_transaction (store), FALSE);
+
+  discard = grd_store_prepare (store, "DELETE FROM history_step WHERE undone = 1", error);
+  if (discard == NULL || !grd_store_step_done (store, grd_stmt_get (discard), error))
+    return FALSE;
+
+  insert = grd_store_prepare (store,
+                              "INSERT INTO history_step (label, coder_id, created_at) "
+                              "VALUES (?1, ?2, unixepoch ())",
+                              error);
+  if (insert == NULL)
+    return FALSE;
+
+  raw = grd_stmt_get (insert);
+  sqlite3_bind_text (raw, 1, label, -1, SQLITE_TRANSIENT);
+  if (coder_id > 0)
+    sqlite3_bind_int64 (raw, 2, coder_id);
+
+  if (!grd_store_step_done (store, raw, error))
+    return FALSE;
+
+  return set_recording (store, sqlite3_last_insert_rowid (grd_store_get_db (store)), error);
+}
+
+/* A step that changed nothing (renaming a code to its own name) is not
+ * worth an entry in the undo list. */
+gboolean
+_grd_history_finish_step (GrdStore  *store,
+                          GError   **error)
+{
+  g_autoptr(GrdStmt) prune = NULL;
+
+  prune = grd_store_prepare (store,
+                             "DELETE FROM history_step WHERE id = (SELECT step_id FROM temp.grd_history_ctl) "
+                             "AND NOT EXISTS (SELECT 1 FROM history_change WHERE step_id = history_step.id)",
+                             error);
+  if (prune == NULL || !grd_store_step_done (store, grd_stmt_get (prune), error))
+    return FALSE;
+
+  return set_recording (store, 0, error);
+}
+
+static gboolean
+flip_change (GrdStore    *store,
+             gint64       change_id,
+             const char  *table,
+             gint64       row_id,
+             const char  *image,
+             GError     **error)
+{
+  const TableSql *sql = lookup_table (table);
+  g_autoptr(GrdStmt) select = NULL;
+  g_autoptr(GrdStmt) apply = NULL;
+  g_autoptr(GrdStmt) store_image = NULL;
+  g_autofree char *current = NULL;
+  gboolean has_row;
+
+  if (sql == NULL)
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_CORRUPT,
+                   _("%s: the undo history names an unknown table “%s”"),
+                   grd_store_get_display_name (store), table);
+      return FALSE;
+    }
+
+  select = grd_store_prepare (store, sql->select_image, error);
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (grd_stmt_get (select), 1, row_id);
+  if (!grd_store_step_row (store, grd_stmt_get (select), &has_row, error))
+    return FALSE;
+  if (has_row)
+    current = grd_stmt_dup_text (grd_stmt_get (select), 0);
+  g_clear_pointer (&select, grd_store_release);
+
+  if (current == NULL && image == NULL)
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_CORRUPT,
+                   _("%s: the undo history does not match the project (row %lld of %s is missing)"),
+                   grd_store_get_display_name (store), (long long) row_id, table);
+      return FALSE;
+    }
+
+  /* The full-text index follows source rows by hand (no trigger may). */
+  if (image == NULL && g_str_equal (table, "source") &&
+      !_grd_search_index_source (store, row_id, FALSE, error))
+    return FALSE;
+
+  if (image == NULL)
+    apply = grd_store_prepare (store, sql->delete_row, error);
+  else if (current == NULL)
+    apply = grd_store_prepare (store, sql->insert_image, error);
+  else
+    apply = grd_store_prepare (store, sql->update_image, error);
+  if (apply == NULL)
+    return FALSE;
+
+  if (image == NULL)
+    sqlite3_bind_int64 (grd_stmt_get (apply), 1, row_id);
+  else
+    {
+      sqlite3_bind_text (grd_stmt_get (apply), 1, image, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (grd_stmt_get (apply), 2, row_id);
+    }
+  if (!grd_store_step_done (store, grd_stmt_get (apply), error))
+    return FALSE;
+
+  if (current == NULL && g_str_equal (table, "source") &&
+      !_grd_search_index_source (store, row_id, TRUE, error))
+    return FALSE;
+
+  store_image = grd_store_prepare (store, "UPDATE history_change SET image = ?1 WHERE id = ?2",
+                                   error);
+  if (store_image == NULL)
+    return FALSE;
+  if (current != NULL)
+    sqlite3_bind_text (grd_stmt_get (store_image), 1, current, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (grd_stmt_get (store_image), 2, change_id);
+
+  return grd_store_step_done (store, grd_stmt_get (store_image), error);
+}
+
+static char *
+flip_step (GrdStore  *store,
+           gboolean   undo,
+           GError   **error)
+{
+  g_autoptr(GrdStmt) pick = NULL;
+  g_autoptr(GrdStmt) changes = NULL;
+  g_autoptr(GrdStmt) mark = NULL;
+  g_autofree char *label = NULL;
+  gint64 step_id;
+  gboolean has_row, ok;
+
+  if (!grd_store_begin (store, error))
+    return NULL;
+
+  pick = grd_store_prepare (store,
+                            undo
+                            ? "SELECT id, label FROM history_step WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+                            : "SELECT id, label FROM history_step WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+                            error);
+  if (pick == NULL || !grd_store_step_row (store, grd_stmt_get (pick), &has_row, error))
+    goto fail;
+
+  if (!has_row)
+    {
+      if (undo)
+        g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOTHING_TO_UNDO,
+                             _("There is nothing to undo"));
+      else
+        g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOTHING_TO_REDO,
+                             _("There is nothing to redo"));
+      goto fail;
+    }
+
+  step_id = sqlite3_column_int64 (grd_stmt_get (pick), 0);
+  label = grd_stmt_dup_text (grd_stmt_get (pick), 1);
+  g_clear_pointer (&pick, grd_store_release);
+
+  /* Rows come back in an order foreign keys may dislike midway (a coding
+   * before its code on redo of a merge); they are checked at commit. */
+  if (!set_recording (store, 0, error) ||
+      !grd_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
+    goto fail;
+
+  changes = grd_store_prepare (store,
+                               undo
+                               ? "SELECT id, tbl, row_id, image FROM history_change WHERE step_id = ?1 ORDER BY id DESC"
+                               : "SELECT id, tbl, row_id, image FROM history_change WHERE step_id = ?1 ORDER BY id ASC",
+                               error);
+  if (changes == NULL)
+    goto fail;
+  sqlite3_bind_int64 (grd_stmt_get (changes), 1, step_id);
+
+  /* Flipping rewrites the image of the change being read; the cursor is
+   * on the history_change_by_step index, which that update leaves alone. */
+  while ((ok = grd_store_step_row (store, grd_stmt_get (changes), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (changes);
+      g_autofree char *table = grd_stmt_dup_text (row, 1);
+      g_autofree char *image = grd_stmt_dup_text (row, 3);
+
+      if (!flip_change (store, sqlite3_column_int64 (row, 0), table,
+                        sqlite3_column_int64 (row, 2), image, error))
+        goto fail;
+    }
+  if (!ok)
+    goto fail;
+  g_clear_pointer (&changes, grd_store_release);
+
+  mark = grd_store_prepare (store, "UPDATE history_step SET undone = ?1 WHERE id = ?2", error);
+  if (mark == NULL)
+    goto fail;
+  sqlite3_bind_int (grd_stmt_get (mark), 1, undo ? 1 : 0);
+  sqlite3_bind_int64 (grd_stmt_get (mark), 2, step_id);
+  if (!grd_store_step_done (store, grd_stmt_get (mark), error))
+    goto fail;
+  g_clear_pointer (&mark, grd_store_release);
+
+  if (!grd_store_commit (store, error))
+    goto fail;
+
+  return g_steal_pointer (&label);
+
+fail:
+  g_clear_pointer (&pick, grd_store_release);
+  g_clear_pointer (&changes, grd_store_release);
+  g_clear_pointer (&mark, grd_store_release);
+  grd_store_rollback (store);
+  return NULL;
+}
+
+char *
+_grd_history_undo (GrdStore  *store,
+                   GError   **error)
+{
+  return flip_step (store, TRUE, error);
+}
+
+char *
+_grd_history_redo (GrdStore  *store,
+                   GError   **error)
+{
+  return flip_step (store, FALSE, error);
+}
+
+static gboolean
+exists (GrdStore   *store,
+        const char *sql)
+{
+  g_autoptr(GrdStmt) stmt = grd_store_prepare (store, sql, NULL);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return grd_store_step_row (store, grd_stmt_get (stmt), &has_row, NULL) && has_row;
+}
+
+gboolean
+_grd_history_can_undo (GrdStore *store)
+{
+  return exists (store, "SELECT 1 FROM history_step WHERE undone = 0 LIMIT 1");
+}
+
+gboolean
+_grd_history_can_redo (GrdStore *store)
+{
+  return exists (store, "SELECT 1 FROM history_step WHERE undone = 1 LIMIT 1");
+}
+
+GPtrArray *
+_grd_history_list (GrdStore  *store,
+                   guint      limit,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_history_step_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+
+  stmt = grd_store_prepare (store,
+                            "SELECT s.id, s.label, c.name, s.created_at, s.undone "
+                            "FROM history_step s LEFT JOIN coder c ON c.id = s.coder_id "
+                            "ORDER BY s.id DESC LIMIT ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (grd_stmt_get (stmt), 1, limit > 0 ? (gint64) limit : -1);
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdHistoryStep *step = g_new0 (GrdHistoryStep, 1);
+
+      step->id = sqlite3_column_int64 (row, 0);
+      step->label = grd_stmt_dup_text (row, 1);
+      step->coder_name = grd_stmt_dup_text (row, 2);
+      step->created_at = sqlite3_column_int64 (row, 3);
+      step->undone = sqlite3_column_int (row, 4) != 0;
+      g_ptr_array_add (steps, step);
+    }
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&steps);
+}
