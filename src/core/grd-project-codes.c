@@ -1,0 +1,1137 @@
+/* grd-project-codes.c: the code tree, code sets and relations
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "grd-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "grd-project-private.h"
+
+/* GNOME's palette, so new codes start in colours that read well on light
+ * and dark backgrounds. */
+static const char * const default_colors[] = {
+  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac",
+  "#986a44", "#1c71d8", "#2ec27e", "#e5a50a", "#c64600", "#813d9c",
+};
+
+static gboolean
+valid_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_color (const char  *color,
+             GError     **error)
+{
+  if (valid_color (color))
+    return TRUE;
+
+  g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+               _("“%s” is not a colour; write it as #rrggbb"), color != NULL ? color : "");
+  return FALSE;
+}
+
+static GrdCode *
+read_code (sqlite3_stmt *row)
+{
+  GrdCode *code = g_new0 (GrdCode, 1);
+
+  code->id = sqlite3_column_int64 (row, 0);
+  code->guid = grd_stmt_dup_text (row, 1);
+  code->parent_id = sqlite3_column_int64 (row, 2);
+  code->position = sqlite3_column_int (row, 3);
+  code->name = grd_stmt_dup_text (row, 4);
+  code->description = grd_stmt_dup_text (row, 5);
+  code->color = g_ascii_strdown ((const char *) sqlite3_column_text (row, 6), -1);
+  if (!grd_code_kind_from_string ((const char *) sqlite3_column_text (row, 7), &code->kind))
+    code->kind = GRD_CODE_KIND_OPEN_CODE;
+  code->created_at = sqlite3_column_int64 (row, 8);
+  code->n_codings = (guint) sqlite3_column_int64 (row, 9);
+  return code;
+}
+
+/* The whole tree in one query, ordered depth-first, with each code's own
+ * and subtree counts added up here rather than by a query per code. */
+GPtrArray *
+grd_project_list_codes (GrdProject  *self,
+                        GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GPtrArray) flat = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_code_free);
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GHashTable) children = NULL;
+  g_autoptr(GrdStmt) stmt = NULL;
+  g_autoptr(GArray) stack = NULL;
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  stmt = grd_store_query (store, error,
+                          "SELECT c.id, c.guid, c.parent_id, c.position, c.name, c.description, "
+                          "c.color, c.kind, c.created_at, coalesce (n.n, 0) "
+                          "FROM code c LEFT JOIN (SELECT code_id, count(*) AS n FROM coding "
+                          "GROUP BY code_id) n ON n.code_id = c.id "
+                          "ORDER BY c.parent_id, c.position, c.id",
+                          NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    g_ptr_array_add (flat, read_code (grd_stmt_get (stmt)));
+  if (!ok)
+    return NULL;
+
+  /* parent id -> children in order */
+  children = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                    (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < flat->len; i++)
+    {
+      GrdCode *code = g_ptr_array_index (flat, i);
+      GPtrArray *siblings = g_hash_table_lookup (children, &code->parent_id);
+
+      if (siblings == NULL)
+        {
+          siblings = g_ptr_array_new ();
+          g_hash_table_insert (children, &code->parent_id, siblings);
+        }
+      g_ptr_array_add (siblings, code);
+    }
+
+  ordered = g_ptr_array_new_full (flat->len, (GDestroyNotify) grd_code_free);
+  stack = g_array_new (FALSE, FALSE, sizeof (GrdCode *));
+
+  /* Depth-first walk; a code is pushed once, so even a damaged file with a
+   * cycle cannot loop forever (codes in a cycle are simply not listed). */
+  {
+    gint64 root = 0;
+    GPtrArray *top = g_hash_table_lookup (children, &root);
+
+    for (guint i = top != NULL ? top->len : 0; i > 0; i--)
+      g_array_append_val (stack, g_ptr_array_index (top, i - 1));
+  }
+
+  while (stack->len > 0)
+    {
+      GrdCode *code = g_array_index (stack, GrdCode *, stack->len - 1);
+      GPtrArray *kids = g_hash_table_lookup (children, &code->id);
+
+      g_array_set_size (stack, stack->len - 1);
+      g_ptr_array_add (ordered, code);
+      code->n_children = kids != NULL ? kids->len : 0;
+
+      for (guint i = code->n_children; i > 0; i--)
+        {
+          GrdCode *kid = g_ptr_array_index (kids, i - 1);
+
+          kid->depth = code->depth + 1;
+          g_array_append_val (stack, kid);
+        }
+    }
+
+  /* Subtree totals: children follow their parent, so a backwards pass adds
+   * each code into its parent after the code itself is complete. */
+  {
+    g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < ordered->len; i++)
+      {
+        GrdCode *code = g_ptr_array_index (ordered, i);
+
+        code->n_codings_total = code->n_codings;
+        g_hash_table_insert (by_id, &code->id, code);
+      }
+
+    for (guint i = ordered->len; i > 0; i--)
+      {
+        GrdCode *code = g_ptr_array_index (ordered, i - 1);
+        GrdCode *parent = g_hash_table_lookup (by_id, &code->parent_id);
+
+        if (parent != NULL)
+          parent->n_codings_total += code->n_codings_total;
+      }
+  }
+
+  /* ordered owns the codes now */
+  g_ptr_array_set_free_func (flat, NULL);
+  return g_steal_pointer (&ordered);
+}
+
+static GrdCode *
+take_code (GPtrArray *codes,
+           gint64     code_id)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      GrdCode *code = g_ptr_array_index (codes, i);
+
+      if (code->id == code_id)
+        return g_ptr_array_steal_index (codes, i);
+    }
+  return NULL;
+}
+
+GrdCode *
+grd_project_get_code (GrdProject  *self,
+                      gint64       code_id,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+  GrdCode *code;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  codes = grd_project_list_codes (self, error);
+  if (codes == NULL)
+    return NULL;
+
+  code = take_code (codes, code_id);
+  if (code == NULL)
+    _grd_set_not_found (error, _("code"), code_id);
+  return code;
+}
+
+static char *
+path_of (GPtrArray *codes,
+         GrdCode   *code)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GrdCode *at = code;
+
+  while (at != NULL && names->len <= codes->len)
+    {
+      GrdCode *parent = NULL;
+
+      g_ptr_array_insert (names, 0, at->name);
+      for (guint i = 0; i < codes->len && at->parent_id != 0; i++)
+        if (((GrdCode *) g_ptr_array_index (codes, i))->id == at->parent_id)
+          parent = g_ptr_array_index (codes, i);
+      at = parent;
+    }
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("/", (char **) names->pdata);
+}
+
+char *
+grd_project_get_code_path (GrdProject  *self,
+                           gint64       code_id,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  codes = grd_project_list_codes (self, error);
+  if (codes == NULL)
+    return NULL;
+
+  for (guint i = 0; i < codes->len; i++)
+    if (((GrdCode *) g_ptr_array_index (codes, i))->id == code_id)
+      return path_of (codes, g_ptr_array_index (codes, i));
+
+  _grd_set_not_found (error, _("code"), code_id);
+  return NULL;
+}
+
+GrdCode *
+grd_project_find_code (GrdProject  *self,
+                       const char  *reference,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  codes = grd_project_list_codes (self, error);
+  if (codes == NULL)
+    return NULL;
+
+  wanted = g_strstrip (g_strdup (reference));
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      GrdCode *code = g_ptr_array_index (codes, i);
+
+      if (g_ascii_strcasecmp (code->guid, wanted) == 0)
+        return take_code (codes, code->id);
+
+      if (strchr (wanted, '/') != NULL)
+        {
+          g_autofree char *path = path_of (codes, code);
+
+          if (g_str_equal (path, wanted))
+            g_ptr_array_add (matches, code);
+        }
+      else if (g_str_equal (code->name, wanted))
+        g_ptr_array_add (matches, code);
+    }
+
+  if (matches->len == 1)
+    return take_code (codes, ((GrdCode *) g_ptr_array_index (matches, 0))->id);
+
+  if (matches->len == 0)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no code “%s”"), wanted);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GString) paths = g_string_new (NULL);
+
+    for (guint i = 0; i < matches->len; i++)
+      {
+        g_autofree char *path = path_of (codes, g_ptr_array_index (matches, i));
+
+        g_string_append_printf (paths, "%s“%s”", i > 0 ? ", " : "", path);
+      }
+    g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_AMBIGUOUS,
+                 _("“%s” names %u codes; give its path: %s"), wanted, matches->len, paths->str);
+  }
+  return NULL;
+}
+
+static gboolean
+require_code (GrdStore  *store,
+              gint64     code_id,
+              GError   **error)
+{
+  gboolean found;
+  gint64 ignored;
+
+  if (!grd_store_get_int (store, &ignored, &found, error, "SELECT id FROM code WHERE id = ?1",
+                          "i", code_id))
+    return FALSE;
+  if (!found)
+    _grd_set_not_found (error, _("code"), code_id);
+  return found;
+}
+
+static gboolean
+check_sibling_name (GrdStore    *store,
+                    gint64       parent_id,
+                    const char  *name,
+                    gint64       except_id,
+                    GError     **error)
+{
+  gint64 clash;
+
+  if (!grd_store_get_int (store, &clash, NULL, error,
+                          "SELECT count(*) FROM code WHERE parent_id IS NOT DISTINCT FROM ?1 "
+                          "AND name = ?2 AND id <> ?3",
+                          "nsi", parent_id, name, except_id))
+    return FALSE;
+
+  if (clash > 0)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
+                   parent_id == 0 ? _("There is already a top-level code named “%s”")
+                                  : _("The parent code already has a code named “%s”"),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+grd_project_add_code (GrdProject   *self,
+                      gint64        parent_id,
+                      const char   *name,
+                      GrdCodeKind   kind,
+                      const char   *color,
+                      const char   *description,
+                      GError      **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autofree char *clean = NULL;
+  g_autofree char *guid = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *lower_color = NULL;
+  gint64 n_codes, position, coder_id, code_id;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
+  g_return_val_if_fail ((guint) kind <= GRD_CODE_KIND_CORE_CATEGORY, 0);
+
+  if ((clean = _grd_clean_name (name, _("code"), error)) == NULL)
+    return 0;
+  if (color != NULL && !check_color (color, error))
+    return 0;
+
+  label = g_strdup_printf (_("Add code “%s”"), clean);
+  if (!_grd_project_begin_edit (self, label, error))
+    return 0;
+
+  if ((parent_id != 0 && !require_code (store, parent_id, error)) ||
+      !check_sibling_name (store, parent_id, clean, 0, error) ||
+      !grd_store_get_int (store, &position, NULL, error,
+                          "SELECT coalesce (max (position) + 1, 0) FROM code "
+                          "WHERE parent_id IS NOT DISTINCT FROM ?1",
+                          "n", parent_id) ||
+      !grd_store_get_int (store, &n_codes, NULL, error, "SELECT count(*) FROM code", NULL) ||
+      !_grd_project_current_coder_id (self, &coder_id, error))
+    goto fail;
+
+  lower_color = g_ascii_strdown (color != NULL ? color
+                                               : default_colors[n_codes % G_N_ELEMENTS (default_colors)],
+                                 -1);
+  guid = _grd_new_guid ();
+
+  if (!grd_store_run (store, error,
+                      "INSERT INTO code (guid, parent_id, position, name, description, color, kind, "
+                      "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch ())",
+                      "snissssn",
+                      guid, parent_id, position, clean, description != NULL ? description : "",
+                      lower_color, grd_code_kind_to_string (kind), coder_id))
+    goto fail;
+  code_id = grd_store_last_insert_id (store);
+
+  if (!_grd_project_end_edit (self, GRD_CHANGE_CODES, error))
+    return 0;
+  return code_id;
+
+fail:
+  _grd_project_fail_edit (self);
+  return 0;
+}
+
+/* Runs one UPDATE of a code as an edit with the given label. */
+static gboolean
+update_code (GrdProject  *self,
+             gint64       code_id,
+             const char  *label,
+             const char  *sql,
+             const char  *value,
+             GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  if (!require_code (store, code_id, error) ||
+      !grd_store_run (store, error, sql, "si", value, code_id))
+    {
+      _grd_project_fail_edit (self);
+      return FALSE;
+    }
+
+  return _grd_project_end_edit (self, GRD_CHANGE_CODES, error);
+}
+
+gboolean
+grd_project_rename_code (GrdProject  *self,
+                         gint64       code_id,
+                         const char  *name,
+                         GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autofree char *clean = NULL;
+  g_autofree char *label = NULL;
+  gint64 parent_id;
+  gboolean found;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if ((clean = _grd_clean_name (name, _("code"), error)) == NULL)
+    return FALSE;
+
+  if (!grd_store_get_int (store, &parent_id, &found, error,
+                          "SELECT coalesce (parent_id, 0) FROM code WHERE id = ?1", "i", code_id))
+    return FALSE;
+  if (!found)
+    {
+      _grd_set_not_found (error, _("code"), code_id);
+      return FALSE;
+    }
+  if (!check_sibling_name (store, parent_id, clean, code_id, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Rename code to “%s”"), clean);
+  return update_code (self, code_id, label, "UPDATE code SET name = ?1 WHERE id = ?2", clean, error);
+}
+
+gboolean
+grd_project_set_code_kind (GrdProject   *self,
+                           gint64        code_id,
+                           GrdCodeKind   kind,
+                           GError      **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail ((guint) kind <= GRD_CODE_KIND_CORE_CATEGORY, FALSE);
+
+  return update_code (self, code_id, _("Change code kind"),
+                      "UPDATE code SET kind = ?1 WHERE id = ?2",
+                      grd_code_kind_to_string (kind), error);
+}
+
+gboolean
+grd_project_set_code_color (GrdProject  *self,
+                            gint64       code_id,
+                            const char  *color,
+                            GError     **error)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if (!check_color (color, error))
+    return FALSE;
+
+  lower = g_ascii_strdown (color, -1);
+  return update_code (self, code_id, _("Change code colour"),
+                      "UPDATE code SET color = ?1 WHERE id = ?2", lower, error);
+}
+
+gboolean
+grd_project_set_code_description (GrdProject  *self,
+                                  gint64       code_id,
+                                  const char  *description,
+                                  GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if (description != NULL && !g_utf8_validate (description, -1, NULL))
+    {
+      g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                           _("The description is not valid UTF-8"));
+      return FALSE;
+    }
+
+  return update_code (self, code_id, _("Change code description"),
+                      "UPDATE code SET description = ?1 WHERE id = ?2",
+                      description != NULL ? description : "", error);
+}
+
+/* TRUE when candidate is code_id itself or lies under it. */
+static gboolean
+is_in_subtree (GrdStore  *store,
+               gint64     code_id,
+               gint64     candidate,
+               gboolean  *inside,
+               GError   **error)
+{
+  gint64 count;
+
+  if (!grd_store_get_int (store, &count, NULL, error,
+                          "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION "
+                          "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id) "
+                          "SELECT count(*) FROM sub WHERE id = ?2",
+                          "ii", code_id, candidate))
+    return FALSE;
+
+  *inside = count > 0;
+  return TRUE;
+}
+
+/* Puts code_id at position among the children of parent_id, numbering the
+ * siblings 0, 1, 2... and touching only the rows whose position changes. */
+static gboolean
+place_code (GrdStore  *store,
+            gint64     code_id,
+            gint64     parent_id,
+            gint       position,
+            GError   **error)
+{
+  g_autoptr(GArray) siblings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (gint));
+  gboolean has_row, ok;
+
+  {
+    g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                               "SELECT id, position FROM code WHERE parent_id IS NOT DISTINCT FROM ?1 "
+                                               "AND id <> ?2 ORDER BY position, id",
+                                               "ni", parent_id, code_id);
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+      {
+        gint64 id = sqlite3_column_int64 (grd_stmt_get (stmt), 0);
+        gint pos = sqlite3_column_int (grd_stmt_get (stmt), 1);
+
+        g_array_append_val (siblings, id);
+        g_array_append_val (positions, pos);
+      }
+    if (!ok)
+      return FALSE;
+  }
+
+  if (position < 0 || (guint) position > siblings->len)
+    position = (gint) siblings->len;
+
+  {
+    gint old = -1;
+
+    g_array_insert_val (siblings, position, code_id);
+    g_array_insert_val (positions, position, old);
+  }
+
+  for (guint i = 0; i < siblings->len; i++)
+    {
+      if (g_array_index (positions, gint, i) == (gint) i &&
+          g_array_index (siblings, gint64, i) != code_id)
+        continue;
+
+      if (!grd_store_run (store, error,
+                          "UPDATE code SET parent_id = ?1, position = ?2 WHERE id = ?3",
+                          "nii", parent_id, (gint64) i, g_array_index (siblings, gint64, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+renumber_children (GrdStore  *store,
+                   gint64     parent_id,
+                   GError   **error)
+{
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  gboolean has_row, ok;
+  gint64 index = 0;
+
+  {
+    g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                               "SELECT id, position FROM code WHERE parent_id IS NOT DISTINCT FROM ?1 "
+                                               "ORDER BY position, id",
+                                               "n", parent_id);
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+      {
+        gint64 pair[2] = { sqlite3_column_int64 (grd_stmt_get (stmt), 0), index };
+
+        if (sqlite3_column_int64 (grd_stmt_get (stmt), 1) != index)
+          g_array_append_val (stale, pair);
+        index++;
+      }
+    if (!ok)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      gint64 *pair = &g_array_index (stale, gint64, i * 2);
+
+      if (!grd_store_run (store, error, "UPDATE code SET position = ?1 WHERE id = ?2", "ii",
+                          pair[1], pair[0]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+grd_project_move_code (GrdProject  *self,
+                       gint64       code_id,
+                       gint64       new_parent_id,
+                       gint         position,
+                       GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdCode) code = NULL;
+  g_autofree char *label = NULL;
+  gboolean inside = FALSE;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  code = grd_project_get_code (self, code_id, error);
+  if (code == NULL)
+    return FALSE;
+
+  if (new_parent_id != 0 &&
+      (!require_code (store, new_parent_id, error) ||
+       !is_in_subtree (store, code_id, new_parent_id, &inside, error)))
+    return FALSE;
+  if (inside)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                   _("“%s” cannot move under itself or one of its own sub-codes"), code->name);
+      return FALSE;
+    }
+  if (!check_sibling_name (store, new_parent_id, code->name, code_id, error))
+    return FALSE;
+
+  label = g_strdup_printf (_("Move code “%s”"), code->name);
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  if (!place_code (store, code_id, new_parent_id, position, error) ||
+      (code->parent_id != new_parent_id && !renumber_children (store, code->parent_id, error)))
+    {
+      _grd_project_fail_edit (self);
+      return FALSE;
+    }
+
+  return _grd_project_end_edit (self, GRD_CHANGE_CODES, error);
+}
+
+/* Deletes every row that hangs on the codes listed in temp.grd_doomed_code,
+ * children before parents, so the undo log sees each one. */
+static gboolean
+delete_doomed_codes (GrdStore  *store,
+                     GError   **error)
+{
+  static const char * const statements[] = {
+    "DELETE FROM memo WHERE coding_id IN (SELECT id FROM coding WHERE code_id IN "
+    "(SELECT id FROM temp.grd_doomed_code))",
+    "DELETE FROM coding WHERE code_id IN (SELECT id FROM temp.grd_doomed_code)",
+    "DELETE FROM memo WHERE relation_id IN (SELECT id FROM relation WHERE from_code_id IN "
+    "(SELECT id FROM temp.grd_doomed_code) OR to_code_id IN (SELECT id FROM temp.grd_doomed_code))",
+    "DELETE FROM relation WHERE from_code_id IN (SELECT id FROM temp.grd_doomed_code) "
+    "OR to_code_id IN (SELECT id FROM temp.grd_doomed_code)",
+    "DELETE FROM memo WHERE code_id IN (SELECT id FROM temp.grd_doomed_code)",
+    "DELETE FROM code_set_member WHERE code_id IN (SELECT id FROM temp.grd_doomed_code)",
+  };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean has_row, ok;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (!grd_store_run (store, error, statements[i], NULL))
+      return FALSE;
+
+  {
+    g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                               "SELECT id FROM temp.grd_doomed_code ORDER BY depth DESC",
+                                               NULL);
+    if (stmt == NULL)
+      return FALSE;
+    while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+      {
+        gint64 id = sqlite3_column_int64 (grd_stmt_get (stmt), 0);
+        g_array_append_val (order, id);
+      }
+    if (!ok)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < order->len; i++)
+    if (!grd_store_run (store, error, "DELETE FROM code WHERE id = ?1", "i",
+                        g_array_index (order, gint64, i)))
+      return FALSE;
+
+  return grd_store_run (store, error, "DROP TABLE temp.grd_doomed_code", NULL);
+}
+
+static gboolean
+doom_subtree (GrdStore  *store,
+              gint64     code_id,
+              GError   **error)
+{
+  return grd_store_run (store, error,
+                        "CREATE TEMP TABLE grd_doomed_code AS "
+                        "WITH RECURSIVE sub (id, depth) AS (SELECT ?1, 0 UNION ALL "
+                        "SELECT c.id, sub.depth + 1 FROM code c JOIN sub ON c.parent_id = sub.id) "
+                        "SELECT id, depth FROM sub",
+                        "i", code_id);
+}
+
+gboolean
+grd_project_delete_code (GrdProject  *self,
+                         gint64       code_id,
+                         GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdCode) code = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  code = grd_project_get_code (self, code_id, error);
+  if (code == NULL)
+    return FALSE;
+
+  label = g_strdup_printf (_("Delete code “%s”"), code->name);
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  if (!doom_subtree (store, code_id, error) ||
+      !delete_doomed_codes (store, error) ||
+      !renumber_children (store, code->parent_id, error))
+    {
+      _grd_project_fail_edit (self);
+      return FALSE;
+    }
+
+  return _grd_project_end_edit (self, GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS |
+                                GRD_CHANGE_MEMOS, error);
+}
+
+/* Merging moves everything that hangs on one code to another, then deletes
+ * the emptied code: codings (a coding the target already has for the same
+ * span and coder is dropped), sub-codes, relations, set memberships and
+ * memos. */
+gboolean
+grd_project_merge_codes (GrdProject  *self,
+                         gint64       from_code_id,
+                         gint64       into_code_id,
+                         GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdCode) from = NULL;
+  g_autoptr(GrdCode) into = NULL;
+  g_autofree char *label = NULL;
+  gboolean inside = FALSE;
+  gint64 next_position;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  from = grd_project_get_code (self, from_code_id, error);
+  if (from == NULL)
+    return FALSE;
+  into = grd_project_get_code (self, into_code_id, error);
+  if (into == NULL)
+    return FALSE;
+
+  if (!is_in_subtree (store, from_code_id, into_code_id, &inside, error))
+    return FALSE;
+  if (inside)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                   _("“%s” cannot be merged into itself or one of its own sub-codes"), from->name);
+      return FALSE;
+    }
+
+  label = g_strdup_printf (_("Merge “%s” into “%s”"), from->name, into->name);
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  if (!grd_store_get_int (store, &next_position, NULL, error,
+                          "SELECT coalesce (max (position) + 1, 0) FROM code WHERE parent_id = ?1",
+                          "i", into_code_id))
+    goto fail;
+
+  if (!grd_store_run (store, error,
+                      "DELETE FROM memo WHERE coding_id IN (SELECT f.id FROM coding f JOIN coding t "
+                      "ON t.code_id = ?2 AND t.source_id = f.source_id AND t.start_pos = f.start_pos "
+                      "AND t.end_pos = f.end_pos AND t.coder_id IS f.coder_id WHERE f.code_id = ?1)",
+                      "ii", from_code_id, into_code_id) ||
+      !grd_store_run (store, error,
+                      "DELETE FROM coding WHERE id IN (SELECT f.id FROM coding f JOIN coding t "
+                      "ON t.code_id = ?2 AND t.source_id = f.source_id AND t.start_pos = f.start_pos "
+                      "AND t.end_pos = f.end_pos AND t.coder_id IS f.coder_id WHERE f.code_id = ?1)",
+                      "ii", from_code_id, into_code_id) ||
+      !grd_store_run (store, error, "UPDATE coding SET code_id = ?2 WHERE code_id = ?1", "ii",
+                      from_code_id, into_code_id) ||
+      !grd_store_run (store, error,
+                      "UPDATE code SET parent_id = ?2, position = position + ?3 WHERE parent_id = ?1",
+                      "iii", from_code_id, into_code_id, next_position) ||
+      !grd_store_run (store, error, "UPDATE relation SET from_code_id = ?2 WHERE from_code_id = ?1",
+                      "ii", from_code_id, into_code_id) ||
+      !grd_store_run (store, error, "UPDATE relation SET to_code_id = ?2 WHERE to_code_id = ?1",
+                      "ii", from_code_id, into_code_id) ||
+      !grd_store_run (store, error,
+                      "DELETE FROM memo WHERE relation_id IN (SELECT id FROM relation "
+                      "WHERE from_code_id = to_code_id)",
+                      NULL) ||
+      !grd_store_run (store, error, "DELETE FROM relation WHERE from_code_id = to_code_id", NULL) ||
+      !grd_store_run (store, error,
+                      "INSERT INTO code_set_member (code_set_id, code_id) SELECT code_set_id, ?2 "
+                      "FROM code_set_member WHERE code_id = ?1 AND code_set_id NOT IN "
+                      "(SELECT code_set_id FROM code_set_member WHERE code_id = ?2)",
+                      "ii", from_code_id, into_code_id) ||
+      !grd_store_run (store, error, "DELETE FROM code_set_member WHERE code_id = ?1", "i",
+                      from_code_id) ||
+      !grd_store_run (store, error, "UPDATE memo SET code_id = ?2 WHERE code_id = ?1", "ii",
+                      from_code_id, into_code_id) ||
+      !grd_store_run (store, error, "DELETE FROM code WHERE id = ?1", "i", from_code_id) ||
+      !renumber_children (store, from->parent_id, error))
+    goto fail;
+
+  return _grd_project_end_edit (self, GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS |
+                                GRD_CHANGE_MEMOS, error);
+
+fail:
+  _grd_project_fail_edit (self);
+  return FALSE;
+}
+
+/* Code sets */
+
+gint64
+grd_project_add_code_set (GrdProject  *self,
+                          const char  *name,
+                          const char  *description,
+                          GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autofree char *clean = NULL;
+  g_autofree char *guid = NULL;
+  g_autofree char *label = NULL;
+  gint64 clash, set_id;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
+
+  if ((clean = _grd_clean_name (name, _("code set"), error)) == NULL)
+    return 0;
+
+  label = g_strdup_printf (_("Add code set “%s”"), clean);
+  if (!_grd_project_begin_edit (self, label, error))
+    return 0;
+
+  if (!grd_store_get_int (store, &clash, NULL, error,
+                          "SELECT count(*) FROM code_set WHERE name = ?1", "s", clean))
+    goto fail;
+  if (clash > 0)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
+                   _("There is already a code set named “%s”"), clean);
+      goto fail;
+    }
+
+  guid = _grd_new_guid ();
+  if (!grd_store_run (store, error,
+                      "INSERT INTO code_set (guid, name, description) VALUES (?1, ?2, ?3)",
+                      "sss", guid, clean, description != NULL ? description : ""))
+    goto fail;
+  set_id = grd_store_last_insert_id (store);
+
+  if (!_grd_project_end_edit (self, GRD_CHANGE_CODES, error))
+    return 0;
+  return set_id;
+
+fail:
+  _grd_project_fail_edit (self);
+  return 0;
+}
+
+static gboolean
+change_membership (GrdProject  *self,
+                   gint64       code_set_id,
+                   gint64       code_id,
+                   gboolean     add,
+                   GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  gboolean found;
+  gint64 ignored;
+
+  if (!_grd_project_begin_edit (self, add ? _("Add code to set") : _("Remove code from set"), error))
+    return FALSE;
+
+  if (!require_code (store, code_id, error) ||
+      !grd_store_get_int (store, &ignored, &found, error,
+                          "SELECT id FROM code_set WHERE id = ?1", "i", code_set_id))
+    goto fail;
+  if (!found)
+    {
+      _grd_set_not_found (error, _("code set"), code_set_id);
+      goto fail;
+    }
+
+  if (!grd_store_run (store, error,
+                      add ? "INSERT INTO code_set_member (code_set_id, code_id) VALUES (?1, ?2) "
+                            "ON CONFLICT DO NOTHING"
+                          : "DELETE FROM code_set_member WHERE code_set_id = ?1 AND code_id = ?2",
+                      "ii", code_set_id, code_id))
+    goto fail;
+
+  return _grd_project_end_edit (self, GRD_CHANGE_CODES, error);
+
+fail:
+  _grd_project_fail_edit (self);
+  return FALSE;
+}
+
+gboolean
+grd_project_add_to_code_set (GrdProject  *self,
+                             gint64       code_set_id,
+                             gint64       code_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  return change_membership (self, code_set_id, code_id, TRUE, error);
+}
+
+gboolean
+grd_project_remove_from_code_set (GrdProject  *self,
+                                  gint64       code_set_id,
+                                  gint64       code_id,
+                                  GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  return change_membership (self, code_set_id, code_id, FALSE, error);
+}
+
+GPtrArray *
+grd_project_list_code_sets (GrdProject  *self,
+                            GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_code_set_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  stmt = grd_store_query (store, error,
+                          "SELECT s.id, s.guid, s.name, s.description, m.code_id FROM code_set s "
+                          "LEFT JOIN code_set_member m ON m.code_set_id = s.id ORDER BY s.name, s.id, m.id",
+                          NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdCodeSet *set = sets->len > 0 ? g_ptr_array_index (sets, sets->len - 1) : NULL;
+      gint64 code_id = sqlite3_column_int64 (row, 4);
+
+      if (set == NULL || set->id != sqlite3_column_int64 (row, 0))
+        {
+          set = g_new0 (GrdCodeSet, 1);
+          set->id = sqlite3_column_int64 (row, 0);
+          set->guid = grd_stmt_dup_text (row, 1);
+          set->name = grd_stmt_dup_text (row, 2);
+          set->description = grd_stmt_dup_text (row, 3);
+          set->code_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_ptr_array_add (sets, set);
+        }
+      if (code_id != 0)
+        g_array_append_val (set->code_ids, code_id);
+    }
+
+  return ok ? g_steal_pointer (&sets) : NULL;
+}
+
+/* Relations */
+
+gint64
+grd_project_add_relation (GrdProject       *self,
+                          gint64            from_code_id,
+                          gint64            to_code_id,
+                          GrdRelationKind   kind,
+                          const char       *label_text,
+                          const char       *memo,
+                          GError          **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autofree char *guid = NULL;
+  gint64 coder_id, relation_id;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
+  g_return_val_if_fail ((guint) kind <= GRD_RELATION_KIND_IS_A, 0);
+
+  if (from_code_id == to_code_id)
+    {
+      g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                           _("A relation links two different codes"));
+      return 0;
+    }
+
+  if (!_grd_project_begin_edit (self, _("Relate codes"), error))
+    return 0;
+
+  guid = _grd_new_guid ();
+  if (!require_code (store, from_code_id, error) ||
+      !require_code (store, to_code_id, error) ||
+      !_grd_project_current_coder_id (self, &coder_id, error) ||
+      !grd_store_run (store, error,
+                      "INSERT INTO relation (guid, from_code_id, to_code_id, kind, label, memo, "
+                      "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch ())",
+                      "siisssn", guid, from_code_id, to_code_id, grd_relation_kind_to_string (kind),
+                      label_text != NULL ? label_text : "", memo != NULL ? memo : "", coder_id))
+    goto fail;
+  relation_id = grd_store_last_insert_id (store);
+
+  if (!_grd_project_end_edit (self, GRD_CHANGE_RELATIONS, error))
+    return 0;
+  return relation_id;
+
+fail:
+  _grd_project_fail_edit (self);
+  return 0;
+}
+
+GPtrArray *
+grd_project_list_relations (GrdProject  *self,
+                            GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_relation_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  stmt = grd_store_query (store, error,
+                          "SELECT id, guid, from_code_id, to_code_id, kind, label, memo, created_at "
+                          "FROM relation ORDER BY id",
+                          NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdRelation *relation = g_new0 (GrdRelation, 1);
+
+      relation->id = sqlite3_column_int64 (row, 0);
+      relation->guid = grd_stmt_dup_text (row, 1);
+      relation->from_code_id = sqlite3_column_int64 (row, 2);
+      relation->to_code_id = sqlite3_column_int64 (row, 3);
+      if (!grd_relation_kind_from_string ((const char *) sqlite3_column_text (row, 4),
+                                          &relation->kind))
+        relation->kind = GRD_RELATION_KIND_ASSOCIATED;
+      relation->label = grd_stmt_dup_text (row, 5);
+      relation->memo = grd_stmt_dup_text (row, 6);
+      relation->created_at = sqlite3_column_int64 (row, 7);
+      g_ptr_array_add (relations, relation);
+    }
+
+  return ok ? g_steal_pointer (&relations) : NULL;
+}
+
+gboolean
+grd_project_delete_relation (GrdProject  *self,
+                             gint64       relation_id,
+                             GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  gboolean found;
+  gint64 ignored;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if (!_grd_project_begin_edit (self, _("Delete relation"), error))
+    return FALSE;
+
+  if (!grd_store_get_int (store, &ignored, &found, error, "SELECT id FROM relation WHERE id = ?1",
+                          "i", relation_id))
+    goto fail;
+  if (!found)
+    {
+      _grd_set_not_found (error, _("relation"), relation_id);
+      goto fail;
+    }
+
+  if (!grd_store_run (store, error, "DELETE FROM memo WHERE relation_id = ?1", "i", relation_id) ||
+      !grd_store_run (store, error, "DELETE FROM relation WHERE id = ?1", "i", relation_id))
+    goto fail;
+
+  return _grd_project_end_edit (self, GRD_CHANGE_RELATIONS | GRD_CHANGE_MEMOS, error);
+
+fail:
+  _grd_project_fail_edit (self);
+  return FALSE;
+}

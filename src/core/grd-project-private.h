@@ -1,0 +1,40 @@
+/* grd-project-private.h: what the project's modules share
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "grd-project.h"
+#include "grd-store-private.h"
+
+G_BEGIN_DECLS
+
+GrdStore *_grd_project_get_store   (GrdProject  *self);
+
+/* Every edit is begin → SQL → end (or fail): one transaction, one undo step
+ * labelled for the history list; inside a batch, a savepoint of the batch. */
+gboolean  _grd_project_begin_edit  (GrdProject  *self,
+                                    const char  *label,
+                                    GError     **error);
+gboolean  _grd_project_end_edit    (GrdProject  *self,
+                                    GrdChange    change,
+                                    GError     **error);
+void      _grd_project_fail_edit   (GrdProject  *self);
+
+gboolean  _grd_project_current_coder_id (GrdProject *self,
+                                         gint64     *coder_id,
+                                         GError    **error);
+
+char     *_grd_new_guid            (void);
+/* Trims white space; fails naming what when nothing is left. */
+char     *_grd_clean_name          (const char  *name,
+                                    const char  *what,
+                                    GError     **error);
+
+void      _grd_set_not_found       (GError     **error,
+                                    const char  *what,
+                                    gint64       id);
+
+G_END_DECLS

@@ -1,0 +1,672 @@
+/* grd-project.c: opening, closing, edits, coders and history
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "grd-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "grd-history-private.h"
+#include "grd-project-private.h"
+
+struct _GrdProject
+{
+  GObject    parent_instance;
+
+  GrdStore  *store;
+  char      *guid;
+  gint64     coder_id;       /* cache of the current coder, 0 until read */
+  guint      batch_depth;
+  GrdChange  batch_changes;
+};
+
+G_DEFINE_FINAL_TYPE (GrdProject, grd_project, G_TYPE_OBJECT)
+G_DEFINE_QUARK (grd-project-error-quark, grd_project_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+grd_project_finalize (GObject *object)
+{
+  GrdProject *self = GRD_PROJECT (object);
+
+  grd_project_close (self);
+  g_clear_pointer (&self->guid, g_free);
+
+  G_OBJECT_CLASS (grd_project_parent_class)->finalize (object);
+}
+
+static void
+grd_project_class_init (GrdProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = grd_project_finalize;
+
+  /**
+   * GrdProject::changed:
+   * @change: the #GrdChange flags of what an edit, undo or redo touched
+   *
+   * Emitted after each committed edit (after the whole of a batch).
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+grd_project_init (GrdProject *self)
+{
+}
+
+char *
+_grd_new_guid (void)
+{
+  g_autofree char *guid = g_uuid_string_random ();
+
+  return g_ascii_strup (guid, -1);
+}
+
+char *
+_grd_clean_name (const char  *name,
+                 const char  *what,
+                 GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                   _("A %s needs a name"), what);
+      return NULL;
+    }
+  if (!g_utf8_validate (clean, -1, NULL))
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                   _("The %s name is not valid UTF-8"), what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&clean);
+}
+
+void
+_grd_set_not_found (GError     **error,
+                    const char  *what,
+                    gint64       id)
+{
+  g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND,
+               _("There is no %s with id %lld"), what, (long long) id);
+}
+
+GrdStore *
+_grd_project_get_store (GrdProject *self)
+{
+  return self->store;
+}
+
+static gboolean
+check_open (GrdProject  *self,
+            GError     **error)
+{
+  if (self->store != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, GRD_STORE_ERROR, GRD_STORE_ERROR_IO, _("The project is closed"));
+  return FALSE;
+}
+
+static char *
+get_setting (GrdProject *self,
+             const char *key)
+{
+  g_autoptr(GrdStmt) stmt = grd_store_query (self->store, NULL,
+                                             "SELECT value FROM setting WHERE key = ?1", "s", key);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL || !grd_store_step_row (self->store, grd_stmt_get (stmt), &has_row, NULL) ||
+      !has_row)
+    return NULL;
+
+  return grd_stmt_dup_text (grd_stmt_get (stmt), 0);
+}
+
+static gboolean
+set_setting (GrdProject  *self,
+             const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  return grd_store_run (self->store, error,
+                        "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        "ss", key, value);
+}
+
+static GrdProject *
+project_new (GrdStore  *store,
+             GError   **error)
+{
+  g_autoptr(GrdProject) self = g_object_new (GRD_TYPE_PROJECT, NULL);
+
+  self->store = store;
+
+  if (!_grd_history_install (store, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GrdProject *
+grd_project_create (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GrdProject) self = NULL;
+  g_autofree char *guid = _grd_new_guid ();
+  g_autofree char *base = NULL;
+  GrdStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = grd_store_open (path, GRD_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    return NULL;
+
+  self = project_new (store, error);
+  if (self == NULL)
+    return NULL;
+
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".grounded"))
+    base[strlen (base) - strlen (".grounded")] = '\0';
+
+  if (!grd_store_begin (store, error))
+    return NULL;
+  if (!set_setting (self, "project.guid", guid, error) ||
+      !set_setting (self, "project.name", base, error) ||
+      !grd_store_commit (store, error))
+    {
+      grd_store_rollback (store);
+      return NULL;
+    }
+
+  self->guid = g_steal_pointer (&guid);
+  return g_steal_pointer (&self);
+}
+
+GrdProject *
+grd_project_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GrdProject) self = NULL;
+  GrdStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = grd_store_open (path, GRD_STORE_OPEN_EXISTING, error);
+  if (store == NULL)
+    return NULL;
+
+  self = project_new (store, error);
+  if (self == NULL)
+    return NULL;
+
+  self->guid = get_setting (self, "project.guid");
+  if (self->guid == NULL)
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_CORRUPT,
+                   _("%s is damaged: it has no project identifier"),
+                   grd_store_get_display_name (store));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+grd_project_close (GrdProject *self)
+{
+  g_return_if_fail (GRD_IS_PROJECT (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (grd_store_in_transaction (self->store))
+    {
+      g_warning ("Closing %s with an unfinished batch; it is rolled back",
+                 grd_store_get_display_name (self->store));
+      self->batch_depth = 0;
+      while (grd_store_in_transaction (self->store))
+        grd_store_rollback (self->store);
+    }
+
+  g_clear_pointer (&self->store, grd_store_free);
+}
+
+const char *
+grd_project_get_path (GrdProject *self)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  return self->store != NULL ? grd_store_get_path (self->store) : NULL;
+}
+
+const char *
+grd_project_get_guid (GrdProject *self)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  return self->guid;
+}
+
+char *
+grd_project_dup_name (GrdProject *self)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  return get_setting (self, "project.name");
+}
+
+gboolean
+grd_project_set_name (GrdProject  *self,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if (!check_open (self, error) || (clean = _grd_clean_name (name, _("project"), error)) == NULL)
+    return FALSE;
+
+  return set_setting (self, "project.name", clean, error);
+}
+
+/* Edits */
+
+gboolean
+_grd_project_begin_edit (GrdProject  *self,
+                         const char  *label,
+                         GError     **error)
+{
+  gint64 coder_id = 0;
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (self->batch_depth > 0)
+    return grd_store_begin (self->store, error);
+
+  if (!grd_store_begin (self->store, error))
+    return FALSE;
+
+  if (!_grd_project_current_coder_id (self, &coder_id, error) ||
+      !_grd_history_start_step (self->store, label, coder_id, error))
+    {
+      grd_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_grd_project_end_edit (GrdProject  *self,
+                       GrdChange    change,
+                       GError     **error)
+{
+  if (self->batch_depth > 0)
+    {
+      if (!grd_store_commit (self->store, error))
+        {
+          grd_store_rollback (self->store);
+          return FALSE;
+        }
+      self->batch_changes |= change;
+      return TRUE;
+    }
+
+  if (!_grd_history_finish_step (self->store, error) ||
+      !grd_store_commit (self->store, error))
+    {
+      grd_store_rollback (self->store);
+      self->coder_id = 0;
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint) (change | GRD_CHANGE_HISTORY));
+  return TRUE;
+}
+
+void
+_grd_project_fail_edit (GrdProject *self)
+{
+  grd_store_rollback (self->store);
+
+  /* The coder may have been created inside the rolled-back transaction. */
+  if (self->batch_depth == 0)
+    self->coder_id = 0;
+}
+
+gboolean
+grd_project_begin_batch (GrdProject  *self,
+                         const char  *label,
+                         GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (self->batch_depth > 0)
+    {
+      self->batch_depth++;
+      return TRUE;
+    }
+
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  self->batch_depth = 1;
+  self->batch_changes = 0;
+  return TRUE;
+}
+
+gboolean
+grd_project_end_batch (GrdProject  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->batch_depth > 0, FALSE);
+
+  if (--self->batch_depth > 0)
+    return TRUE;
+
+  return _grd_project_end_edit (self, self->batch_changes, error);
+}
+
+void
+grd_project_abort_batch (GrdProject *self)
+{
+  g_return_if_fail (GRD_IS_PROJECT (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  self->batch_depth = 0;
+  self->batch_changes = 0;
+  self->coder_id = 0;
+  while (grd_store_in_transaction (self->store))
+    grd_store_rollback (self->store);
+}
+
+/* Coders: rows are made on first use and never undone, so the history can
+ * always name who did what. */
+
+static gboolean
+ensure_coder (GrdProject  *self,
+              const char  *name,
+              gint64      *coder_id,
+              GError     **error)
+{
+  g_autofree char *guid = NULL;
+  gboolean found;
+
+  if (!grd_store_get_int (self->store, coder_id, &found, error,
+                          "SELECT id FROM coder WHERE name = ?1", "s", name))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  guid = _grd_new_guid ();
+  if (!grd_store_run (self->store, error, "INSERT INTO coder (guid, name) VALUES (?1, ?2)",
+                      "ss", guid, name))
+    return FALSE;
+
+  *coder_id = grd_store_last_insert_id (self->store);
+  return TRUE;
+}
+
+static char *
+default_coder_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real != NULL && real[0] != '\0' && !g_str_equal (real, "Unknown"))
+    return g_strdup (real);
+
+  return g_strdup (g_get_user_name ());
+}
+
+static gboolean
+write_current_coder (GrdProject  *self,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autofree char *id_text = NULL;
+  gint64 coder_id;
+
+  if (!ensure_coder (self, name, &coder_id, error))
+    return FALSE;
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, coder_id);
+  if (!set_setting (self, "coder.current", id_text, error))
+    return FALSE;
+
+  self->coder_id = coder_id;
+  return TRUE;
+}
+
+gboolean
+_grd_project_current_coder_id (GrdProject  *self,
+                               gint64      *coder_id,
+                               GError     **error)
+{
+  g_autofree char *setting = NULL;
+  g_autofree char *name = NULL;
+  gboolean found = FALSE;
+
+  if (self->coder_id == 0)
+    {
+      setting = get_setting (self, "coder.current");
+      if (setting != NULL)
+        {
+          gint64 id = g_ascii_strtoll (setting, NULL, 10);
+
+          if (!grd_store_get_int (self->store, &self->coder_id, &found, error,
+                                  "SELECT id FROM coder WHERE id = ?1", "i", id))
+            return FALSE;
+        }
+    }
+
+  if (self->coder_id == 0)
+    {
+      /* Written in the caller's transaction when there is one. */
+      gboolean own_tx = !grd_store_in_transaction (self->store);
+
+      name = default_coder_name ();
+      if (own_tx && !grd_store_begin (self->store, error))
+        return FALSE;
+      if (!write_current_coder (self, name, error) ||
+          (own_tx && !grd_store_commit (self->store, error)))
+        {
+          if (own_tx)
+            grd_store_rollback (self->store);
+          self->coder_id = 0;
+          return FALSE;
+        }
+    }
+
+  *coder_id = self->coder_id;
+  return TRUE;
+}
+
+gboolean
+grd_project_set_current_coder (GrdProject  *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean own_tx;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if (!check_open (self, error) || (clean = _grd_clean_name (name, _("coder"), error)) == NULL)
+    return FALSE;
+
+  own_tx = !grd_store_in_transaction (self->store);
+  if (own_tx && !grd_store_begin (self->store, error))
+    return FALSE;
+
+  if (!write_current_coder (self, clean, error) ||
+      (own_tx && !grd_store_commit (self->store, error)))
+    {
+      if (own_tx)
+        grd_store_rollback (self->store);
+      self->coder_id = 0;
+      return FALSE;
+    }
+
+  if (own_tx)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_CODERS);
+  return TRUE;
+}
+
+static GrdCoder *
+read_coder (sqlite3_stmt *row)
+{
+  GrdCoder *coder = g_new0 (GrdCoder, 1);
+
+  coder->id = sqlite3_column_int64 (row, 0);
+  coder->guid = grd_stmt_dup_text (row, 1);
+  coder->name = grd_stmt_dup_text (row, 2);
+  return coder;
+}
+
+GrdCoder *
+grd_project_get_current_coder (GrdProject  *self,
+                               GError     **error)
+{
+  g_autoptr(GrdStmt) stmt = NULL;
+  gint64 coder_id;
+  gboolean has_row;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  if (!check_open (self, error) || !_grd_project_current_coder_id (self, &coder_id, error))
+    return NULL;
+
+  stmt = grd_store_query (self->store, error, "SELECT id, guid, name FROM coder WHERE id = ?1",
+                          "i", coder_id);
+  if (stmt == NULL || !grd_store_step_row (self->store, grd_stmt_get (stmt), &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      _grd_set_not_found (error, _("coder"), coder_id);
+      return NULL;
+    }
+
+  return read_coder (grd_stmt_get (stmt));
+}
+
+GPtrArray *
+grd_project_list_coders (GrdProject  *self,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) coders = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_coder_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = grd_store_query (self->store, error, "SELECT id, guid, name FROM coder ORDER BY name",
+                          NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (self->store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    g_ptr_array_add (coders, read_coder (grd_stmt_get (stmt)));
+
+  return ok ? g_steal_pointer (&coders) : NULL;
+}
+
+/* History */
+
+gboolean
+grd_project_can_undo (GrdProject *self)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  return self->store != NULL && self->batch_depth == 0 && _grd_history_can_undo (self->store);
+}
+
+gboolean
+grd_project_can_redo (GrdProject *self)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  return self->store != NULL && self->batch_depth == 0 && _grd_history_can_redo (self->store);
+}
+
+static char *
+flip (GrdProject  *self,
+      gboolean     undo,
+      GError     **error)
+{
+  char *label;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  g_return_val_if_fail (self->batch_depth == 0, NULL);
+
+  label = undo ? _grd_history_undo (self->store, error) : _grd_history_redo (self->store, error);
+  if (label != NULL)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_ALL);
+
+  return label;
+}
+
+char *
+grd_project_undo (GrdProject  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  return flip (self, TRUE, error);
+}
+
+char *
+grd_project_redo (GrdProject  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  return flip (self, FALSE, error);
+}
+
+GPtrArray *
+grd_project_list_history (GrdProject  *self,
+                          guint        limit,
+                          GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  return _grd_history_list (self->store, limit, error);
+}
