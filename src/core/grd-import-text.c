@@ -1,0 +1,374 @@
+/* grd-import-text.c: plain text and Markdown, and decoding text bytes
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "grd-import"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <uchardet/uchardet.h>
+
+#include "grd-import-private.h"
+
+static void
+set_invalid_error (GError     **error,
+                   const char  *file_name,
+                   const char  *charset,
+                   gsize        offset)
+{
+  g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
+               /* Translators: the first %s is a file name, the second an
+                * encoding such as “UTF-8”, %lu a byte offset in the file */
+               _("%s: invalid %s at byte %lu"),
+               file_name, charset, (gulong) offset);
+}
+
+static void
+set_nul_error (GError     **error,
+               const char  *file_name,
+               gsize        offset)
+{
+  /* Most often this is a binary file or UTF-16 without a byte order mark;
+   * either way the text would be cut short at the NUL. */
+  g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
+               /* Translators: %s is a file name, %lu a byte offset */
+               _("%s: NUL character at byte %lu; this does not look like a text file"),
+               file_name, (gulong) offset);
+}
+
+/* CRLF (Windows) and lone CR (classic Mac OS) both become LF, in place;
+ * the text only shrinks. Offsets are counted in the result, so this must
+ * happen before anything is stored. */
+static void
+normalise_line_ends (char  *text,
+                     gsize *len)
+{
+  gsize w = 0;
+
+  for (gsize r = 0; r < *len; r++)
+    {
+      if (text[r] == '\r')
+        {
+          text[w++] = '\n';
+          if (r + 1 < *len && text[r + 1] == '\n')
+            r++;
+        }
+      else
+        {
+          text[w++] = text[r];
+        }
+    }
+
+  text[w] = '\0';
+  *len = w;
+}
+
+static char *
+finish (char  *text,
+        gsize  len)
+{
+  normalise_line_ends (text, &len);
+  return text;
+}
+
+/* UTF-16 and UTF-32 are checked by hand before converting so that an error
+ * names the byte in the file, which iconv cannot: it reports a position in
+ * its own buffers, and a NUL would come back as a valid character. */
+static gboolean
+check_wide (const guchar  *data,
+            gsize          len,
+            gsize          base,
+            guint          unit,
+            gboolean       big_endian,
+            const char    *charset,
+            const char    *file_name,
+            GError       **error)
+{
+  gsize i = 0;
+
+  while (i + unit <= len)
+    {
+      guint32 value;
+
+      if (unit == 2)
+        value = big_endian ? (guint32) (data[i] << 8 | data[i + 1])
+                           : (guint32) (data[i + 1] << 8 | data[i]);
+      else
+        value = big_endian ? ((guint32) data[i] << 24 | (guint32) data[i + 1] << 16 |
+                              (guint32) data[i + 2] << 8 | data[i + 3])
+                           : ((guint32) data[i + 3] << 24 | (guint32) data[i + 2] << 16 |
+                              (guint32) data[i + 1] << 8 | data[i]);
+
+      if (value == 0)
+        {
+          set_nul_error (error, file_name, base + i);
+          return FALSE;
+        }
+
+      if (unit == 2 && value >= 0xD800 && value <= 0xDBFF)
+        {
+          guint32 low;
+
+          if (i + 4 > len)
+            {
+              set_invalid_error (error, file_name, charset, base + i);
+              return FALSE;
+            }
+
+          low = big_endian ? (guint32) (data[i + 2] << 8 | data[i + 3])
+                           : (guint32) (data[i + 3] << 8 | data[i + 2]);
+          if (low < 0xDC00 || low > 0xDFFF)
+            {
+              set_invalid_error (error, file_name, charset, base + i);
+              return FALSE;
+            }
+
+          i += 4;
+          continue;
+        }
+
+      if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF)
+        {
+          set_invalid_error (error, file_name, charset, base + i);
+          return FALSE;
+        }
+
+      i += unit;
+    }
+
+  /* A trailing partial code unit: the file was cut off. */
+  if (i != len)
+    {
+      set_invalid_error (error, file_name, charset, base + i);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+decode_wide (const guchar  *data,
+             gsize          len,
+             gsize          bom_len,
+             guint          unit,
+             gboolean       big_endian,
+             const char    *charset,
+             const char    *file_name,
+             char         **encoding,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  gsize bytes_read = 0;
+  gsize text_len = 0;
+
+  data += bom_len;
+  len -= bom_len;
+
+  if (!check_wide (data, len, bom_len, unit, big_endian, charset, file_name, error))
+    return NULL;
+
+  text = g_convert ((const char *) data, len, "UTF-8", charset,
+                    &bytes_read, &text_len, &local_error);
+  if (text == NULL)
+    {
+      /* check_wide() should have caught everything iconv refuses. */
+      set_invalid_error (error, file_name, charset, bom_len + bytes_read);
+      return NULL;
+    }
+
+  if (encoding != NULL)
+    *encoding = g_strdup (charset);
+
+  return finish (g_steal_pointer (&text), text_len);
+}
+
+/* Text that is mostly well-formed UTF-8 with a few bad bytes is damaged
+ * UTF-8, not a legacy encoding: in 8-bit encodings runs of high bytes that
+ * happen to form valid UTF-8 sequences are rare. Guessing a legacy charset
+ * for it would import mojibake without a word, so it is refused instead. */
+static gboolean
+looks_like_damaged_utf8 (const char *data,
+                         gsize       len)
+{
+  const char *p = data;
+  const char *end = data + len;
+  gsize n_valid = 0;
+  gsize n_invalid = 0;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          n_invalid++;
+          p++;
+        }
+      else
+        {
+          n_valid++;
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  return n_valid > n_invalid;
+}
+
+static char *
+detect_charset (const char *data,
+                gsize       len)
+{
+  uchardet_t detector = uchardet_new ();
+  char *charset = NULL;
+
+  if (detector == NULL)
+    return NULL;
+
+  if (uchardet_handle_data (detector, data, len) == 0)
+    {
+      const char *name;
+
+      uchardet_data_end (detector);
+      name = uchardet_get_charset (detector);
+      if (name != NULL && name[0] != '\0')
+        charset = g_strdup (name);
+    }
+
+  uchardet_delete (detector);
+
+  return charset;
+}
+
+static char *
+decode_narrow (const char  *data,
+               gsize        len,
+               gsize        bom_len,
+               const char  *file_name,
+               char       **encoding,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *charset = NULL;
+  g_autofree char *text = NULL;
+  const char *nul;
+  const char *end = NULL;
+  gsize bytes_read = 0;
+  gsize text_len = 0;
+
+  data += bom_len;
+  len -= bom_len;
+
+  /* No 8-bit or UTF-8 text has a zero byte; g_utf8_validate_len() would
+   * call it invalid UTF-8, which sends the user looking in the wrong place. */
+  nul = memchr (data, '\0', len);
+  if (nul != NULL)
+    {
+      set_nul_error (error, file_name, bom_len + (gsize) (nul - data));
+      return NULL;
+    }
+
+  if (g_utf8_validate_len (data, len, &end))
+    {
+      if (encoding != NULL)
+        *encoding = g_strdup ("UTF-8");
+      return finish (g_strndup (data, len), len);
+    }
+
+  /* With a UTF-8 byte order mark there is nothing to guess. */
+  if (bom_len > 0 || looks_like_damaged_utf8 (data, len))
+    {
+      set_invalid_error (error, file_name, "UTF-8", bom_len + (gsize) (end - data));
+      return NULL;
+    }
+
+  charset = detect_charset (data, len);
+  if (charset == NULL ||
+      g_ascii_strcasecmp (charset, "UTF-8") == 0 ||
+      g_ascii_strcasecmp (charset, "ASCII") == 0)
+    {
+      set_invalid_error (error, file_name, "UTF-8", (gsize) (end - data));
+      return NULL;
+    }
+
+  text = g_convert (data, len, "UTF-8", charset, &bytes_read, &text_len, &local_error);
+  if (text == NULL)
+    {
+      /* The detector named an encoding iconv does not know: all that can
+       * be said for sure is that the bytes are not UTF-8. */
+      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        set_invalid_error (error, file_name, "UTF-8", (gsize) (end - data));
+      else
+        set_invalid_error (error, file_name, charset, bytes_read);
+      return NULL;
+    }
+
+  if (encoding != NULL)
+    *encoding = g_steal_pointer (&charset);
+
+  return finish (g_steal_pointer (&text), text_len);
+}
+
+char *
+grd_import_decode_text (GBytes      *bytes,
+                        const char  *file_name,
+                        char       **encoding,
+                        GError     **error)
+{
+  const guchar *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = (const guchar *) "";
+
+  /* The UTF-32LE mark begins with the UTF-16LE one, so it goes first. */
+  if (len >= 4 && memcmp (data, "\xFF\xFE\0\0", 4) == 0)
+    return decode_wide (data, len, 4, 4, FALSE, "UTF-32LE", file_name, encoding, error);
+  if (len >= 4 && memcmp (data, "\0\0\xFE\xFF", 4) == 0)
+    return decode_wide (data, len, 4, 4, TRUE, "UTF-32BE", file_name, encoding, error);
+  if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    return decode_wide (data, len, 2, 2, FALSE, "UTF-16LE", file_name, encoding, error);
+  if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    return decode_wide (data, len, 2, 2, TRUE, "UTF-16BE", file_name, encoding, error);
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    return decode_narrow ((const char *) data, len, 3, file_name, encoding, error);
+
+  return decode_narrow ((const char *) data, len, 0, file_name, encoding, error);
+}
+
+char *
+_grd_import_read_plain_text (GBytes      *bytes,
+                             const char  *file_name,
+                             char       **encoding,
+                             GError     **error)
+{
+  return grd_import_decode_text (bytes, file_name, encoding, error);
+}
+
+/* The Markdown source is kept as it is: researchers code what they read,
+ * and a transcript in Markdown is read as source text. Rendering it would
+ * also make offsets depend on a renderer's version. */
+char *
+_grd_import_read_markdown (GBytes      *bytes,
+                           const char  *file_name,
+                           char       **encoding,
+                           GError     **error)
+{
+  return grd_import_decode_text (bytes, file_name, encoding, error);
+}
