@@ -1,0 +1,528 @@
+/* grd-query.c: quotes, frequencies, co-occurrence, passages
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "grd-query"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "grd-project-private.h"
+#include "grd-query-private.h"
+#include "grd-utf8.h"
+
+void
+grd_quote_free (GrdQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->code_name);
+  g_free (quote->source_name);
+  g_free (quote->case_name);
+  g_free (quote->coder_name);
+  g_free (quote->speaker);
+  g_free (quote->text);
+  g_free (quote->context_before);
+  g_free (quote->context_after);
+  g_free (quote);
+}
+
+void
+grd_frequency_free (GrdFrequency *frequency)
+{
+  if (frequency == NULL)
+    return;
+  g_free (frequency->code_name);
+  g_free (frequency->group);
+  g_free (frequency);
+}
+
+void
+grd_cooccurrence_free (GrdCooccurrence *cooccurrence)
+{
+  if (cooccurrence == NULL)
+    return;
+  g_free (cooccurrence->name_a);
+  g_free (cooccurrence->name_b);
+  g_free (cooccurrence);
+}
+
+char *
+_grd_text_before (const char *text,
+                  gsize       byte,
+                  guint       n_chars)
+{
+  const char *end = text + byte;
+  const char *start = end;
+
+  for (guint i = 0; i < n_chars && start > text; i++)
+    start = g_utf8_prev_char (start);
+
+  return g_strndup (start, end - start);
+}
+
+char *
+_grd_text_after (const char *text,
+                 gsize       len,
+                 gsize       byte,
+                 guint       n_chars)
+{
+  const char *start = text + byte;
+  const char *end = start;
+
+  for (guint i = 0; i < n_chars && end < text + len; i++)
+    end = g_utf8_next_char (end);
+
+  return g_strndup (start, end - start);
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Byte offsets of many code point offsets in one text, found in a single
+ * forward pass: a source's quotes and their context in one walk. */
+typedef struct {
+  GArray *chars;  /* gint64, sorted, unique */
+  GArray *bytes;  /* gssize, parallel */
+} OffsetMap;
+
+static void
+offset_map_build (OffsetMap  *map,
+                  GArray     *wanted,
+                  const char *text,
+                  gsize       len)
+{
+  GrdUtf8Cursor cursor;
+
+  g_array_sort (wanted, compare_gint64);
+  map->chars = g_array_new (FALSE, FALSE, sizeof (gint64));
+  map->bytes = g_array_new (FALSE, FALSE, sizeof (gssize));
+
+  grd_utf8_cursor_init (&cursor, text, len);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      gint64 chr = g_array_index (wanted, gint64, i);
+      gssize byte;
+
+      if (map->chars->len > 0 && g_array_index (map->chars, gint64, map->chars->len - 1) == chr)
+        continue;
+
+      byte = grd_utf8_cursor_seek (&cursor, chr);
+      g_array_append_val (map->chars, chr);
+      g_array_append_val (map->bytes, byte);
+    }
+}
+
+static gssize
+offset_map_lookup (OffsetMap *map,
+                   gint64     chr)
+{
+  guint index;
+
+  if (!g_array_binary_search (map->chars, &chr, compare_gint64, &index))
+    return -1;
+
+  return g_array_index (map->bytes, gssize, index);
+}
+
+static void
+offset_map_clear (OffsetMap *map)
+{
+  g_clear_pointer (&map->chars, g_array_unref);
+  g_clear_pointer (&map->bytes, g_array_unref);
+}
+
+static const char *
+speaker_at (GArray *turns,
+            gint64  position)
+{
+  guint lo = 0, hi = turns != NULL ? turns->len : 0;
+
+  /* the last turn starting at or before position */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (turns, GrdTurn, mid).start <= position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo == 0)
+    return NULL;
+
+  {
+    GrdTurn *turn = &g_array_index (turns, GrdTurn, lo - 1);
+
+    return position < turn->end ? turn->speaker : NULL;
+  }
+}
+
+/* Fills text and context for quotes[first, last), all of one source. */
+static gboolean
+fill_source_quotes (GrdProject  *project,
+                    GPtrArray   *quotes,
+                    guint        first,
+                    guint        last,
+                    guint        context_chars,
+                    GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (project);
+  GrdQuote *head = g_ptr_array_index (quotes, first);
+  g_autoptr(GrdStmt) stmt = NULL;
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) turns = NULL;
+  OffsetMap map = { NULL, NULL };
+  const char *text;
+  gsize len;
+  gboolean has_row;
+
+  stmt = grd_store_query (store, error, "SELECT text FROM source WHERE id = ?1", "i",
+                          head->source_id);
+  if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      _grd_set_not_found (error, _("source"), head->source_id);
+      return FALSE;
+    }
+
+  text = (const char *) sqlite3_column_text (grd_stmt_get (stmt), 0);
+  len = (gsize) sqlite3_column_bytes (grd_stmt_get (stmt), 0);
+
+  turns = grd_project_list_turns (project, head->source_id, error);
+  if (turns == NULL)
+    return FALSE;
+
+  for (guint i = first; i < last; i++)
+    {
+      GrdQuote *quote = g_ptr_array_index (quotes, i);
+
+      g_array_append_val (wanted, quote->start);
+      g_array_append_val (wanted, quote->end);
+    }
+  offset_map_build (&map, wanted, text, len);
+
+  for (guint i = first; i < last; i++)
+    {
+      GrdQuote *quote = g_ptr_array_index (quotes, i);
+      gssize start = offset_map_lookup (&map, quote->start);
+      gssize end = offset_map_lookup (&map, quote->end);
+
+      if (start < 0 || end < 0)
+        {
+          offset_map_clear (&map);
+          g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                       _("Coding %lld lies outside the text of “%s”"),
+                       (long long) quote->coding_id, quote->source_name);
+          return FALSE;
+        }
+
+      quote->text = g_strndup (text + start, end - start);
+      quote->context_before = _grd_text_before (text, start, context_chars);
+      quote->context_after = _grd_text_after (text, len, end, context_chars);
+      quote->speaker = g_strdup (speaker_at (turns, quote->start));
+    }
+
+  offset_map_clear (&map);
+  return TRUE;
+}
+
+GPtrArray *
+grd_query_quotes (GrdProject     *project,
+                  gint64          code_id,
+                  GrdQuoteFlags   flags,
+                  guint           context_chars,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  GrdStore *store;
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_quote_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+  guint first = 0;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+
+  store = _grd_project_get_store (project);
+  stmt = grd_store_query (store, error,
+                          "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION "
+                          "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id WHERE ?2) "
+                          "SELECT g.id, g.code_id, c.name, g.source_id, s.name, s.case_id, k.name, "
+                          "r.name, g.start_pos, g.end_pos, g.representative "
+                          "FROM sub JOIN coding g ON g.code_id = sub.id "
+                          "JOIN code c ON c.id = g.code_id JOIN source s ON s.id = g.source_id "
+                          "LEFT JOIN study_case k ON k.id = s.case_id "
+                          "LEFT JOIN coder r ON r.id = g.coder_id "
+                          "WHERE (NOT ?3 OR g.representative) "
+                          "ORDER BY k.name IS NULL, k.name, s.name, g.source_id, g.start_pos, g.end_pos, g.id",
+                          "idd", code_id,
+                          (flags & GRD_QUOTE_WITH_DESCENDANTS) ? 1 : 0,
+                          (flags & GRD_QUOTE_REPRESENTATIVE) ? 1 : 0);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdQuote *quote = g_new0 (GrdQuote, 1);
+
+      quote->coding_id = sqlite3_column_int64 (row, 0);
+      quote->code_id = sqlite3_column_int64 (row, 1);
+      quote->code_name = grd_stmt_dup_text (row, 2);
+      quote->source_id = sqlite3_column_int64 (row, 3);
+      quote->source_name = grd_stmt_dup_text (row, 4);
+      quote->case_id = sqlite3_column_int64 (row, 5);
+      quote->case_name = grd_stmt_dup_text (row, 6);
+      quote->coder_name = grd_stmt_dup_text (row, 7);
+      quote->start = sqlite3_column_int64 (row, 8);
+      quote->end = sqlite3_column_int64 (row, 9);
+      quote->representative = sqlite3_column_int (row, 10) != 0;
+      g_ptr_array_add (quotes, quote);
+    }
+  if (!ok)
+    return NULL;
+  g_clear_pointer (&stmt, grd_store_release);
+
+  if (quotes->len == 0)
+    {
+      g_autoptr(GrdCode) code = grd_project_get_code (project, code_id, error);
+
+      return code != NULL ? g_steal_pointer (&quotes) : NULL;
+    }
+
+  /* Quotes come grouped by source: read each text once. */
+  for (guint i = 1; i <= quotes->len; i++)
+    {
+      GrdQuote *head = g_ptr_array_index (quotes, first);
+
+      if (i < quotes->len && ((GrdQuote *) g_ptr_array_index (quotes, i))->source_id == head->source_id)
+        continue;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !fill_source_quotes (project, quotes, first, i, context_chars, error))
+        return NULL;
+      first = i;
+    }
+
+  return g_steal_pointer (&quotes);
+}
+
+GPtrArray *
+grd_query_frequencies (GrdProject    *project,
+                       GrdGroupBy     group_by,
+                       gint64         attribute_id,
+                       gboolean       include_interviewer,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  GrdStore *store;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_frequency_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *group_columns;
+  const char *joins = "";
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+
+  store = _grd_project_get_store (project);
+
+  switch (group_by)
+    {
+    case GRD_GROUP_BY_SOURCE:
+      group_columns = "s.name, s.id";
+      break;
+
+    case GRD_GROUP_BY_CASE:
+      group_columns = "k.name, k.id";
+      joins = "LEFT JOIN study_case k ON k.id = s.case_id ";
+      break;
+
+    case GRD_GROUP_BY_ATTRIBUTE:
+      {
+        g_autoptr(GPtrArray) attributes = grd_project_list_attributes (project, error);
+        gboolean found = FALSE;
+
+        if (attributes == NULL)
+          return NULL;
+        for (guint i = 0; i < attributes->len; i++)
+          found |= ((GrdAttribute *) g_ptr_array_index (attributes, i))->id == attribute_id;
+        if (!found)
+          {
+            _grd_set_not_found (error, _("attribute"), attribute_id);
+            return NULL;
+          }
+      }
+      /* A value on the source wins over its case's; NULL means n/a, no
+       * row at all means not recorded. */
+      group_columns = "CASE WHEN coalesce (vs.id, vc.id) IS NULL THEN NULL "
+                      "ELSE coalesce (CASE WHEN vs.id IS NOT NULL THEN vs.value ELSE vc.value END, 'n/a') END, 0";
+      joins = "LEFT JOIN attribute_value vs ON vs.source_id = s.id AND vs.attribute_id = ?1 "
+              "LEFT JOIN attribute_value vc ON vc.case_id = s.case_id AND vc.attribute_id = ?1 ";
+      break;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  sql = g_strdup_printf ("SELECT g.code_id, c.name, %s, count(*), sum (g.end_pos - g.start_pos) "
+                         "FROM coding g JOIN code c ON c.id = g.code_id "
+                         "JOIN source s ON s.id = g.source_id %s"
+                         "WHERE ?2 OR coalesce ((SELECT t.is_interviewer AND t.end_pos > g.start_pos "
+                         "FROM turn t WHERE t.source_id = g.source_id AND t.start_pos <= g.start_pos "
+                         "ORDER BY t.start_pos DESC LIMIT 1), 0) = 0 "
+                         "GROUP BY g.code_id, 3, 4 ORDER BY c.name, g.code_id, 3",
+                         group_columns, joins);
+
+  grd_store_set_cancellable (store, cancellable);
+  stmt = grd_store_query (store, error, sql, "id", attribute_id, include_interviewer ? 1 : 0);
+  if (stmt == NULL)
+    {
+      grd_store_set_cancellable (store, NULL);
+      return NULL;
+    }
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdFrequency *frequency = g_new0 (GrdFrequency, 1);
+
+      frequency->code_id = sqlite3_column_int64 (row, 0);
+      frequency->code_name = grd_stmt_dup_text (row, 1);
+      frequency->group = grd_stmt_dup_text (row, 2);
+      frequency->group_id = sqlite3_column_int64 (row, 3);
+      frequency->n_codings = (guint) sqlite3_column_int64 (row, 4);
+      frequency->n_chars = (guint) sqlite3_column_int64 (row, 5);
+      g_ptr_array_add (rows, frequency);
+    }
+  grd_store_set_cancellable (store, NULL);
+
+  return ok ? g_steal_pointer (&rows) : NULL;
+}
+
+GPtrArray *
+grd_query_cooccurrence (GrdProject           *project,
+                        GrdCooccurrenceMode   mode,
+                        GCancellable         *cancellable,
+                        GError              **error)
+{
+  GrdStore *store;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_cooccurrence_free);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+  const char *sql;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+
+  store = _grd_project_get_store (project);
+
+  if (mode == GRD_COOCCUR_OVERLAP)
+    sql = "WITH pairs AS (SELECT a.code_id AS x, b.code_id AS y, count(*) AS n "
+          "FROM coding a JOIN coding b ON b.source_id = a.source_id "
+          "AND b.start_pos < a.end_pos AND a.start_pos < b.end_pos AND a.code_id < b.code_id "
+          "GROUP BY 1, 2) "
+          "SELECT x, ca.name, y, cb.name, n FROM pairs JOIN code ca ON ca.id = x "
+          "JOIN code cb ON cb.id = y ORDER BY n DESC, ca.name, cb.name";
+  else
+    sql = "WITH placed AS MATERIALIZED (SELECT g.code_id, g.source_id, "
+          "(SELECT t.id FROM turn t WHERE t.source_id = g.source_id AND t.start_pos <= g.start_pos "
+          "AND t.end_pos > g.start_pos ORDER BY t.start_pos DESC LIMIT 1) AS turn_id FROM coding g), "
+          "pairs AS (SELECT a.code_id AS x, b.code_id AS y, count(*) AS n FROM placed a "
+          "JOIN placed b ON b.turn_id = a.turn_id AND a.code_id < b.code_id "
+          "WHERE a.turn_id IS NOT NULL GROUP BY 1, 2) "
+          "SELECT x, ca.name, y, cb.name, n FROM pairs JOIN code ca ON ca.id = x "
+          "JOIN code cb ON cb.id = y ORDER BY n DESC, ca.name, cb.name";
+
+  grd_store_set_cancellable (store, cancellable);
+  stmt = grd_store_query (store, error, sql, NULL);
+  if (stmt == NULL)
+    {
+      grd_store_set_cancellable (store, NULL);
+      return NULL;
+    }
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdCooccurrence *pair = g_new0 (GrdCooccurrence, 1);
+
+      pair->code_a = sqlite3_column_int64 (row, 0);
+      pair->name_a = grd_stmt_dup_text (row, 1);
+      pair->code_b = sqlite3_column_int64 (row, 2);
+      pair->name_b = grd_stmt_dup_text (row, 3);
+      pair->count = (guint) sqlite3_column_int64 (row, 4);
+      g_ptr_array_add (rows, pair);
+    }
+  grd_store_set_cancellable (store, NULL);
+
+  return ok ? g_steal_pointer (&rows) : NULL;
+}
+
+gboolean
+grd_query_locate_passage (GrdProject  *project,
+                          gint64       source_id,
+                          const char  *passage,
+                          gint64      *start,
+                          gint64      *end,
+                          GError     **error)
+{
+  g_autoptr(GrdSource) source = NULL;
+  g_autofree char *text = NULL;
+  const char *found = NULL;
+  guint n_found = 0;
+  gsize len, passage_len;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (passage != NULL, FALSE);
+
+  passage_len = strlen (passage);
+  if (passage_len == 0 || !g_utf8_validate (passage, passage_len, NULL))
+    {
+      g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                           _("The passage is empty or not valid UTF-8"));
+      return FALSE;
+    }
+
+  source = grd_project_get_source (project, source_id, error);
+  if (source == NULL)
+    return FALSE;
+  text = grd_project_get_source_text (project, source_id, &len, error);
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *at = strstr (text, passage); at != NULL; at = strstr (at + 1, passage))
+    {
+      if (n_found++ == 0)
+        found = at;
+    }
+
+  if (n_found == 0)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND,
+                   _("The passage does not occur in “%s” (it must match the text exactly)"),
+                   source->name);
+      return FALSE;
+    }
+  if (n_found > 1)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_AMBIGUOUS,
+                   _("The passage occurs %u times in “%s”; quote more of it, or give offsets"),
+                   n_found, source->name);
+      return FALSE;
+    }
+
+  *start = grd_utf8_count_chars (text, found - text);
+  *end = *start + grd_utf8_count_chars (found, passage_len);
+  return TRUE;
+}
