@@ -1,0 +1,365 @@
+/* bench-core.c: how fast the core is on the benchmark corpus
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-core [S|M|L] [--batch=whole|source] [--keep]
+ *
+ * Prints figures and compares them with the targets; never fails on timing,
+ * only when a core call fails.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "grd-corpus.h"
+
+#define N_OPENS        5
+#define N_SWITCHES     1000
+#define QUOTE_CONTEXT  100
+#define SEARCH_LIMIT   200
+#define SEARCH_CONTEXT 40
+
+typedef struct {
+  const char *figure;
+  double      value;
+  double      target;
+  const char *unit;
+} Row;
+
+static GPtrArray *rows;
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+
+  return usage.ru_maxrss / 1024.0;  /* KiB on Linux */
+}
+
+static void
+add_row (const char *figure,
+         double      value,
+         double      target,
+         const char *unit)
+{
+  Row *row = g_new (Row, 1);
+
+  row->figure = figure;
+  row->value = value;
+  row->target = target;
+  row->unit = unit;
+  g_ptr_array_add (rows, row);
+}
+
+static G_GNUC_NORETURN void
+fail (const char  *what,
+      GError      *error,
+      const char  *dir)
+{
+  fprintf (stderr, "bench-core: %s failed: %s\n", what,
+           error != NULL ? error->message : "no error set");
+  if (dir != NULL)
+    fprintf (stderr, "bench-core: the project is left in %s\n", dir);
+  exit (EXIT_FAILURE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  if (g_remove (path) != 0)
+    g_printerr ("bench-core: cannot remove %s\n", path);
+}
+
+static void
+close_project (GrdProject *project)
+{
+  grd_project_close (project);
+  g_object_unref (project);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *code_name = NULL;
+  g_autofree char *cache = NULL;
+  g_autofree char *trust_file = NULL;
+  GrdCorpusSize size = GRD_CORPUS_SIZE_L;
+  GrdCorpusBatch batch = GRD_CORPUS_BATCH_DEFAULT;
+  const char *size_name, *batch_name = "default";
+  GrdCorpusInfo info;
+  GrdCorpusTimes times;
+  GrdProject *project;
+  gboolean keep = FALSE;
+  gint64 start, code_id = 0;
+  guint most_used = 0, total_codings = 0;
+  double t, best;
+
+  setlocale (LC_ALL, "");
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--batch=whole"))
+        batch = GRD_CORPUS_BATCH_WHOLE, batch_name = "whole";
+      else if (g_str_equal (argv[i], "--batch=source"))
+        batch = GRD_CORPUS_BATCH_PER_SOURCE, batch_name = "per source";
+      else if (g_str_equal (argv[i], "--keep"))
+        keep = TRUE;
+      else if (!grd_corpus_size_from_string (argv[i], &size))
+        {
+          fprintf (stderr, "Usage: %s [S|M|L] [--batch=whole|source] [--keep]\n", argv[0]);
+          return 2;
+        }
+    }
+
+  rows = g_ptr_array_new_with_free_func (g_free);
+  size_name = grd_corpus_size_to_string (size);
+  grd_corpus_get_info (size, &info);
+
+  dir = g_dir_make_tmp ("grounded-bench-XXXXXX", &error);
+  if (dir == NULL)
+    fail ("making a temporary directory", error, NULL);
+  path = g_strdup_printf ("%s/corpus-%s.grounded", dir, size_name);
+
+  /* Core remembers checked projects in the user's cache; keep ours out of
+   * it. Set before anything asks GLib for the cache directory. */
+  cache = g_build_filename (dir, "cache", NULL);
+  trust_file = g_build_filename (cache, "grounded", "checked-projects", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  grd_core_init ();
+
+  /* Build */
+  start = g_get_monotonic_time ();
+  project = grd_project_create (path, &error);
+  if (project == NULL)
+    fail ("grd_project_create", error, dir);
+  if (!grd_corpus_build_full (project, size, batch, &times, &error))
+    fail ("building the corpus", error, dir);
+  close_project (project);
+  t = seconds_since (start);
+  printf ("build %s: %.2f s (%u sources, %u codings; batch: %s)\n",
+          size_name, t, info.n_sources, info.n_codings, batch_name);
+  printf ("  of which: generating %.2f s, grd_import_detect_turns %.2f s, "
+          "grd_project_add_source %.2f s, grd_project_add_coding %.2f s, "
+          "grd_project_end_batch %.2f s, cases and values %.2f s\n",
+          times.generate_us / 1e6, times.detect_turns_us / 1e6, times.add_sources_us / 1e6,
+          times.add_codings_us / 1e6, times.end_batch_us / 1e6, times.other_us / 1e6);
+  printf ("peak RSS after build %s: %.1f MiB\n", size_name, peak_rss_mib ());
+  add_row ("build", t, 15, "s");
+
+  {
+    GStatBuf buf;
+
+    if (g_stat (path, &buf) == 0)
+      printf ("file size %s: %.1f MiB\n", size_name, buf.st_size / (1024.0 * 1024.0));
+  }
+
+  /* Open: the best of several, as the page cache is warm anyway. */
+  best = G_MAXDOUBLE;
+  for (guint i = 0; i < N_OPENS; i++)
+    {
+      start = g_get_monotonic_time ();
+      project = grd_project_open (path, &error);
+      t = seconds_since (start);
+      if (project == NULL)
+        fail ("grd_project_open", error, dir);
+      close_project (project);
+      best = MIN (best, t);
+    }
+  printf ("open %s: %.4f s (min of %u)\n", size_name, best, N_OPENS);
+  add_row ("open", best, 0.1, "s");
+
+  /* A file this machine has not checked yet (copied in, say): with the
+   * integrity check. */
+  g_unlink (trust_file);
+  start = g_get_monotonic_time ();
+  project = grd_project_open (path, &error);
+  t = seconds_since (start);
+  if (project == NULL)
+    fail ("grd_project_open", error, dir);
+  printf ("first open (with check) %s: %.4f s\n", size_name, t);
+
+  /* The most used code */
+  start = g_get_monotonic_time ();
+  codes = grd_project_list_codes (project, &error);
+  t = seconds_since (start);
+  if (codes == NULL)
+    fail ("grd_project_list_codes", error, dir);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      GrdCode *code = g_ptr_array_index (codes, i);
+
+      total_codings += code->n_codings;
+      if (code->n_codings > most_used)
+        {
+          most_used = code->n_codings;
+          code_id = code->id;
+          g_free (code_name);
+          code_name = g_strdup (code->name);
+        }
+    }
+  printf ("list codes %s: %.4f s (%u codes, %u codings)\n", size_name, t, codes->len, total_codings);
+  if (codes->len != info.n_codes || total_codings != info.n_codings)
+    printf ("  warning: expected %u codes and %u codings\n", info.n_codes, info.n_codings);
+  if (total_codings > 0)
+    printf ("most used code %s: \"%s\" with %u codings (%.1f %%)\n", size_name,
+            code_name, most_used, 100.0 * most_used / total_codings);
+
+  /* Retrieval */
+  {
+    g_autoptr(GPtrArray) quotes = NULL;
+
+    start = g_get_monotonic_time ();
+    quotes = grd_query_quotes (project, code_id, GRD_QUOTE_DEFAULT, QUOTE_CONTEXT, NULL, &error);
+    t = seconds_since (start);
+    if (quotes == NULL)
+      fail ("grd_query_quotes", error, dir);
+    printf ("retrieval %s: %.4f s (%u quotes with %u chars of context)\n",
+            size_name, t, quotes->len, QUOTE_CONTEXT);
+    if (quotes->len != most_used)
+      printf ("  warning: %u quotes for a code with %u codings\n", quotes->len, most_used);
+    add_row ("retrieval", t, 0.2, "s");
+  }
+
+  /* Frequencies */
+  {
+    g_autoptr(GPtrArray) frequencies = NULL;
+
+    start = g_get_monotonic_time ();
+    frequencies = grd_query_frequencies (project, GRD_GROUP_BY_CASE, 0, FALSE, NULL, &error);
+    t = seconds_since (start);
+    if (frequencies == NULL)
+      fail ("grd_query_frequencies", error, dir);
+    printf ("frequencies %s: %.4f s (%u code x case rows)\n", size_name, t, frequencies->len);
+    add_row ("frequencies", t, 0.5, "s");
+  }
+
+  /* Search */
+  {
+    static const struct {
+      const char *label;
+      const char *query;
+    } searches[] = {
+      { "search word", GRD_CORPUS_COMMON_WORD },
+      { "search phrase", GRD_CORPUS_PHRASE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        g_autoptr(GPtrArray) hits = NULL;
+
+        start = g_get_monotonic_time ();
+        hits = grd_query_search (project, searches[i].query, SEARCH_LIMIT, SEARCH_CONTEXT,
+                                 NULL, &error);
+        t = seconds_since (start);
+        if (hits == NULL)
+          fail ("grd_query_search", error, dir);
+        printf ("%s %s: %.4f s (%u hits for %s, limit %u)\n", searches[i].label, size_name,
+                t, hits->len, searches[i].query, SEARCH_LIMIT);
+        if (hits->len == 0)
+          printf ("  warning: no hits\n");
+        add_row (searches[i].label, t, 0.1, "s");
+      }
+  }
+
+  /* Co-occurrence */
+  {
+    static const struct {
+      const char          *label;
+      GrdCooccurrenceMode  mode;
+    } modes[] = {
+      { "overlap", GRD_COOCCUR_OVERLAP },
+      { "same turn", GRD_COOCCUR_SAME_TURN },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+      {
+        g_autoptr(GPtrArray) pairs = NULL;
+        guint n_pairs = 0;
+
+        start = g_get_monotonic_time ();
+        pairs = grd_query_cooccurrence (project, modes[i].mode, NULL, &error);
+        t = seconds_since (start);
+        if (pairs == NULL)
+          fail ("grd_query_cooccurrence", error, dir);
+        for (guint j = 0; j < pairs->len; j++)
+          n_pairs += ((GrdCooccurrence *) g_ptr_array_index (pairs, j))->count;
+        printf ("co-occurrence (%s) %s: %.4f s (%u code pairs, %u coding pairs)\n",
+                modes[i].label, size_name, t, pairs->len, n_pairs);
+      }
+  }
+
+  /* Switching coders inside a batch, as the build does */
+  {
+    if (!grd_project_begin_batch (project, "Switch coders", &error))
+      fail ("grd_project_begin_batch", error, dir);
+    start = g_get_monotonic_time ();
+    for (guint i = 0; i < N_SWITCHES; i++)
+      if (!grd_project_set_current_coder (project, i % 2 ? "Coder B" : "Coder A", &error))
+        fail ("grd_project_set_current_coder", error, dir);
+    t = seconds_since (start);
+    grd_project_abort_batch (project);
+    printf ("coder switch %s: %.1f µs each (%u in a batch)\n", size_name,
+            t * G_USEC_PER_SEC / N_SWITCHES, N_SWITCHES);
+  }
+
+  close_project (project);
+
+  t = peak_rss_mib ();
+  printf ("peak RSS %s: %.1f MiB\n", size_name, t);
+  add_row ("peak RSS", t, 300, "MiB");
+
+  printf ("\n%-14s %12s %12s  %s\n", "figure", "measured", "target", size_name);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autofree char *measured = g_strdup_printf ("%.3f %s", row->value, row->unit);
+      g_autofree char *target = g_strdup_printf ("< %g %s", row->target, row->unit);
+
+      printf ("%-14s %12s %12s  %s\n", row->figure, measured, target,
+              row->value < row->target ? "ok" : "over");
+    }
+
+  if (keep)
+    printf ("\nproject kept: %s\n", path);
+  else
+    remove_tree (dir);
+
+  g_ptr_array_unref (rows);
+  return EXIT_SUCCESS;
+}
