@@ -179,27 +179,21 @@ grd_project_create (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = grd_store_open (path, GRD_STORE_OPEN_CREATE, error);
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".grounded") && strlen (base) > strlen (".grounded"))
+    base[strlen (base) - strlen (".grounded")] = '\0';
+
+  {
+    const char * const settings[] = { "project.guid", guid, "project.name", base, NULL };
+
+    store = grd_store_create (path, settings, error);
+  }
   if (store == NULL)
     return NULL;
 
   self = project_new (store, error);
   if (self == NULL)
     return NULL;
-
-  base = g_path_get_basename (path);
-  if (g_str_has_suffix (base, ".grounded"))
-    base[strlen (base) - strlen (".grounded")] = '\0';
-
-  if (!grd_store_begin (store, error))
-    return NULL;
-  if (!set_setting (self, "project.guid", guid, error) ||
-      !set_setting (self, "project.name", base, error) ||
-      !grd_store_commit (store, error))
-    {
-      grd_store_rollback (store);
-      return NULL;
-    }
 
   self->guid = g_steal_pointer (&guid);
   return g_steal_pointer (&self);
@@ -214,7 +208,7 @@ grd_project_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = grd_store_open (path, GRD_STORE_OPEN_EXISTING, error);
+  store = grd_store_open (path, error);
   if (store == NULL)
     return NULL;
 

@@ -15,15 +15,13 @@ G_BEGIN_DECLS
 
 typedef struct _GrdStore GrdStore;
 
-typedef enum {
-  GRD_STORE_OPEN_EXISTING,
-  GRD_STORE_OPEN_CREATE,
-} GrdStoreOpenMode;
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 GrdStore     *grd_store_open         (const char        *path,
-                                      GrdStoreOpenMode   mode,
+                                      GError           **error);
+/* settings: key, value, ..., NULL; written in the creating transaction */
+GrdStore     *grd_store_create       (const char        *path,
+                                      const char * const *settings,
                                       GError           **error);
 void          grd_store_free         (GrdStore          *store);
 sqlite3      *grd_store_get_db       (GrdStore          *store);

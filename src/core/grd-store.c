@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -88,6 +89,15 @@ grd_store_set_error (GrdStore    *store,
                  "%s: %s: %s", store->display_name, what, sqlite3_errmsg (store->db));
 }
 
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /* The SQLite header tells us, before SQLite touches the file, whether it is
  * a database at all, whether it is ours, and whether it was cut short. */
 static gboolean
@@ -147,7 +157,9 @@ check_header (const char  *path,
   change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
   valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
 
-  if (n_pages != 0 && change_counter == valid_for &&
+  /* With a WAL beside it, a checkpoint cut short by a crash may have
+   * written the header before the pages; the WAL still holds them. */
+  if (n_pages != 0 && change_counter == valid_for && !has_wal (path) &&
       (goffset) n_pages * page_size > size)
     {
       g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_CORRUPT,
@@ -167,12 +179,9 @@ check_header (const char  *path,
 static char *
 trust_stamp (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   GStatBuf st;
 
-  if (g_stat (wal, &st) == 0 && st.st_size > 0)
-    return NULL;
-  if (g_stat (path, &st) != 0)
+  if (has_wal (path) || g_stat (path, &st) != 0)
     return NULL;
 
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT,
@@ -269,9 +278,24 @@ lookup_migration (guint version)
 /* One transaction per step, with user_version set inside it, so a crash
  * leaves the file at a whole version. */
 static gboolean
-migrate (GrdStore  *store,
-         guint      from_version,
-         GError   **error)
+write_settings (GrdStore            *store,
+                const char * const  *settings,
+                GError             **error)
+{
+  for (guint i = 0; settings != NULL && settings[i] != NULL && settings[i + 1] != NULL; i += 2)
+    if (!grd_store_run (store, error, "INSERT INTO setting (key, value) VALUES (?1, ?2)", "ss",
+                        settings[i], settings[i + 1]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* settings (key, value, ..., NULL) are written with the first version. */
+static gboolean
+migrate (GrdStore            *store,
+         guint                from_version,
+         const char * const  *settings,
+         GError             **error)
 {
   for (guint version = from_version + 1; version <= GRD_STORE_SCHEMA_VERSION; version++)
     {
@@ -289,6 +313,7 @@ migrate (GrdStore  *store,
 
       if (!grd_store_exec (store, g_bytes_get_data (sql, NULL), error) ||
           !grd_store_exec (store, set_version, error) ||
+          (version == 1 && !write_settings (store, settings, error)) ||
           !grd_store_commit (store, error))
         {
           grd_store_rollback (store);
@@ -309,7 +334,7 @@ expected_schema (void)
   if (g_once_init_enter (&schema))
     {
       g_autoptr(GError) error = NULL;
-      GrdStore *memory = grd_store_open (":memory:", GRD_STORE_OPEN_CREATE, &error);
+      GrdStore *memory = grd_store_create (":memory:", NULL, &error);
       char *text;
 
       if (memory == NULL)
@@ -450,53 +475,22 @@ configure_journal (GrdStore  *store,
                          error);
 }
 
-GrdStore *
-grd_store_open (const char        *path,
-                GrdStoreOpenMode   mode,
-                GError           **error)
+/* Opens the SQLite connection and makes it safe; no reading yet. */
+static GrdStore *
+store_connect (const char  *path,
+               const char  *display_name,
+               int          flags,
+               GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *display_name = NULL;
-  GrdStore *store;
-  gint64 version = 0;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  GrdStore *store = g_new0 (GrdStore, 1);
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  display_name = g_str_equal (path, ":memory:") ? g_strdup (path) : g_file_get_basename (file);
-
-  if (mode == GRD_STORE_OPEN_CREATE && !g_str_equal (path, ":memory:"))
-    {
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_EXISTS,
-                       _("%s already exists; Grounded does not overwrite files"), display_name);
-          return NULL;
-        }
-      flags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE;
-    }
-  else if (mode == GRD_STORE_OPEN_CREATE)
-    flags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY;
-  else
-    {
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_IO,
-                       _("%s: no such file"), path);
-          return NULL;
-        }
-      if (!check_header (path, display_name, error))
-        return NULL;
-    }
-
-  store = g_new0 (GrdStore, 1);
   store->path = g_strdup (path);
-  store->display_name = g_steal_pointer (&display_name);
+  store->display_name = g_strdup (display_name);
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                              (GDestroyNotify) stmt_free);
 
-  rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
+  rc = sqlite3_open_v2 (path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, GRD_STORE_ERROR, error_code_for (rc),
@@ -507,61 +501,147 @@ grd_store_open (const char        *path,
     }
 
   if (!configure_connection (store, error))
-    goto fail;
+    {
+      grd_store_free (store);
+      return NULL;
+    }
 
   if (!_grd_query_register_functions (store->db))
     {
       g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_FAILED,
                    _("%s: this SQLite has no full-text search (FTS5)"), store->display_name);
+      grd_store_free (store);
+      return NULL;
+    }
+
+  return store;
+}
+
+GrdStore *
+grd_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *display_name = NULL;
+  GrdStore *store;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  display_name = g_file_get_basename (file);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_IO, _("%s: no such file"), path);
+      return NULL;
+    }
+  if (!check_header (path, display_name, error))
+    return NULL;
+
+  store = store_connect (path, display_name, SQLITE_OPEN_READWRITE, error);
+  if (store == NULL)
+    return NULL;
+
+  if (!grd_store_get_int (store, &version, NULL, error, "PRAGMA user_version", NULL))
+    goto fail;
+
+  if (version > GRD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_TOO_NEW,
+                   _("%s was saved by a newer version of Grounded (file format %lld, "
+                     "this version reads up to %d); please update Grounded"),
+                   store->display_name, (long long) version, GRD_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_NOT_PROJECT,
+                   _("%s is not a Grounded project (it has no project schema)"),
+                   store->display_name);
       goto fail;
     }
 
-  if (mode == GRD_STORE_OPEN_EXISTING)
-    {
-      if (!grd_store_get_int (store, &version, NULL, error, "PRAGMA user_version", NULL))
-        goto fail;
-
-      if (version > GRD_STORE_SCHEMA_VERSION)
-        {
-          g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_TOO_NEW,
-                       _("%s was saved by a newer version of Grounded (file format %lld, "
-                         "this version reads up to %d); please update Grounded"),
-                       store->display_name, (long long) version, GRD_STORE_SCHEMA_VERSION);
-          goto fail;
-        }
-      if (version < 1)
-        {
-          g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_NOT_PROJECT,
-                       _("%s is not a Grounded project (it has no project schema)"),
-                       store->display_name);
-          goto fail;
-        }
-
-      if (!_grd_store_trust_is_current (store) && !quick_check (store, error))
-        goto fail;
-
-      if (!check_schema (store, error))
-        goto fail;
-    }
-
-  if (!configure_journal (store, error) || !migrate (store, (guint) version, error))
+  if ((!_grd_store_trust_is_current (store) && !quick_check (store, error)) ||
+      !check_schema (store, error) ||
+      !configure_journal (store, error) ||
+      !migrate (store, (guint) version, NULL, error))
     goto fail;
 
-  store->trusted_on_close = !g_str_equal (path, ":memory:");
+  store->trusted_on_close = TRUE;
   return store;
 
 fail:
   grd_store_free (store);
-  if (mode == GRD_STORE_OPEN_CREATE && !g_str_equal (path, ":memory:"))
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
   return NULL;
+}
+
+/* A project appears whole or not at all: it is built in a temporary file
+ * beside the target (rollback journal, no WAL yet), closed, and linked into
+ * place, which fails rather than overwrite a file made meanwhile. */
+GrdStore *
+grd_store_create (const char          *path,
+                  const char * const  *settings,
+                  GError             **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *partial = NULL;
+  GrdStore *store;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_equal (path, ":memory:"))
+    {
+      store = store_connect (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                             SQLITE_OPEN_MEMORY, error);
+      if (store != NULL && !migrate (store, 0, settings, error))
+        g_clear_pointer (&store, grd_store_free);
+      return store;
+    }
+
+  display_name = g_path_get_basename (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_EXISTS,
+                   _("%s already exists; Grounded does not overwrite files"), display_name);
+      return NULL;
+    }
+
+  partial = g_strconcat (path, ".partial-XXXXXX", NULL);
+  fd = g_mkstemp (partial);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_IO,
+                   _("%s: cannot create: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  store = store_connect (partial, display_name, SQLITE_OPEN_READWRITE, error);
+  if (store == NULL || !migrate (store, 0, settings, error))
+    {
+      grd_store_free (store);
+      g_unlink (partial);
+      return NULL;
+    }
+  grd_store_free (store);
+
+  if (link (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (partial);
+      g_set_error (error, GRD_STORE_ERROR,
+                   saved_errno == EEXIST ? GRD_STORE_ERROR_EXISTS : GRD_STORE_ERROR_IO,
+                   _("%s: cannot create: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  g_unlink (partial);
+
+  return grd_store_open (path, error);
 }
 
 void

@@ -52,25 +52,27 @@ test_kill_while_editing (void)
     {
       g_autoptr(GSubprocess) editor = NULL;
       g_autoptr(GBytes) output = NULL;
+      g_autoptr(GBytes) errors = NULL;
       g_autoptr(GrdProject) project = NULL;
       g_autoptr(GPtrArray) codings = NULL;
       g_autofree char *label = NULL;
       g_autofree char *text = NULL;
       gint64 committed = 0, in_flight = 0, found;
 
-      editor = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+      editor = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                  &error, editor_path, path, NULL);
       g_assert_no_error (error);
 
       g_usleep (g_test_rand_int_range (40, 250) * 1000);
       g_subprocess_send_signal (editor, SIGKILL);
-      g_subprocess_communicate (editor, NULL, NULL, &output, NULL, &error);
+      g_subprocess_communicate (editor, NULL, NULL, &output, &errors, &error);
       g_assert_no_error (error);
       g_subprocess_wait (editor, NULL, &error);
       g_assert_no_error (error);
 
-      if (!g_subprocess_get_if_signaled (editor))
-        g_error ("The editor stopped on its own in round %u", round);
+      if (!g_subprocess_get_if_signaled (editor) || g_subprocess_get_term_sig (editor) != SIGKILL)
+        g_error ("The editor stopped on its own in round %u: %.*s", round,
+                 (int) g_bytes_get_size (errors), (const char *) g_bytes_get_data (errors, NULL));
       kills++;
 
       text = g_strndup (g_bytes_get_size (output) > 0 ? g_bytes_get_data (output, NULL) : "",
