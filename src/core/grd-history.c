@@ -27,6 +27,7 @@
 static const char * const tracked_tables[] = {
   "study_case",
   "source",
+  "source_text",
   "turn",
   "attribute",
   "attribute_value",
@@ -291,7 +292,7 @@ flip_change (GrdStore    *store,
     }
 
   /* The full-text index follows source rows by hand (no trigger may). */
-  if (image == NULL && g_str_equal (table, "source") &&
+  if (image == NULL && g_str_equal (table, "source_text") &&
       !_grd_search_index_source (store, row_id, FALSE, error))
     return FALSE;
 
@@ -314,7 +315,7 @@ flip_change (GrdStore    *store,
   if (!grd_store_step_done (store, grd_stmt_get (apply), error))
     return FALSE;
 
-  if (current == NULL && g_str_equal (table, "source") &&
+  if (current == NULL && g_str_equal (table, "source_text") &&
       !_grd_search_index_source (store, row_id, TRUE, error))
     return FALSE;
 

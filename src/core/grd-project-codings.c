@@ -142,13 +142,24 @@ grd_project_add_coding (GrdProject  *self,
 
   guid = _grd_new_guid ();
   if (!_grd_project_current_coder_id (self, &coder_id, error) ||
-      !check_span (store, source_id, start, end, error) ||
-      !check_not_coded_yet (store, source_id, code_id, start, end, coder_id, error) ||
-      !grd_store_run (store, error,
+      !check_span (store, source_id, start, end, error))
+    goto fail;
+
+  /* The table's UNIQUE constraint finds a passage already coded the same
+   * way; asking first would search that index twice per coding. */
+  if (!grd_store_run (store, error,
                       "INSERT INTO coding (guid, source_id, code_id, start_pos, end_pos, coder_id, "
                       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, unixepoch ())",
                       "siiiin", guid, source_id, code_id, start, end, coder_id))
-    goto fail;
+    {
+      if (sqlite3_extended_errcode (grd_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
+        {
+          g_clear_error (error);
+          g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
+                       _("This passage is already coded “%s” by the same coder"), name);
+        }
+      goto fail;
+    }
   coding_id = grd_store_last_insert_id (store);
 
   if (!_grd_project_end_edit (self, GRD_CHANGE_CODINGS, error))

@@ -183,9 +183,9 @@ grd_project_add_source (GrdProject       *self,
 
   {
     g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
-                                               "INSERT INTO source (guid, name, original_name, format, text, "
+                                               "INSERT INTO source (guid, name, original_name, format, "
                                                "length, n_words, content_hash, imported_at) "
-                                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch ())",
+                                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch ())",
                                                "sss", guid, unique,
                                                imported->original_name != NULL ? imported->original_name : unique);
     sqlite3_stmt *raw;
@@ -195,16 +195,28 @@ grd_project_add_source (GrdProject       *self,
 
     raw = grd_stmt_get (stmt);
     sqlite3_bind_text (raw, 4, imported->format != NULL ? imported->format : "txt", -1, SQLITE_STATIC);
-    sqlite3_bind_text (raw, 5, imported->text, (int) imported->text_len, SQLITE_STATIC);
-    sqlite3_bind_int64 (raw, 6, imported->n_chars);
-    sqlite3_bind_int64 (raw, 7, count_words (imported->text));
-    sqlite3_bind_text (raw, 8, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (raw, 5, imported->n_chars);
+    sqlite3_bind_int64 (raw, 6, count_words (imported->text));
+    sqlite3_bind_text (raw, 7, hash, -1, SQLITE_STATIC);
 
     if (!grd_store_step_done (store, raw, error))
       goto fail;
   }
 
   source_id = grd_store_last_insert_id (store);
+
+  {
+    g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                               "INSERT INTO source_text (id, text) VALUES (?1, ?2)",
+                                               "i", source_id);
+    if (stmt == NULL)
+      goto fail;
+
+    sqlite3_bind_text (grd_stmt_get (stmt), 2, imported->text, (int) imported->text_len,
+                       SQLITE_STATIC);
+    if (!grd_store_step_done (store, grd_stmt_get (stmt), error))
+      goto fail;
+  }
   if (!_grd_search_index_source (store, source_id, TRUE, error))
     goto fail;
 
@@ -321,7 +333,7 @@ grd_project_get_source_text (GrdProject  *self,
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
-  stmt = grd_store_query (store, error, "SELECT text FROM source WHERE id = ?1", "i", source_id);
+  stmt = grd_store_query (store, error, "SELECT text FROM source_text WHERE id = ?1", "i", source_id);
   if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
     return NULL;
   if (!has_row)
@@ -504,6 +516,7 @@ grd_project_delete_source (GrdProject  *self,
       !grd_store_run (store, error, "DELETE FROM attribute_value WHERE source_id = ?1", "i",
                       source_id) ||
       !_grd_search_index_source (store, source_id, FALSE, error) ||
+      !grd_store_run (store, error, "DELETE FROM source_text WHERE id = ?1", "i", source_id) ||
       !grd_store_run (store, error, "DELETE FROM source WHERE id = ?1", "i", source_id))
     {
       _grd_project_fail_edit (self);

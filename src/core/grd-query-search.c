@@ -155,9 +155,9 @@ _grd_search_index_source (GrdStore  *store,
                           GError   **error)
 {
   return grd_store_run (store, error,
-                        add ? "INSERT INTO source_fts (rowid, text) SELECT id, text FROM source WHERE id = ?1"
+                        add ? "INSERT INTO source_fts (rowid, text) SELECT id, text FROM source_text WHERE id = ?1"
                             : "INSERT INTO source_fts (source_fts, rowid, text) "
-                              "SELECT 'delete', id, text FROM source WHERE id = ?1",
+                              "SELECT 'delete', id, text FROM source_text WHERE id = ?1",
                         "i", source_id);
 }
 
@@ -209,6 +209,68 @@ to_fts_query (const char *query)
   return fts->len > 0 ? g_string_free (g_steal_pointer (&fts), FALSE) : NULL;
 }
 
+/* Adds the hits of one matching source, in text order, up to limit. */
+static gboolean
+add_source_hits (GrdStore    *store,
+                 GPtrArray   *hits,
+                 const char  *fts_query,
+                 gint64       source_id,
+                 guint        limit,
+                 guint        context_chars,
+                 GError     **error)
+{
+  g_autoptr(GrdStmt) stmt = NULL;
+  g_auto(GStrv) pairs = NULL;
+  sqlite3_stmt *row;
+  const char *text;
+  gboolean has_row;
+  gint64 chars_before = 0;
+  gsize counted_to = 0;
+  gsize len;
+
+  stmt = grd_store_query (store, error,
+                          "SELECT s.name, t.text, grd_match_offsets (source_fts) FROM source_fts "
+                          "JOIN source_text t ON t.id = source_fts.rowid JOIN source s ON s.id = t.id "
+                          "WHERE source_fts MATCH ?1 AND source_fts.rowid = ?2",
+                          "si", fts_query, source_id);
+  if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+
+  row = grd_stmt_get (stmt);
+  text = (const char *) sqlite3_column_text (row, 1);
+  len = (gsize) sqlite3_column_bytes (row, 1);
+  pairs = g_strsplit ((const char *) sqlite3_column_text (row, 2), " ", -1);
+
+  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      gsize start = (gsize) g_ascii_strtoull (pairs[i], NULL, 10);
+      gsize end = (gsize) g_ascii_strtoull (pairs[i + 1], NULL, 10);
+      GrdSearchHit *hit;
+
+      if (limit != 0 && hits->len >= limit)
+        break;
+      if (start < counted_to || end < start || end > len)
+        continue;
+
+      chars_before += grd_utf8_count_chars (text + counted_to, start - counted_to);
+      counted_to = start;
+
+      hit = g_new0 (GrdSearchHit, 1);
+      hit->source_id = source_id;
+      hit->source_name = grd_stmt_dup_text (row, 0);
+      hit->start = chars_before;
+      hit->end = chars_before + grd_utf8_count_chars (text + start, end - start);
+      hit->match = g_strndup (text + start, end - start);
+      hit->context_before = _grd_text_before (text, start, context_chars);
+      hit->context_after = _grd_text_after (text, len, end, context_chars);
+      g_ptr_array_add (hits, hit);
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 grd_query_search (GrdProject    *project,
                   const char    *query,
@@ -219,7 +281,7 @@ grd_query_search (GrdProject    *project,
 {
   GrdStore *store;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_search_hit_free);
-  g_autoptr(GrdStmt) stmt = NULL;
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *fts_query = NULL;
   gboolean has_row, ok = TRUE;
 
@@ -235,57 +297,28 @@ grd_query_search (GrdProject    *project,
       return NULL;
     }
 
+  /* Ranking needs only the index; the texts are read and tokenized for
+   * the best sources alone, until the limit is reached. */
   grd_store_set_cancellable (store, cancellable);
-  stmt = grd_store_query (store, error,
-                          "SELECT s.id, s.name, s.text, grd_match_offsets (source_fts) "
-                          "FROM source_fts JOIN source s ON s.id = source_fts.rowid "
-                          "WHERE source_fts MATCH ?1 ORDER BY rank, s.id",
-                          "s", fts_query);
-  if (stmt == NULL)
-    {
-      grd_store_set_cancellable (store, NULL);
-      return NULL;
-    }
+  {
+    g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                               "SELECT rowid FROM source_fts WHERE source_fts MATCH ?1 "
+                                               "ORDER BY rank, rowid",
+                                               "s", fts_query);
+    if (stmt == NULL)
+      ok = FALSE;
 
-  while ((limit == 0 || hits->len < limit) &&
-         (ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    {
-      sqlite3_stmt *row = grd_stmt_get (stmt);
-      const char *text = (const char *) sqlite3_column_text (row, 2);
-      gsize len = (gsize) sqlite3_column_bytes (row, 2);
-      g_auto(GStrv) pairs = g_strsplit ((const char *) sqlite3_column_text (row, 3), " ", -1);
-      gint64 chars_before = 0;
-      gsize counted_to = 0;
+    while (ok && (ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+      {
+        gint64 id = sqlite3_column_int64 (grd_stmt_get (stmt), 0);
+        g_array_append_val (ranked, id);
+      }
+  }
 
-      for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
-        {
-          gsize start = (gsize) g_ascii_strtoull (pairs[i], NULL, 10);
-          gsize end = (gsize) g_ascii_strtoull (pairs[i + 1], NULL, 10);
-          GrdSearchHit *hit;
-
-          if (limit != 0 && hits->len >= limit)
-            break;
-          if (start < counted_to || end < start || end > len)
-            continue;
-
-          chars_before += grd_utf8_count_chars (text + counted_to, start - counted_to);
-          counted_to = start;
-
-          hit = g_new0 (GrdSearchHit, 1);
-          hit->source_id = sqlite3_column_int64 (row, 0);
-          hit->source_name = grd_stmt_dup_text (row, 1);
-          hit->start = chars_before;
-          hit->end = chars_before + grd_utf8_count_chars (text + start, end - start);
-          hit->match = g_strndup (text + start, end - start);
-          hit->context_before = _grd_text_before (text, start, context_chars);
-          hit->context_after = _grd_text_after (text, len, end, context_chars);
-          g_ptr_array_add (hits, hit);
-        }
-    }
+  for (guint i = 0; ok && i < ranked->len && (limit == 0 || hits->len < limit); i++)
+    ok = add_source_hits (store, hits, fts_query, g_array_index (ranked, gint64, i), limit,
+                          context_chars, error);
   grd_store_set_cancellable (store, NULL);
-
-  if (limit != 0 && hits->len >= limit)
-    ok = TRUE;
 
   return ok ? g_steal_pointer (&hits) : NULL;
 }

@@ -141,33 +141,6 @@ offset_map_clear (OffsetMap *map)
   g_clear_pointer (&map->bytes, g_array_unref);
 }
 
-static const char *
-speaker_at (GArray *turns,
-            gint64  position)
-{
-  guint lo = 0, hi = turns != NULL ? turns->len : 0;
-
-  /* the last turn starting at or before position */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (turns, GrdTurn, mid).start <= position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  if (lo == 0)
-    return NULL;
-
-  {
-    GrdTurn *turn = &g_array_index (turns, GrdTurn, lo - 1);
-
-    return position < turn->end ? turn->speaker : NULL;
-  }
-}
-
 /* Fills text and context for quotes[first, last), all of one source. */
 static gboolean
 fill_source_quotes (GrdProject  *project,
@@ -181,13 +154,12 @@ fill_source_quotes (GrdProject  *project,
   GrdQuote *head = g_ptr_array_index (quotes, first);
   g_autoptr(GrdStmt) stmt = NULL;
   g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) turns = NULL;
   OffsetMap map = { NULL, NULL };
   const char *text;
   gsize len;
   gboolean has_row;
 
-  stmt = grd_store_query (store, error, "SELECT text FROM source WHERE id = ?1", "i",
+  stmt = grd_store_query (store, error, "SELECT text FROM source_text WHERE id = ?1", "i",
                           head->source_id);
   if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
     return FALSE;
@@ -199,10 +171,6 @@ fill_source_quotes (GrdProject  *project,
 
   text = (const char *) sqlite3_column_text (grd_stmt_get (stmt), 0);
   len = (gsize) sqlite3_column_bytes (grd_stmt_get (stmt), 0);
-
-  turns = grd_project_list_turns (project, head->source_id, error);
-  if (turns == NULL)
-    return FALSE;
 
   for (guint i = first; i < last; i++)
     {
@@ -231,7 +199,6 @@ fill_source_quotes (GrdProject  *project,
       quote->text = g_strndup (text + start, end - start);
       quote->context_before = _grd_text_before (text, start, context_chars);
       quote->context_after = _grd_text_after (text, len, end, context_chars);
-      quote->speaker = g_strdup (speaker_at (turns, quote->start));
     }
 
   offset_map_clear (&map);
@@ -259,7 +226,10 @@ grd_query_quotes (GrdProject     *project,
                           "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION "
                           "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id WHERE ?2) "
                           "SELECT g.id, g.code_id, c.name, g.source_id, s.name, s.case_id, k.name, "
-                          "r.name, g.start_pos, g.end_pos, g.representative "
+                          "r.name, g.start_pos, g.end_pos, g.representative, "
+                          "(SELECT t.speaker FROM turn t WHERE t.source_id = g.source_id "
+                          "AND t.start_pos <= g.start_pos AND t.end_pos > g.start_pos "
+                          "ORDER BY t.start_pos DESC LIMIT 1) "
                           "FROM sub JOIN coding g ON g.code_id = sub.id "
                           "JOIN code c ON c.id = g.code_id JOIN source s ON s.id = g.source_id "
                           "LEFT JOIN study_case k ON k.id = s.case_id "
@@ -288,6 +258,7 @@ grd_query_quotes (GrdProject     *project,
       quote->start = sqlite3_column_int64 (row, 8);
       quote->end = sqlite3_column_int64 (row, 9);
       quote->representative = sqlite3_column_int (row, 10) != 0;
+      quote->speaker = grd_stmt_dup_text (row, 11);
       g_ptr_array_add (quotes, quote);
     }
   if (!ok)
@@ -318,6 +289,154 @@ grd_query_quotes (GrdProject     *project,
   return g_steal_pointer (&quotes);
 }
 
+typedef struct {
+  char       *label;   /* NULL: no case, or no value recorded */
+  gint64      id;
+  GHashTable *cells;   /* code id -> GrdFrequency, borrowed from the result */
+} Group;
+
+/* Sorting 50,000 rows with g_utf8_collate would collate the same few
+ * names a million times: each distinct name gets its collation key once. */
+typedef struct {
+  GrdFrequency *row;
+  const char   *code_key;
+  const char   *group_key;
+} SortEntry;
+
+static const char *
+collation_key (GHashTable *keys,
+               const char *text)
+{
+  char *key;
+
+  if (text == NULL)
+    return NULL;
+
+  key = g_hash_table_lookup (keys, text);
+  if (key == NULL)
+    {
+      key = g_utf8_collate_key (text, -1);
+      g_hash_table_insert (keys, (gpointer) text, key);
+    }
+
+  return key;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SortEntry *x = a;
+  const SortEntry *y = b;
+  int by_name = strcmp (x->code_key, y->code_key);
+
+  if (by_name != 0)
+    return by_name;
+  if (x->row->code_id != y->row->code_id)
+    return x->row->code_id < y->row->code_id ? -1 : 1;
+  if (x->group_key == NULL || y->group_key == NULL)
+    return (x->group_key == NULL) - (y->group_key == NULL);
+  return strcmp (x->group_key, y->group_key);
+}
+
+static void
+sort_frequencies (GPtrArray *rows)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GrdFrequency *row = g_ptr_array_index (rows, i);
+      SortEntry entry = { row, collation_key (keys, row->code_name), collation_key (keys, row->group) };
+
+      g_array_append_val (entries, entry);
+    }
+
+  g_array_sort (entries, compare_entries);
+
+  for (guint i = 0; i < entries->len; i++)
+    rows->pdata[i] = g_array_index (entries, SortEntry, i).row;
+}
+
+static void
+group_free (Group *group)
+{
+  g_free (group->label);
+  g_hash_table_unref (group->cells);
+  g_free (group);
+}
+
+/* Which group each source counts in: sources of one case (or with one
+ * attribute value) share one Group. The groups themselves go to owned. */
+static GHashTable *
+read_groups (GrdStore    *store,
+             GrdGroupBy   group_by,
+             gint64       attribute_id,
+             GPtrArray   *owned,
+             GError     **error)
+{
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+  const char *sql;
+
+  switch (group_by)
+    {
+    case GRD_GROUP_BY_SOURCE:
+      sql = "SELECT s.id, s.name, s.id FROM source s";
+      break;
+
+    case GRD_GROUP_BY_CASE:
+      sql = "SELECT s.id, k.name, k.id FROM source s LEFT JOIN study_case k ON k.id = s.case_id";
+      break;
+
+    case GRD_GROUP_BY_ATTRIBUTE:
+      /* A value on the source wins over its case's; a NULL value is n/a,
+       * no row at all is not recorded. */
+      sql = "SELECT s.id, CASE WHEN coalesce (vs.id, vc.id) IS NULL THEN NULL "
+            "ELSE coalesce (CASE WHEN vs.id IS NOT NULL THEN vs.value ELSE vc.value END, 'n/a') END, 0 "
+            "FROM source s "
+            "LEFT JOIN attribute_value vs ON vs.source_id = s.id AND vs.attribute_id = ?1 "
+            "LEFT JOIN attribute_value vc ON vc.case_id = s.case_id AND vc.attribute_id = ?1";
+      break;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  stmt = grd_store_query (store, error, sql, "i", attribute_id);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      const char *label = (const char *) sqlite3_column_text (row, 1);
+      gint64 group_id = sqlite3_column_int64 (row, 2);
+      gint64 *source_id = g_new (gint64, 1);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", group_id,
+                                              label != NULL ? label : "\x1e");
+      Group *group = g_hash_table_lookup (by_key, key);
+
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->label = g_strdup (label);
+          group->id = group_id;
+          group->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          g_ptr_array_add (owned, group);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), group);
+        }
+
+      *source_id = sqlite3_column_int64 (row, 0);
+      g_hash_table_insert (by_source, source_id, group);
+    }
+
+  return ok ? g_steal_pointer (&by_source) : NULL;
+}
+
 GPtrArray *
 grd_query_frequencies (GrdProject    *project,
                        GrdGroupBy     group_by,
@@ -328,65 +447,62 @@ grd_query_frequencies (GrdProject    *project,
 {
   GrdStore *store;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_frequency_free);
+  g_autoptr(GPtrArray) owned_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GrdStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  const char *group_columns;
-  const char *joins = "";
   gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+  g_return_val_if_fail ((guint) group_by <= GRD_GROUP_BY_ATTRIBUTE, NULL);
 
   store = _grd_project_get_store (project);
 
-  switch (group_by)
+  if (group_by == GRD_GROUP_BY_ATTRIBUTE)
     {
-    case GRD_GROUP_BY_SOURCE:
-      group_columns = "s.name, s.id";
-      break;
+      gboolean found;
+      gint64 ignored;
 
-    case GRD_GROUP_BY_CASE:
-      group_columns = "k.name, k.id";
-      joins = "LEFT JOIN study_case k ON k.id = s.case_id ";
-      break;
-
-    case GRD_GROUP_BY_ATTRIBUTE:
-      {
-        g_autoptr(GPtrArray) attributes = grd_project_list_attributes (project, error);
-        gboolean found = FALSE;
-
-        if (attributes == NULL)
+      if (!grd_store_get_int (store, &ignored, &found, error,
+                              "SELECT id FROM attribute WHERE id = ?1", "i", attribute_id))
+        return NULL;
+      if (!found)
+        {
+          _grd_set_not_found (error, _("attribute"), attribute_id);
           return NULL;
-        for (guint i = 0; i < attributes->len; i++)
-          found |= ((GrdAttribute *) g_ptr_array_index (attributes, i))->id == attribute_id;
-        if (!found)
-          {
-            _grd_set_not_found (error, _("attribute"), attribute_id);
-            return NULL;
-          }
-      }
-      /* A value on the source wins over its case's; NULL means n/a, no
-       * row at all means not recorded. */
-      group_columns = "CASE WHEN coalesce (vs.id, vc.id) IS NULL THEN NULL "
-                      "ELSE coalesce (CASE WHEN vs.id IS NOT NULL THEN vs.value ELSE vc.value END, 'n/a') END, 0";
-      joins = "LEFT JOIN attribute_value vs ON vs.source_id = s.id AND vs.attribute_id = ?1 "
-              "LEFT JOIN attribute_value vc ON vc.case_id = s.case_id AND vc.attribute_id = ?1 ";
-      break;
-
-    default:
-      g_return_val_if_reached (NULL);
+        }
     }
 
-  sql = g_strdup_printf ("SELECT g.code_id, c.name, %s, count(*), sum (g.end_pos - g.start_pos) "
-                         "FROM coding g JOIN code c ON c.id = g.code_id "
-                         "JOIN source s ON s.id = g.source_id %s"
-                         "WHERE ?2 OR coalesce ((SELECT t.is_interviewer AND t.end_pos > g.start_pos "
-                         "FROM turn t WHERE t.source_id = g.source_id AND t.start_pos <= g.start_pos "
-                         "ORDER BY t.start_pos DESC LIMIT 1), 0) = 0 "
-                         "GROUP BY g.code_id, 3, 4 ORDER BY c.name, g.code_id, 3",
-                         group_columns, joins);
+  groups = read_groups (store, group_by, attribute_id, owned_groups, error);
+  if (groups == NULL)
+    return NULL;
 
+  {
+    g_autoptr(GrdStmt) code_names = grd_store_query (store, error, "SELECT id, name FROM code", NULL);
+
+    if (code_names == NULL)
+      return NULL;
+    while ((ok = grd_store_step_row (store, grd_stmt_get (code_names), &has_row, error)) && has_row)
+      g_hash_table_insert (names,
+                           g_memdup2 (&(gint64) { sqlite3_column_int64 (grd_stmt_get (code_names), 0) },
+                                      sizeof (gint64)),
+                           grd_stmt_dup_text (grd_stmt_get (code_names), 1));
+    if (!ok)
+      return NULL;
+  }
+
+  /* Counted per code and source from the covering index, less what the
+   * interviewer's turns hold (found turn by turn, a range scan each); the
+   * few thousand rows are then added up per group here. */
   grd_store_set_cancellable (store, cancellable);
-  stmt = grd_store_query (store, error, sql, "id", attribute_id, include_interviewer ? 1 : 0);
+  stmt = grd_store_query (store, error,
+                          "SELECT code_id, source_id, count(*), sum (end_pos - start_pos) FROM coding "
+                          "GROUP BY code_id, source_id "
+                          "UNION ALL SELECT g.code_id, g.source_id, -count(*), -sum (g.end_pos - g.start_pos) "
+                          "FROM turn t CROSS JOIN coding g WHERE t.is_interviewer AND NOT ?1 "
+                          "AND g.source_id = t.source_id AND g.start_pos >= t.start_pos "
+                          "AND g.start_pos < t.end_pos GROUP BY g.code_id, g.source_id",
+                          "d", include_interviewer ? 1 : 0);
   if (stmt == NULL)
     {
       grd_store_set_cancellable (store, NULL);
@@ -396,19 +512,40 @@ grd_query_frequencies (GrdProject    *project,
   while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
     {
       sqlite3_stmt *row = grd_stmt_get (stmt);
-      GrdFrequency *frequency = g_new0 (GrdFrequency, 1);
+      gint64 code_id = sqlite3_column_int64 (row, 0);
+      gint64 source_id = sqlite3_column_int64 (row, 1);
+      Group *group = g_hash_table_lookup (groups, &source_id);
+      GrdFrequency *cell;
 
-      frequency->code_id = sqlite3_column_int64 (row, 0);
-      frequency->code_name = grd_stmt_dup_text (row, 1);
-      frequency->group = grd_stmt_dup_text (row, 2);
-      frequency->group_id = sqlite3_column_int64 (row, 3);
-      frequency->n_codings = (guint) sqlite3_column_int64 (row, 4);
-      frequency->n_chars = (guint) sqlite3_column_int64 (row, 5);
-      g_ptr_array_add (rows, frequency);
+      if (group == NULL)
+        continue;
+
+      cell = g_hash_table_lookup (group->cells, &code_id);
+      if (cell == NULL)
+        {
+          cell = g_new0 (GrdFrequency, 1);
+          cell->code_id = code_id;
+          cell->code_name = g_strdup (g_hash_table_lookup (names, &code_id));
+          cell->group = g_strdup (group->label);
+          cell->group_id = group->id;
+          g_ptr_array_add (rows, cell);
+          g_hash_table_insert (group->cells, g_memdup2 (&code_id, sizeof code_id), cell);
+        }
+
+      /* the negative rows take the interviewer's codings away again */
+      cell->n_codings += (guint) sqlite3_column_int64 (row, 2);
+      cell->n_chars += (guint) sqlite3_column_int64 (row, 3);
     }
   grd_store_set_cancellable (store, NULL);
+  if (!ok)
+    return NULL;
 
-  return ok ? g_steal_pointer (&rows) : NULL;
+  for (guint i = rows->len; i > 0; i--)
+    if (((GrdFrequency *) g_ptr_array_index (rows, i - 1))->n_codings == 0)
+      g_ptr_array_remove_index_fast (rows, i - 1);
+
+  sort_frequencies (rows);
+  return g_steal_pointer (&rows);
 }
 
 GPtrArray *

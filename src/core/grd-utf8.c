@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "grd-utf8.h"
 
 /* Every byte that is not a continuation byte (10xxxxxx) starts a code point;
@@ -68,6 +70,20 @@ grd_utf8_cursor_seek (GrdUtf8Cursor *cursor,
 
   while (cursor->chr < char_offset)
     {
+      /* Transcripts are mostly ASCII: step eight ASCII bytes at a time. */
+      if (char_offset - cursor->chr >= 8 && cursor->byte + 8 <= cursor->len)
+        {
+          guint64 word;
+
+          memcpy (&word, p + cursor->byte, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              cursor->byte += 8;
+              cursor->chr += 8;
+              continue;
+            }
+        }
+
       if (cursor->byte >= cursor->len)
         return -1;
 

@@ -26,7 +26,6 @@ CREATE TABLE source (
   name          TEXT NOT NULL,
   original_name TEXT NOT NULL,
   format        TEXT NOT NULL,
-  text          TEXT NOT NULL,
   length        INTEGER NOT NULL CHECK (length >= 0),
   n_words       INTEGER NOT NULL DEFAULT 0,
   content_hash  TEXT NOT NULL,
@@ -34,6 +33,14 @@ CREATE TABLE source (
   case_id       INTEGER REFERENCES study_case (id) ON DELETE SET NULL
 ) STRICT;
 CREATE INDEX source_by_case ON source (case_id);
+
+-- The text lives apart from its source's row, so that listing sources,
+-- joining codings to their source or rewriting a source's case never reads
+-- past 50 KB of transcript.
+CREATE TABLE source_text (
+  id   INTEGER PRIMARY KEY REFERENCES source (id) ON DELETE CASCADE,
+  text TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE turn (
   id             INTEGER PRIMARY KEY,
@@ -113,7 +120,8 @@ CREATE TABLE coding (
   representative INTEGER NOT NULL DEFAULT 0 CHECK (representative IN (0, 1)),
   UNIQUE (source_id, code_id, start_pos, end_pos, coder_id)
 ) STRICT;
-CREATE INDEX coding_by_code ON coding (code_id, source_id, start_pos);
+-- end_pos makes it cover per-code counts and coded lengths.
+CREATE INDEX coding_by_code ON coding (code_id, source_id, start_pos, end_pos);
 CREATE INDEX coding_by_source ON coding (source_id, start_pos);
 CREATE INDEX coding_by_coder ON coding (coder_id);
 
@@ -182,7 +190,7 @@ CREATE INDEX history_change_by_step ON history_change (step_id, id);
 -- Full-text search over the stored text; diacritics fold away.
 CREATE VIRTUAL TABLE source_fts USING fts5 (
   text,
-  content = 'source',
+  content = 'source_text',
   content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
