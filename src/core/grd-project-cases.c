@@ -400,12 +400,26 @@ grd_project_delete_attribute (GrdProject  *self,
   return _grd_project_end_edit (self, GRD_CHANGE_CASES, error);
 }
 
+/* "n/a" always means not applicable; a bare "NA" only where it cannot be
+ * a value of its own (a number, a date, a choice without such a label). */
 static gboolean
-is_not_applicable (const char *value)
+is_not_applicable (GrdAttribute *attribute,
+                   const char   *value)
 {
-  return value == NULL ||
-         g_ascii_strcasecmp (value, "n/a") == 0 ||
-         g_ascii_strcasecmp (value, "na") == 0;
+  g_autofree char *clean = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  clean = g_strstrip (g_strdup (value));
+  if (g_ascii_strcasecmp (clean, "n/a") == 0)
+    return TRUE;
+
+  return g_ascii_strcasecmp (clean, "na") == 0 &&
+         (attribute->type == GRD_ATTRIBUTE_TYPE_NUMBER ||
+          attribute->type == GRD_ATTRIBUTE_TYPE_DATE ||
+          (attribute->type == GRD_ATTRIBUTE_TYPE_CHOICE &&
+           !g_strv_contains ((const char * const *) attribute->choices, clean)));
 }
 
 /* Returns the value as stored: trimmed, a choice in its declared spelling. */
@@ -430,7 +444,9 @@ check_value (GrdAttribute  *attribute,
         char *end = NULL;
         double number = g_ascii_strtod (clean, &end);
 
-        if (clean[0] == '\0' || end == NULL || *end != '\0' || !isfinite (number))
+        /* decimal notation only: strtod would also take "0x1A" and "inf" */
+        if (clean[0] == '\0' || end == NULL || *end != '\0' || !isfinite (number) ||
+            strpbrk (clean, "xXnN") != NULL)
           {
             g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
                          _("“%s” is not a number (attribute “%s” takes numbers or n/a)"),
@@ -498,7 +514,8 @@ set_value (GrdProject  *self,
   if (attribute == NULL)
     return FALSE;
 
-  if (!is_not_applicable (value) && (stored = check_value (attribute, value, error)) == NULL)
+  if (!is_not_applicable (attribute, value) &&
+      (stored = check_value (attribute, value, error)) == NULL)
     return FALSE;
 
   label = g_strdup_printf (_("Set “%s”"), attribute->name);

@@ -42,24 +42,28 @@ check_span (GrdStore  *store,
             gint64     end,
             GError   **error)
 {
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row;
   gint64 length;
-  gboolean found;
 
-  if (!grd_store_get_int (store, &length, &found, error,
-                          "SELECT length FROM source WHERE id = ?1", "i", source_id))
+  stmt = grd_store_query (store, error, "SELECT length, name FROM source WHERE id = ?1", "i",
+                          source_id);
+  if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
     return FALSE;
-  if (!found)
+  if (!has_row)
     {
       _grd_set_not_found (error, _("source"), source_id);
       return FALSE;
     }
 
+  length = sqlite3_column_int64 (grd_stmt_get (stmt), 0);
   if (start < 0 || end <= start || end > length)
     {
       g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
-                   _("The passage %lld–%lld does not fit the source (%lld characters); "
+                   _("The passage %lld–%lld does not fit “%s” (%lld characters); "
                      "a passage needs 0 ≤ start < end ≤ length"),
-                   (long long) start, (long long) end, (long long) length);
+                   (long long) start, (long long) end,
+                   (const char *) sqlite3_column_text (grd_stmt_get (stmt), 1), (long long) length);
       return FALSE;
     }
 

@@ -480,27 +480,33 @@ write_current_coder (GrdProject  *self,
   return TRUE;
 }
 
+/* The recorded current coder, or 0 when none is recorded yet. */
+static gboolean
+read_current_coder_id (GrdProject  *self,
+                       gint64      *coder_id,
+                       GError     **error)
+{
+  g_autofree char *setting = NULL;
+
+  if (self->coder_id == 0 && (setting = get_setting (self, "coder.current")) != NULL &&
+      !grd_store_get_int (self->store, &self->coder_id, NULL, error,
+                          "SELECT id FROM coder WHERE id = ?1", "i",
+                          g_ascii_strtoll (setting, NULL, 10)))
+    return FALSE;
+
+  *coder_id = self->coder_id;
+  return TRUE;
+}
+
 gboolean
 _grd_project_current_coder_id (GrdProject  *self,
                                gint64      *coder_id,
                                GError     **error)
 {
-  g_autofree char *setting = NULL;
   g_autofree char *name = NULL;
-  gboolean found = FALSE;
 
-  if (self->coder_id == 0)
-    {
-      setting = get_setting (self, "coder.current");
-      if (setting != NULL)
-        {
-          gint64 id = g_ascii_strtoll (setting, NULL, 10);
-
-          if (!grd_store_get_int (self->store, &self->coder_id, &found, error,
-                                  "SELECT id FROM coder WHERE id = ?1", "i", id))
-            return FALSE;
-        }
-    }
+  if (!read_current_coder_id (self, coder_id, error))
+    return FALSE;
 
   if (self->coder_id == 0)
     {
@@ -576,8 +582,18 @@ grd_project_get_current_coder (GrdProject  *self,
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
-  if (!check_open (self, error) || !_grd_project_current_coder_id (self, &coder_id, error))
+  if (!check_open (self, error) || !read_current_coder_id (self, &coder_id, error))
     return NULL;
+
+  /* Asking writes nothing: until the first edit records one, the current
+   * coder is the one that edit will record. */
+  if (coder_id == 0)
+    {
+      GrdCoder *coder = g_new0 (GrdCoder, 1);
+
+      coder->name = default_coder_name ();
+      return coder;
+    }
 
   stmt = grd_store_query (self->store, error, "SELECT id, guid, name FROM coder WHERE id = ?1",
                           "i", coder_id);

@@ -122,6 +122,21 @@ test_case_attributes (Fixture       *fixture,
   g_assert_false (grd_project_set_case_value (fixture->project, r1, since, "2023-02-29", &error));
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_false (grd_project_set_case_value (fixture->project, r1, clients, "0x1A", &error));
+  g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* "NA" is a value of a text attribute (say, a region), but n/a of a number. */
+  {
+    gint64 region = grd_project_add_attribute (fixture->project, "region",
+                                               GRD_ATTRIBUTE_TYPE_TEXT, NULL, &error);
+    g_autoptr(GPtrArray) r1_values = NULL;
+
+    g_assert_true (grd_project_set_case_value (fixture->project, r1, region, "NA", &error));
+    g_assert_no_error (error);
+    r1_values = grd_project_list_values (fixture->project, r1, 0, &error);
+    g_assert_cmpstr (((GrdAttributeValue *) r1_values->pdata[r1_values->len - 1])->value, ==, "NA");
+  }
 
   values = grd_project_list_values (fixture->project, r2, 0, &error);
   g_assert_no_error (error);
@@ -497,6 +512,31 @@ test_code_sets (Fixture       *fixture,
   g_assert_cmpuint (((GrdCodeSet *) sets->pdata[0])->code_ids->len, ==, 1);
 }
 
+/* Asking who codes must not write to a file someone only looks at. */
+static void
+test_current_coder_is_read_only (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdProject) other = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "fresh.grounded", NULL);
+  g_autoptr(GrdCoder) coder = NULL;
+
+  other = grd_project_create (path, &error);
+  g_assert_no_error (error);
+  coder = grd_project_get_current_coder (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coder->id, ==, 0);
+  g_assert_nonnull (coder->name);
+  g_clear_object (&other);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM coder"), ==, 0);
+
+  g_clear_pointer (&coder, grd_coder_free);
+  coder = grd_project_get_current_coder (fixture->project, &error);
+  g_assert_cmpstr (coder->name, ==, "Ayu");
+  g_assert_cmpint (coder->id, >, 0);
+}
+
 static void
 on_changed (GrdProject *project,
             guint       change,
@@ -548,6 +588,7 @@ main (int   argc,
   ADD ("/grounded/project/coding/duplicates-and-overlaps", test_coding_duplicates_and_overlaps);
   ADD ("/grounded/project/memo/memos-and-relations", test_memos_and_relations);
   ADD ("/grounded/project/changed-signal", test_changed_signal);
+  ADD ("/grounded/project/current-coder-is-read-only", test_current_coder_is_read_only);
 
   return g_test_run ();
 }
