@@ -860,6 +860,7 @@ cmd_frequencies (GrdCli *cli)
   /* Columns in a stable order: by name, the group without one last. */
   {
     g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
     gboolean has_null = FALSE;
 
     for (guint i = 0; i < rows->len; i++)
@@ -868,7 +869,7 @@ cmd_frequencies (GrdCli *cli)
 
         if (row->group == NULL)
           has_null = TRUE;
-        else if (!g_ptr_array_find_with_equal_func (sorted, row->group, g_str_equal, NULL))
+        else if (g_hash_table_add (seen, row->group))
           g_ptr_array_add (sorted, row->group);
       }
     g_ptr_array_sort (sorted, compare_group_names);
