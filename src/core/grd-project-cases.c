@@ -84,9 +84,7 @@ grd_project_list_cases (GrdProject  *self,
                         GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_case_free);
   g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
@@ -94,10 +92,8 @@ grd_project_list_cases (GrdProject  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    g_ptr_array_add (cases, read_case (grd_stmt_get (stmt)));
-
-  return ok ? g_steal_pointer (&cases) : NULL;
+  return grd_store_collect (store, stmt, (GrdRowReader) read_case,
+                            (GDestroyNotify) grd_case_free, error);
 }
 
 GrdCase *
@@ -126,23 +122,6 @@ grd_project_find_case (GrdProject  *self,
   return read_case (grd_stmt_get (stmt));
 }
 
-static gboolean
-require_row (GrdStore    *store,
-             const char  *sql,
-             const char  *what,
-             gint64       id,
-             GError     **error)
-{
-  gboolean found;
-  gint64 ignored;
-
-  if (!grd_store_get_int (store, &ignored, &found, error, sql, "i", id))
-    return FALSE;
-  if (!found)
-    _grd_set_not_found (error, what, id);
-  return found;
-}
-
 gboolean
 grd_project_rename_case (GrdProject  *self,
                          gint64       case_id,
@@ -163,7 +142,7 @@ grd_project_rename_case (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return FALSE;
 
-  if (!require_row (store, "SELECT id FROM study_case WHERE id = ?1", _("case"), case_id, error) ||
+  if (!_grd_project_require (store, "study_case", case_id, error) ||
       !grd_store_get_int (store, &clash, NULL, error,
                           "SELECT count(*) FROM study_case WHERE name = ?1 AND id <> ?2", "si",
                           clean, case_id))
@@ -198,7 +177,7 @@ grd_project_delete_case (GrdProject  *self,
     return FALSE;
 
   /* Its sources stay, without a case. */
-  if (!require_row (store, "SELECT id FROM study_case WHERE id = ?1", _("case"), case_id, error) ||
+  if (!_grd_project_require (store, "study_case", case_id, error) ||
       !grd_store_run (store, error, "UPDATE source SET case_id = NULL WHERE case_id = ?1", "i",
                       case_id) ||
       !grd_store_run (store, error, "DELETE FROM attribute_value WHERE case_id = ?1", "i",
@@ -318,9 +297,7 @@ grd_project_list_attributes (GrdProject  *self,
                              GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
-  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_attribute_free);
   g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
@@ -328,10 +305,8 @@ grd_project_list_attributes (GrdProject  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    g_ptr_array_add (attributes, read_attribute (grd_stmt_get (stmt)));
-
-  return ok ? g_steal_pointer (&attributes) : NULL;
+  return grd_store_collect (store, stmt, (GrdRowReader) read_attribute,
+                            (GDestroyNotify) grd_attribute_free, error);
 }
 
 static GrdAttribute *
@@ -387,8 +362,7 @@ grd_project_delete_attribute (GrdProject  *self,
   if (!_grd_project_begin_edit (self, _("Delete attribute"), error))
     return FALSE;
 
-  if (!require_row (store, "SELECT id FROM attribute WHERE id = ?1", _("attribute"),
-                    attribute_id, error) ||
+  if (!_grd_project_require (store, "attribute", attribute_id, error) ||
       !grd_store_run (store, error, "DELETE FROM attribute_value WHERE attribute_id = ?1", "i",
                       attribute_id) ||
       !grd_store_run (store, error, "DELETE FROM attribute WHERE id = ?1", "i", attribute_id))
@@ -524,8 +498,7 @@ set_value (GrdProject  *self,
 
   if (case_id != 0)
     {
-      if (!require_row (store, "SELECT id FROM study_case WHERE id = ?1", _("case"), case_id,
-                        error) ||
+      if (!_grd_project_require (store, "study_case", case_id, error) ||
           !grd_store_run (store, error,
                           "INSERT INTO attribute_value (attribute_id, case_id, value) VALUES (?1, ?2, ?3) "
                           "ON CONFLICT (attribute_id, case_id) WHERE case_id IS NOT NULL "
@@ -535,8 +508,7 @@ set_value (GrdProject  *self,
     }
   else
     {
-      if (!require_row (store, "SELECT id FROM source WHERE id = ?1", _("source"), source_id,
-                        error) ||
+      if (!_grd_project_require (store, "source", source_id, error) ||
           !grd_store_run (store, error,
                           "INSERT INTO attribute_value (attribute_id, source_id, value) VALUES (?1, ?2, ?3) "
                           "ON CONFLICT (attribute_id, source_id) WHERE source_id IS NOT NULL "

@@ -308,22 +308,6 @@ grd_project_find_code (GrdProject  *self,
 }
 
 static gboolean
-require_code (GrdStore  *store,
-              gint64     code_id,
-              GError   **error)
-{
-  gboolean found;
-  gint64 ignored;
-
-  if (!grd_store_get_int (store, &ignored, &found, error, "SELECT id FROM code WHERE id = ?1",
-                          "i", code_id))
-    return FALSE;
-  if (!found)
-    _grd_set_not_found (error, _("code"), code_id);
-  return found;
-}
-
-static gboolean
 check_sibling_name (GrdStore    *store,
                     gint64       parent_id,
                     const char  *name,
@@ -378,7 +362,7 @@ grd_project_add_code (GrdProject   *self,
   if (!_grd_project_begin_edit (self, label, error))
     return 0;
 
-  if ((parent_id != 0 && !require_code (store, parent_id, error)) ||
+  if ((parent_id != 0 && !_grd_project_require (store, "code", parent_id, error)) ||
       !check_sibling_name (store, parent_id, clean, 0, error) ||
       !grd_store_get_int (store, &position, NULL, error,
                           "SELECT coalesce (max (position) + 1, 0) FROM code "
@@ -425,7 +409,7 @@ update_code (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return FALSE;
 
-  if (!require_code (store, code_id, error) ||
+  if (!_grd_project_require (store, "code", code_id, error) ||
       !grd_store_run (store, error, sql, "si", value, code_id))
     {
       _grd_project_fail_edit (self);
@@ -658,7 +642,7 @@ grd_project_move_code (GrdProject  *self,
     return FALSE;
 
   if (new_parent_id != 0 &&
-      (!require_code (store, new_parent_id, error) ||
+      (!_grd_project_require (store, "code", new_parent_id, error) ||
        !is_in_subtree (store, code_id, new_parent_id, &inside, error)))
     return FALSE;
   if (inside)
@@ -921,21 +905,13 @@ change_membership (GrdProject  *self,
                    GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
-  gboolean found;
-  gint64 ignored;
 
   if (!_grd_project_begin_edit (self, add ? _("Add code to set") : _("Remove code from set"), error))
     return FALSE;
 
-  if (!require_code (store, code_id, error) ||
-      !grd_store_get_int (store, &ignored, &found, error,
-                          "SELECT id FROM code_set WHERE id = ?1", "i", code_set_id))
+  if (!_grd_project_require (store, "code", code_id, error) ||
+      !_grd_project_require (store, "code_set", code_set_id, error))
     goto fail;
-  if (!found)
-    {
-      _grd_set_not_found (error, _("code set"), code_set_id);
-      goto fail;
-    }
 
   if (!grd_store_run (store, error,
                       add ? "INSERT INTO code_set_member (code_set_id, code_id) VALUES (?1, ?2) "
@@ -1043,8 +1019,8 @@ grd_project_add_relation (GrdProject       *self,
     return 0;
 
   guid = _grd_new_guid ();
-  if (!require_code (store, from_code_id, error) ||
-      !require_code (store, to_code_id, error) ||
+  if (!_grd_project_require (store, "code", from_code_id, error) ||
+      !_grd_project_require (store, "code", to_code_id, error) ||
       !_grd_project_current_coder_id (self, &coder_id, error) ||
       !grd_store_run (store, error,
                       "INSERT INTO relation (guid, from_code_id, to_code_id, kind, label, memo, "
@@ -1108,22 +1084,14 @@ grd_project_delete_relation (GrdProject  *self,
                              GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
-  gboolean found;
-  gint64 ignored;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
   if (!_grd_project_begin_edit (self, _("Delete relation"), error))
     return FALSE;
 
-  if (!grd_store_get_int (store, &ignored, &found, error, "SELECT id FROM relation WHERE id = ?1",
-                          "i", relation_id))
+  if (!_grd_project_require (store, "relation", relation_id, error))
     goto fail;
-  if (!found)
-    {
-      _grd_set_not_found (error, _("relation"), relation_id);
-      goto fail;
-    }
 
   if (!grd_store_run (store, error, "DELETE FROM memo WHERE relation_id = ?1", "i", relation_id) ||
       !grd_store_run (store, error, "DELETE FROM relation WHERE id = ?1", "i", relation_id))

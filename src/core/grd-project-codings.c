@@ -204,9 +204,7 @@ grd_project_list_codings (GrdProject  *self,
                           GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
-  g_autoptr(GPtrArray) codings = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_coding_free);
   g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
@@ -218,26 +216,8 @@ grd_project_list_codings (GrdProject  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    g_ptr_array_add (codings, read_coding (grd_stmt_get (stmt)));
-
-  return ok ? g_steal_pointer (&codings) : NULL;
-}
-
-static gboolean
-require_coding (GrdStore  *store,
-                gint64     coding_id,
-                GError   **error)
-{
-  gboolean found;
-  gint64 ignored;
-
-  if (!grd_store_get_int (store, &ignored, &found, error, "SELECT id FROM coding WHERE id = ?1",
-                          "i", coding_id))
-    return FALSE;
-  if (!found)
-    _grd_set_not_found (error, _("coding"), coding_id);
-  return found;
+  return grd_store_collect (store, stmt, (GrdRowReader) read_coding,
+                            (GDestroyNotify) grd_coding_free, error);
 }
 
 gboolean
@@ -252,7 +232,7 @@ grd_project_remove_coding (GrdProject  *self,
   if (!_grd_project_begin_edit (self, _("Remove coding"), error))
     return FALSE;
 
-  if (!require_coding (store, coding_id, error) ||
+  if (!_grd_project_require (store, "coding", coding_id, error) ||
       !grd_store_run (store, error, "DELETE FROM memo WHERE coding_id = ?1", "i", coding_id) ||
       !grd_store_run (store, error, "DELETE FROM coding WHERE id = ?1", "i", coding_id))
     {
@@ -314,7 +294,7 @@ grd_project_set_representative (GrdProject  *self,
                                 error))
     return FALSE;
 
-  if (!require_coding (store, coding_id, error) ||
+  if (!_grd_project_require (store, "coding", coding_id, error) ||
       !grd_store_run (store, error, "UPDATE coding SET representative = ?1 WHERE id = ?2", "di",
                       representative ? 1 : 0, coding_id))
     {
@@ -381,20 +361,8 @@ grd_project_add_memo (GrdProject    *self,
   if (!_grd_project_begin_edit (self, _("Add memo"), error))
     return 0;
 
-  if (table != NULL)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1", table);
-      gboolean found;
-      gint64 ignored;
-
-      if (!grd_store_get_int (store, &ignored, &found, error, sql, "i", target_id))
-        goto fail;
-      if (!found)
-        {
-          _grd_set_not_found (error, table, target_id);
-          goto fail;
-        }
-    }
+  if (table != NULL && !_grd_project_require (store, table, target_id, error))
+    goto fail;
 
   guid = _grd_new_guid ();
   if (!_grd_project_current_coder_id (self, &coder_id, error) ||
@@ -420,22 +388,6 @@ fail:
   return 0;
 }
 
-static gboolean
-require_memo (GrdStore  *store,
-              gint64     memo_id,
-              GError   **error)
-{
-  gboolean found;
-  gint64 ignored;
-
-  if (!grd_store_get_int (store, &ignored, &found, error, "SELECT id FROM memo WHERE id = ?1",
-                          "i", memo_id))
-    return FALSE;
-  if (!found)
-    _grd_set_not_found (error, _("memo"), memo_id);
-  return found;
-}
-
 gboolean
 grd_project_update_memo (GrdProject  *self,
                          gint64       memo_id,
@@ -459,7 +411,7 @@ grd_project_update_memo (GrdProject  *self,
     return FALSE;
 
   /* NULL keeps what is there. */
-  if (!require_memo (store, memo_id, error) ||
+  if (!_grd_project_require (store, "memo", memo_id, error) ||
       !grd_store_run (store, error,
                       "UPDATE memo SET title = coalesce (?1, title), text = coalesce (?2, text), "
                       "updated_at = unixepoch () WHERE id = ?3",
@@ -484,7 +436,7 @@ grd_project_delete_memo (GrdProject  *self,
   if (!_grd_project_begin_edit (self, _("Delete memo"), error))
     return FALSE;
 
-  if (!require_memo (store, memo_id, error) ||
+  if (!_grd_project_require (store, "memo", memo_id, error) ||
       !grd_store_run (store, error, "DELETE FROM memo WHERE id = ?1", "i", memo_id))
     {
       _grd_project_fail_edit (self);

@@ -33,6 +33,13 @@ char     *_grd_clean_name          (const char  *name,
                                     const char  *what,
                                     GError     **error);
 
+/* Fails with a NOT_FOUND error naming the kind of thing when table (one
+ * of core's table names) has no row id. */
+gboolean  _grd_project_require     (GrdStore    *store,
+                                    const char  *table,
+                                    gint64       id,
+                                    GError     **error);
+
 void      _grd_set_not_found       (GError     **error,
                                     const char  *what,
                                     gint64       id);

@@ -48,9 +48,7 @@ query_sources (GrdStore    *store,
                gint64       id,
                const char  *text)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_source_free);
   g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
 
   if (g_strcmp0 (types, "i") == 0)
     stmt = grd_store_query (store, error, sql, types, id);
@@ -61,10 +59,8 @@ query_sources (GrdStore    *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    g_ptr_array_add (sources, read_source (grd_stmt_get (stmt)));
-
-  return ok ? g_steal_pointer (&sources) : NULL;
+  return grd_store_collect (store, stmt, (GrdRowReader) read_source,
+                            (GDestroyNotify) grd_source_free, error);
 }
 
 static guint
@@ -389,23 +385,6 @@ grd_project_list_turns (GrdProject  *self,
   return ok ? g_steal_pointer (&turns) : NULL;
 }
 
-static gboolean
-require_source (GrdStore    *store,
-                gint64       source_id,
-                GError     **error)
-{
-  gboolean found;
-  gint64 ignored;
-
-  if (!grd_store_get_int (store, &ignored, &found, error,
-                          "SELECT id FROM source WHERE id = ?1", "i", source_id))
-    return FALSE;
-  if (!found)
-    _grd_set_not_found (error, _("source"), source_id);
-
-  return found;
-}
-
 gboolean
 grd_project_rename_source (GrdProject  *self,
                            gint64       source_id,
@@ -426,7 +405,7 @@ grd_project_rename_source (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return FALSE;
 
-  if (!require_source (store, source_id, error) ||
+  if (!_grd_project_require (store, "source", source_id, error) ||
       !grd_store_get_int (store, &clash, NULL, error,
                           "SELECT count(*) FROM source WHERE name = ?1 AND id <> ?2",
                           "si", clean, source_id))
@@ -457,26 +436,15 @@ grd_project_set_source_case (GrdProject  *self,
                              GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
-  gboolean found = TRUE;
-  gint64 ignored;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
   if (!_grd_project_begin_edit (self, _("Assign source to case"), error))
     return FALSE;
 
-  if (!require_source (store, source_id, error))
+  if (!_grd_project_require (store, "source", source_id, error) ||
+      (case_id != 0 && !_grd_project_require (store, "study_case", case_id, error)))
     goto fail;
-
-  if (case_id != 0 &&
-      !grd_store_get_int (store, &ignored, &found, error,
-                          "SELECT id FROM study_case WHERE id = ?1", "i", case_id))
-    goto fail;
-  if (!found)
-    {
-      _grd_set_not_found (error, _("case"), case_id);
-      goto fail;
-    }
 
   if (!grd_store_run (store, error, "UPDATE source SET case_id = ?1 WHERE id = ?2", "ni",
                       case_id, source_id))

@@ -129,6 +129,44 @@ _grd_set_not_found (GError     **error,
                _("There is no %s with id %lld"), what, (long long) id);
 }
 
+/* Table names here are core's own constants, never user input. */
+static const struct {
+  const char *table;
+  const char *what;
+} row_kinds[] = {
+  { "source", N_("source") },
+  { "study_case", N_("case") },
+  { "attribute", N_("attribute") },
+  { "code", N_("code") },
+  { "code_set", N_("code set") },
+  { "coding", N_("coding") },
+  { "relation", N_("relation") },
+  { "memo", N_("memo") },
+};
+
+gboolean
+_grd_project_require (GrdStore    *store,
+                      const char  *table,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1", table);
+  const char *what = table;
+  gboolean found;
+  gint64 ignored;
+
+  if (!grd_store_get_int (store, &ignored, &found, error, sql, "i", id))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_kinds); i++)
+    if (g_str_equal (row_kinds[i].table, table))
+      what = _(row_kinds[i].what);
+  _grd_set_not_found (error, what, id);
+  return FALSE;
+}
+
 GrdStore *
 _grd_project_get_store (GrdProject *self)
 {
@@ -612,9 +650,7 @@ GPtrArray *
 grd_project_list_coders (GrdProject  *self,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) coders = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_coder_free);
   g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
@@ -626,10 +662,8 @@ grd_project_list_coders (GrdProject  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((ok = grd_store_step_row (self->store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    g_ptr_array_add (coders, read_coder (grd_stmt_get (stmt)));
-
-  return ok ? g_steal_pointer (&coders) : NULL;
+  return grd_store_collect (self->store, stmt, (GrdRowReader) read_coder,
+                            (GDestroyNotify) grd_coder_free, error);
 }
 
 /* History */

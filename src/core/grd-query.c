@@ -458,20 +458,9 @@ grd_query_frequencies (GrdProject    *project,
 
   store = _grd_project_get_store (project);
 
-  if (group_by == GRD_GROUP_BY_ATTRIBUTE)
-    {
-      gboolean found;
-      gint64 ignored;
-
-      if (!grd_store_get_int (store, &ignored, &found, error,
-                              "SELECT id FROM attribute WHERE id = ?1", "i", attribute_id))
-        return NULL;
-      if (!found)
-        {
-          _grd_set_not_found (error, _("attribute"), attribute_id);
-          return NULL;
-        }
-    }
+  if (group_by == GRD_GROUP_BY_ATTRIBUTE &&
+      !_grd_project_require (store, "attribute", attribute_id, error))
+    return NULL;
 
   groups = read_groups (store, group_by, attribute_id, owned_groups, error);
   if (groups == NULL)

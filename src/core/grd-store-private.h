@@ -98,6 +98,15 @@ gboolean      grd_store_get_int      (GrdStore          *store,
 gint64        grd_store_last_insert_id (GrdStore        *store);
 gint64        grd_store_changes      (GrdStore          *store);
 
+/* Steps stmt to the end, turning each row into an element with read;
+ * NULL (and error set) if a step fails. */
+typedef gpointer (*GrdRowReader) (sqlite3_stmt *row);
+GPtrArray    *grd_store_collect      (GrdStore          *store,
+                                      GrdStmt           *stmt,
+                                      GrdRowReader       read,
+                                      GDestroyNotify     free_func,
+                                      GError           **error);
+
 /* Helpers for reading columns */
 char         *grd_stmt_dup_text      (sqlite3_stmt      *stmt,
                                       int                column);

@@ -1006,3 +1006,19 @@ grd_store_changes (GrdStore *store)
 {
   return sqlite3_changes64 (store->db);
 }
+
+GPtrArray *
+grd_store_collect (GrdStore        *store,
+                   GrdStmt         *stmt,
+                   GrdRowReader     read,
+                   GDestroyNotify   free_func,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  gboolean has_row, ok;
+
+  while ((ok = grd_store_step_row (store, stmt->stmt, &has_row, error)) && has_row)
+    g_ptr_array_add (items, read (stmt->stmt));
+
+  return ok ? g_steal_pointer (&items) : NULL;
+}
