@@ -46,6 +46,7 @@ typedef struct {
   char       *update_image;  /* ?1 = json, ?2 = id */
   char       *delete_row;    /* ?1 = id */
   char       *old_image;     /* in a trigger: json of the OLD row */
+  char       *new_image;     /* in a trigger: json of the NEW row */
 } TableSql;
 
 static TableSql table_sql[G_N_ELEMENTS (tracked_tables)];
@@ -79,9 +80,11 @@ static gboolean
 build_table_sql (GrdStore  *store,
                  GError   **error)
 {
-  static gsize built;
+  static GMutex lock;
+  static gboolean built;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
 
-  if (!g_once_init_enter (&built))
+  if (built)
     return TRUE;
 
   for (guint t = 0; t < G_N_ELEMENTS (tracked_tables); t++)
@@ -90,15 +93,13 @@ build_table_sql (GrdStore  *store,
       g_auto(GStrv) columns = list_columns (store, table, error);
       g_autoptr(GString) json = g_string_new ("json_object (");
       g_autoptr(GString) old_json = g_string_new ("json_object (");
+      g_autoptr(GString) new_json = g_string_new ("json_object (");
       g_autoptr(GString) names = g_string_new (NULL);
       g_autoptr(GString) values = g_string_new (NULL);
       g_autoptr(GString) sets = g_string_new (NULL);
 
       if (columns == NULL)
-        {
-          g_once_init_leave (&built, 0);
-          return FALSE;
-        }
+        return FALSE;
 
       for (guint c = 0; columns[c] != NULL; c++)
         {
@@ -106,6 +107,7 @@ build_table_sql (GrdStore  *store,
 
           g_string_append_printf (json, "%s'%s', %s", sep, columns[c], columns[c]);
           g_string_append_printf (old_json, "%s'%s', OLD.%s", sep, columns[c], columns[c]);
+          g_string_append_printf (new_json, "%s'%s', NEW.%s", sep, columns[c], columns[c]);
           g_string_append_printf (names, "%s%s", sep, columns[c]);
           g_string_append_printf (values, "%sjson_extract (?1, '$.%s')", sep, columns[c]);
           g_string_append_printf (sets, "%s%s = json_extract (?1, '$.%s')", sep, columns[c],
@@ -113,6 +115,7 @@ build_table_sql (GrdStore  *store,
         }
       g_string_append_c (json, ')');
       g_string_append_c (old_json, ')');
+      g_string_append_c (new_json, ')');
 
       table_sql[t].table = table;
       table_sql[t].select_image = g_strdup_printf ("SELECT %s FROM main.%s WHERE id = ?1",
@@ -123,9 +126,10 @@ build_table_sql (GrdStore  *store,
                                                    table, sets->str);
       table_sql[t].delete_row = g_strdup_printf ("DELETE FROM main.%s WHERE id = ?1", table);
       table_sql[t].old_image = g_string_free (g_steal_pointer (&old_json), FALSE);
+      table_sql[t].new_image = g_string_free (g_steal_pointer (&new_json), FALSE);
     }
 
-  g_once_init_leave (&built, 1);
+  built = TRUE;
   return TRUE;
 }
 
@@ -155,6 +159,7 @@ _grd_history_install (GrdStore  *store,
     {
       const char *table = tracked_tables[t];
       const char *old_image = table_sql[t].old_image;
+      const char *new_image = table_sql[t].new_image;
 
       g_string_append_printf (sql,
                               "CREATE TEMP TRIGGER grd_history_%1$s_insert AFTER INSERT ON main.%1$s "
@@ -162,8 +167,10 @@ _grd_history_install (GrdStore  *store,
                               "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
                               "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', NEW.id, 'insert', NULL); "
                               "END;"
+                              /* an update that changes nothing is no change */
                               "CREATE TEMP TRIGGER grd_history_%1$s_update AFTER UPDATE ON main.%1$s "
-                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL BEGIN "
+                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL "
+                              "AND %2$s <> %3$s BEGIN "
                               "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
                               "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.id, 'update', %2$s); "
                               "END;"
@@ -172,7 +179,7 @@ _grd_history_install (GrdStore  *store,
                               "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
                               "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.id, 'delete', %2$s); "
                               "END;",
-                              table, old_image);
+                              table, old_image, new_image);
     }
 
   return grd_store_exec (store, sql->str, error);
@@ -204,15 +211,10 @@ _grd_history_start_step (GrdStore    *store,
                          gint64       coder_id,
                          GError     **error)
 {
-  g_autoptr(GrdStmt) discard = NULL;
   g_autoptr(GrdStmt) insert = NULL;
   sqlite3_stmt *raw;
 
   g_return_val_if_fail (grd_store_in_transaction (store), FALSE);
-
-  discard = grd_store_prepare (store, "DELETE FROM history_step WHERE undone = 1", error);
-  if (discard == NULL || !grd_store_step_done (store, grd_stmt_get (discard), error))
-    return FALSE;
 
   insert = grd_store_prepare (store,
                               "INSERT INTO history_step (label, coder_id, created_at) "
@@ -233,18 +235,25 @@ _grd_history_start_step (GrdStore    *store,
 }
 
 /* A step that changed nothing (renaming a code to its own name) is not
- * worth an entry in the undo list. */
+ * worth an entry in the undo list, and must not cost the user what they
+ * could redo; a step that changed something ends the redo branch. */
 gboolean
 _grd_history_finish_step (GrdStore  *store,
                           GError   **error)
 {
-  g_autoptr(GrdStmt) prune = NULL;
+  gint64 n_changes;
 
-  prune = grd_store_prepare (store,
-                             "DELETE FROM history_step WHERE id = (SELECT step_id FROM temp.grd_history_ctl) "
-                             "AND NOT EXISTS (SELECT 1 FROM history_change WHERE step_id = history_step.id)",
-                             error);
-  if (prune == NULL || !grd_store_step_done (store, grd_stmt_get (prune), error))
+  if (!grd_store_get_int (store, &n_changes, NULL, error,
+                          "SELECT count(*) FROM history_change "
+                          "WHERE step_id = (SELECT step_id FROM temp.grd_history_ctl)",
+                          NULL))
+    return FALSE;
+
+  if (!grd_store_run (store, error,
+                      n_changes > 0
+                      ? "DELETE FROM history_step WHERE undone = 1"
+                      : "DELETE FROM history_step WHERE id = (SELECT step_id FROM temp.grd_history_ctl)",
+                      NULL))
     return FALSE;
 
   return set_recording (store, 0, error);
@@ -393,7 +402,12 @@ flip_step (GrdStore  *store,
 
       if (!flip_change (store, sqlite3_column_int64 (row, 0), table,
                         sqlite3_column_int64 (row, 2), image, error))
-        goto fail;
+        {
+          g_prefix_error (error, undo ? _("Cannot undo “%s” (change %lld): ")
+                                      : _("Cannot redo “%s” (change %lld): "),
+                          label, (long long) sqlite3_column_int64 (row, 0));
+          goto fail;
+        }
     }
   if (!ok)
     goto fail;

@@ -794,6 +794,26 @@ grd_project_merge_codes (GrdProject  *self,
       return FALSE;
     }
 
+  /* Sub-codes move under the target: two siblings must not end up with
+   * one name, or neither could be told apart again. */
+  {
+    g_autoptr(GrdStmt) clash = grd_store_query (store, error,
+                                                "SELECT f.name FROM code f JOIN code t ON t.parent_id = ?2 "
+                                                "AND t.name = f.name WHERE f.parent_id = ?1 LIMIT 1",
+                                                "ii", from_code_id, into_code_id);
+    gboolean has_row;
+
+    if (clash == NULL || !grd_store_step_row (store, grd_stmt_get (clash), &has_row, error))
+      return FALSE;
+    if (has_row)
+      {
+        g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
+                     _("“%s” and “%s” both have a sub-code named “%s”; merge or rename those first"),
+                     from->name, into->name, sqlite3_column_text (grd_stmt_get (clash), 0));
+        return FALSE;
+      }
+  }
+
   label = g_strdup_printf (_("Merge “%s” into “%s”"), from->name, into->name);
   if (!_grd_project_begin_edit (self, label, error))
     return FALSE;

@@ -156,12 +156,13 @@ grd_project_add_source (GrdProject       *self,
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
   g_return_val_if_fail (imported != NULL, 0);
 
-  if (!check_imported (imported, error))
-    return 0;
-
   /* The stored text is what every offset points into; its length must be
    * right even if the caller filled the struct by hand. */
-  imported->n_chars = grd_utf8_count_chars (imported->text, imported->text_len);
+  if (imported->text != NULL)
+    imported->n_chars = grd_utf8_count_chars (imported->text, imported->text_len);
+
+  if (!check_imported (imported, error))
+    return 0;
 
   clean = _grd_clean_name (name != NULL ? name : imported->title, _("source"), error);
   if (clean == NULL)
@@ -237,6 +238,7 @@ grd_project_add_source (GrdProject       *self,
 
 fail:
   _grd_project_fail_edit (self);
+  g_prefix_error (error, _("Importing %s: "), imported->original_name);
   return 0;
 }
 

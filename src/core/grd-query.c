@@ -58,8 +58,13 @@ _grd_text_before (const char *text,
   const char *end = text + byte;
   const char *start = end;
 
+  /* g_utf8_find_prev_char never steps before text, even in a damaged one */
   for (guint i = 0; i < n_chars && start > text; i++)
-    start = g_utf8_prev_char (start);
+    {
+      const char *prev = g_utf8_find_prev_char (text, start);
+
+      start = prev != NULL ? prev : text;
+    }
 
   return g_strndup (start, end - start);
 }

@@ -5,10 +5,13 @@
  */
 
 #define G_LOG_DOMAIN "grd-store"
+#define _GNU_SOURCE 1   /* renameat2 */
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -580,6 +583,35 @@ fail:
   return NULL;
 }
 
+/* Moves from to to unless to exists, atomically where the file system
+ * allows: link() where hard links work, renameat2 (RENAME_NOREPLACE) where
+ * they do not (FAT and exFAT sticks, many network shares), and as a last
+ * resort a check just before a plain rename. */
+static gboolean
+place_without_overwriting (const char *from,
+                           const char *to)
+{
+  if (link (from, to) == 0)
+    {
+      g_unlink (from);
+      return TRUE;
+    }
+  if (errno == EEXIST)
+    return FALSE;
+
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  if (errno == EEXIST)
+    return FALSE;
+
+  if (g_file_test (to, G_FILE_TEST_EXISTS))
+    {
+      errno = EEXIST;
+      return FALSE;
+    }
+  return g_rename (from, to) == 0;
+}
+
 /* A project appears whole or not at all: it is built in a temporary file
  * beside the target (rollback journal, no WAL yet), closed, and linked into
  * place, which fails rather than overwrite a file made meanwhile. */
@@ -633,7 +665,7 @@ grd_store_create (const char          *path,
     }
   grd_store_free (store);
 
-  if (link (partial, path) != 0)
+  if (!place_without_overwriting (partial, path))
     {
       int saved_errno = errno;
 
@@ -643,8 +675,6 @@ grd_store_create (const char          *path,
                    _("%s: cannot create: %s"), display_name, g_strerror (saved_errno));
       return NULL;
     }
-  g_unlink (partial);
-
   return grd_store_open (path, error);
 }
 

@@ -673,8 +673,9 @@ class TestCases(CliTestCase):
         self.assertEqual(again["new_cases"], 0)
         self.assertFalse(any(a["new"] for a in again["attributes"]))
         self.assertEqual(len(self.attributes()), 8)
+        # ... and, changing nothing, leaves no step to undo.
+        self.assertEqual(len(self.json("history", self.project)), 1)
 
-        self.cli("undo", self.project)
         self.cli("undo", self.project)
         self.assertEqual(self.cases(), {})
         self.assertEqual(self.attributes(), {})

@@ -44,7 +44,13 @@ main (int   argc,
 
   grd_core_init ();
 
-  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+  project = g_file_test (argv[1], G_FILE_TEST_EXISTS) ? grd_project_open (argv[1], &error)
+                                                     : grd_project_create (argv[1], &error);
+  if (project == NULL)
+    g_error ("%s", error->message);
+
+  /* An earlier run may have been killed between these steps. */
+  if ((source = grd_project_find_source (project, "interview", NULL)) == NULL)
     {
       g_autoptr(GString) text = g_string_new (NULL);
       g_autoptr(GBytes) bytes = NULL;
@@ -54,18 +60,14 @@ main (int   argc,
         g_string_append (text, transcript);
       bytes = g_bytes_new (text->str, text->len);
 
-      project = grd_project_create (argv[1], &error);
-      if (project == NULL ||
-          (imported = grd_import_bytes (bytes, "interview.txt", &error)) == NULL ||
+      if ((imported = grd_import_bytes (bytes, "interview.txt", &error)) == NULL ||
           grd_project_add_source (project, imported, NULL, &error) == 0 ||
-          grd_project_add_code (project, 0, "Trust", GRD_CODE_KIND_OPEN_CODE, NULL, NULL, &error) == 0)
+          (source = grd_project_find_source (project, "interview", &error)) == NULL)
         g_error ("%s", error->message);
     }
-  else if ((project = grd_project_open (argv[1], &error)) == NULL)
-    g_error ("%s", error->message);
-
-  if ((source = grd_project_find_source (project, "interview", &error)) == NULL ||
-      (code = grd_project_find_code (project, "Trust", &error)) == NULL)
+  if ((code = grd_project_find_code (project, "Trust", NULL)) == NULL &&
+      (grd_project_add_code (project, 0, "Trust", GRD_CODE_KIND_OPEN_CODE, NULL, NULL, &error) == 0 ||
+       (code = grd_project_find_code (project, "Trust", &error)) == NULL))
     g_error ("%s", error->message);
 
   length = source->length;

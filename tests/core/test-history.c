@@ -347,6 +347,34 @@ test_new_edit_drops_redo (Fixture       *fixture,
   g_assert_cmpstr (((GrdHistoryStep *) history->pdata[0])->coder_name, ==, "Ayu");
 }
 
+/* An edit that changes nothing leaves no step and keeps what could be
+ * redone. */
+static void
+test_noop_edit_keeps_redo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *label = NULL;
+  gint64 trust = add_code (fixture->project, 0, "Trust");
+  gint64 set = grd_project_add_code_set (fixture->project, "Primary", NULL, &error);
+
+  grd_project_add_to_code_set (fixture->project, set, trust, &error);
+  add_code (fixture->project, 0, "Money");
+  label = grd_project_undo (fixture->project, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (grd_project_rename_code (fixture->project, trust, "Trust", &error));
+  g_assert_true (grd_project_add_to_code_set (fixture->project, set, trust, &error));
+  g_assert_true (grd_project_set_code_color (fixture->project, trust, "#3584e4", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (grd_project_can_redo (fixture->project));
+  history = grd_project_list_history (fixture->project, 0, &error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_true (((GrdHistoryStep *) history->pdata[0])->undone);
+}
+
 /* A batch is one undo step; an edit that fails inside it leaves the rest. */
 static void
 test_batch (Fixture       *fixture,
@@ -415,6 +443,7 @@ main (int   argc,
   ADD ("/grounded/history/undo-everything", test_undo_everything);
   ADD ("/grounded/history/new-edit-drops-redo", test_new_edit_drops_redo);
   ADD ("/grounded/history/batch", test_batch);
+  ADD ("/grounded/history/noop-edit-keeps-redo", test_noop_edit_keeps_redo);
   ADD ("/grounded/history/aborted-batch", test_aborted_batch_leaves_nothing);
 
   return g_test_run ();

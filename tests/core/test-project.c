@@ -83,6 +83,27 @@ test_source_rejects_bad_text (Fixture       *fixture,
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "broken.txt"));
   g_assert_nonnull (strstr (error->message, "byte 3"));
+  g_clear_error (&error);
+
+  /* Turns are checked against the text's real length in code points, not
+   * a count the caller got wrong (here bytes). */
+  {
+    g_autoptr(GArray) turns = g_array_new (FALSE, TRUE, sizeof (GrdTurn));
+    GrdTurn turn = { .start = 0, .end = 15, .speaker = (char *) "Budi" };
+    GrdImportedText wrong = {
+      .text = (char *) "𝒜𝒝𝒞𝒟",
+      .text_len = 16,
+      .n_chars = 16,
+      .original_name = (char *) "wrong.txt",
+      .title = (char *) "wrong",
+      .turns = turns,
+    };
+
+    g_array_append_val (turns, turn);
+    g_assert_cmpint (grd_project_add_source (fixture->project, &wrong, NULL, &error), ==, 0);
+    g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "wrong.txt"));
+  }
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM source"), ==, 0);
 }
 
@@ -403,6 +424,23 @@ test_merge_codes (Fixture       *fixture,
 }
 
 static void
+test_merge_refuses_clashing_subcodes (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_code (fixture->project, 0, "A");
+  gint64 b = add_code (fixture->project, 0, "B");
+
+  add_code (fixture->project, a, "Other");
+  add_code (fixture->project, b, "Other");
+
+  g_assert_false (grd_project_merge_codes (fixture->project, a, b, &error));
+  g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "Other"));
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 4);
+}
+
+static void
 test_delete_code_takes_subtree (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -583,6 +621,7 @@ main (int   argc,
   ADD ("/grounded/project/code/move-positions", test_code_move_positions);
   ADD ("/grounded/project/code/merge", test_merge_codes);
   ADD ("/grounded/project/code/delete-takes-subtree", test_delete_code_takes_subtree);
+  ADD ("/grounded/project/code/merge-refuses-clashing-subcodes", test_merge_refuses_clashing_subcodes);
   ADD ("/grounded/project/code/sets", test_code_sets);
   ADD ("/grounded/project/coding/spans", test_coding_spans);
   ADD ("/grounded/project/coding/duplicates-and-overlaps", test_coding_duplicates_and_overlaps);
