@@ -208,11 +208,17 @@ grd_project_list_codings (GrdProject  *self,
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
-  /* 0 lists the codings of every source. */
-  stmt = grd_store_query (store, error,
-                          CODING_COLUMNS "WHERE ?1 = 0 OR g.source_id = ?1 "
-                          "ORDER BY g.source_id, g.start_pos, g.end_pos DESC, g.id",
-                          "i", source_id);
+  /* 0 lists the codings of every source. Two statements, so that one
+   * source's codings come straight from the by-source index. */
+  if (source_id != 0)
+    stmt = grd_store_query (store, error,
+                            CODING_COLUMNS "WHERE g.source_id = ?1 "
+                            "ORDER BY g.start_pos, g.end_pos DESC, g.id",
+                            "i", source_id);
+  else
+    stmt = grd_store_query (store, error,
+                            CODING_COLUMNS "ORDER BY g.source_id, g.start_pos, g.end_pos DESC, g.id",
+                            NULL);
   if (stmt == NULL)
     return NULL;
 

@@ -118,11 +118,11 @@ CREATE TABLE coding (
   coder_id       INTEGER REFERENCES coder (id) ON DELETE SET NULL,
   created_at     INTEGER NOT NULL,
   representative INTEGER NOT NULL DEFAULT 0 CHECK (representative IN (0, 1)),
-  UNIQUE (source_id, code_id, start_pos, end_pos, coder_id)
+  -- also serves as the by-source index, ordered by position
+  UNIQUE (source_id, start_pos, end_pos, code_id, coder_id)
 ) STRICT;
 -- end_pos makes it cover per-code counts and coded lengths.
 CREATE INDEX coding_by_code ON coding (code_id, source_id, start_pos, end_pos);
-CREATE INDEX coding_by_source ON coding (source_id, start_pos);
 CREATE INDEX coding_by_coder ON coding (coder_id);
 
 CREATE TABLE relation (
