@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""The bundled KAM sample study reproduces the paper's Tables 3 and 4."""
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = os.environ["GROUNDED_CLI"]
+SAMPLE = os.environ["SAMPLE_PROJECT"]
+CODEBOOK = os.environ["SAMPLE_CODEBOOK"]
+
+
+class SampleStudy(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        # A copy: the test must not touch the file the build made.
+        cls.dir = tempfile.mkdtemp(prefix="grounded-sample-")
+        cls.project = os.path.join(cls.dir, "kam-study.grounded")
+        shutil.copyfile(SAMPLE, cls.project)
+        os.environ["XDG_CACHE_HOME"] = os.path.join(cls.dir, "cache")
+        with open(CODEBOOK, encoding="utf-8", newline="") as f:
+            cls.codebook = list(csv.DictReader(f))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def cli_json(self, *args):
+        result = subprocess.run([CLI, "--json", *args], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return json.loads(result.stdout)
+
+    def test_every_published_quote_coded_once_under_its_sub_theme(self):
+        codings = self.cli_json("codings", self.project)
+        for row in self.codebook:
+            parent = row["dimension"] + ("/" + row["regulation"] if row["regulation"] else "")
+            path = parent + "/" + row["sub_theme"]
+            number = row["respondent"].split()[-1]
+            whole = [c for c in codings if c["text"] == row["quote"]]
+            self.assertEqual(len(whole), 1, "quote coded %d times: %s" % (len(whole), row["quote"]))
+            self.assertEqual(whole[0]["code"], path, row["quote"])
+            self.assertEqual(whole[0]["source"], "Interview " + number, row["quote"])
+            self.assertTrue(whole[0]["representative"], row["quote"])
+
+            quotes = self.cli_json("quotes", self.project, path, "--representative")
+            mine = [q for q in quotes if q["text"] == row["quote"]]
+            self.assertEqual(len(mine), 1, row["quote"])
+            self.assertEqual(mine[0]["case"], row["respondent"])
+            self.assertEqual(mine[0]["speaker"], row["respondent"])
+
+    def test_code_tree_has_the_papers_shape(self):
+        codes = self.cli_json("codes", self.project)
+        kinds = {}
+        for code in codes:
+            kinds.setdefault(code["kind"], []).append(code)
+        self.assertEqual(sorted(c["name"] for c in kinds["aggregate-dimension"]),
+                         ["Extrinsic", "Intrinsic"])
+        self.assertEqual(len(kinds["theme"]), 4)
+        self.assertEqual(len(kinds["sub-theme"]), len({r["sub_theme"] for r in self.codebook}))
+        self.assertEqual(len(kinds["sub-theme"]), 14)
+        self.assertGreaterEqual(len(kinds["open-code"]), 10)
+
+    def test_cases_memos_relations(self):
+        cases = self.cli_json("cases", self.project)
+        self.assertEqual(len(cases), 3)
+        self.assertGreaterEqual(len(self.cli_json("memo", self.project)), 3)
+        self.assertGreaterEqual(len(self.cli_json("relations", self.project)), 4)
+
+    def test_transcripts_say_they_are_reconstructions(self):
+        for source in self.cli_json("sources", self.project):
+            text = subprocess.run([CLI, "sources", self.project, "show", source["name"]],
+                                  capture_output=True, text=True, check=True).stdout
+            self.assertIn("RECONSTRUCTION", text[:400])
+
+
+if __name__ == "__main__":
+    result = unittest.main(exit=False, verbosity=2).result
+    failed = len(result.failures) + len(result.errors)
+    print("%d passed, %d failed" % (result.testsRun - failed, failed))
+    sys.exit(1 if failed else 0)
