@@ -41,7 +41,6 @@ grd_project_add_case (GrdProject  *self,
   g_autofree char *clean = NULL;
   g_autofree char *guid = NULL;
   g_autofree char *label = NULL;
-  gint64 clash;
   gint64 case_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
@@ -53,15 +52,8 @@ grd_project_add_case (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return 0;
 
-  if (!grd_store_get_int (store, &clash, NULL, error,
-                          "SELECT count(*) FROM study_case WHERE name = ?1", "s", clean))
+  if (!_grd_project_check_unique_name (store, "study_case", clean, 0, error))
     goto fail;
-  if (clash > 0)
-    {
-      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
-                   _("There is already a case named “%s”"), clean);
-      goto fail;
-    }
 
   guid = _grd_new_guid ();
   if (!grd_store_run (store, error,
@@ -128,10 +120,8 @@ grd_project_rename_case (GrdProject  *self,
                          const char  *name,
                          GError     **error)
 {
-  GrdStore *store = _grd_project_get_store (self);
   g_autofree char *clean = NULL;
   g_autofree char *label = NULL;
-  gint64 clash;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
@@ -139,29 +129,8 @@ grd_project_rename_case (GrdProject  *self,
     return FALSE;
 
   label = g_strdup_printf (_("Rename case to “%s”"), clean);
-  if (!_grd_project_begin_edit (self, label, error))
-    return FALSE;
-
-  if (!_grd_project_require (store, "study_case", case_id, error) ||
-      !grd_store_get_int (store, &clash, NULL, error,
-                          "SELECT count(*) FROM study_case WHERE name = ?1 AND id <> ?2", "si",
-                          clean, case_id))
-    goto fail;
-  if (clash > 0)
-    {
-      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
-                   _("There is already a case named “%s”"), clean);
-      goto fail;
-    }
-  if (!grd_store_run (store, error, "UPDATE study_case SET name = ?1 WHERE id = ?2", "si",
-                      clean, case_id))
-    goto fail;
-
-  return _grd_project_end_edit (self, GRD_CHANGE_CASES | GRD_CHANGE_SOURCES, error);
-
-fail:
-  _grd_project_fail_edit (self);
-  return FALSE;
+  return _grd_project_rename_row (self, "study_case", case_id, clean, label,
+                                  GRD_CHANGE_CASES | GRD_CHANGE_SOURCES, error);
 }
 
 gboolean
@@ -227,7 +196,6 @@ grd_project_add_attribute (GrdProject         *self,
   g_autofree char *label = NULL;
   g_autofree char *joined = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  gint64 clash;
   gint64 attribute_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
@@ -266,15 +234,8 @@ grd_project_add_attribute (GrdProject         *self,
   if (!_grd_project_begin_edit (self, label, error))
     return 0;
 
-  if (!grd_store_get_int (store, &clash, NULL, error,
-                          "SELECT count(*) FROM attribute WHERE name = ?1", "s", clean))
+  if (!_grd_project_check_unique_name (store, "attribute", clean, 0, error))
     goto fail;
-  if (clash > 0)
-    {
-      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
-                   _("There is already an attribute named “%s”"), clean);
-      goto fail;
-    }
 
   guid = _grd_new_guid ();
   if (!grd_store_run (store, error,

@@ -880,7 +880,7 @@ grd_project_add_code_set (GrdProject  *self,
   g_autofree char *clean = NULL;
   g_autofree char *guid = NULL;
   g_autofree char *label = NULL;
-  gint64 clash, set_id;
+  gint64 set_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
 
@@ -891,15 +891,8 @@ grd_project_add_code_set (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return 0;
 
-  if (!grd_store_get_int (store, &clash, NULL, error,
-                          "SELECT count(*) FROM code_set WHERE name = ?1", "s", clean))
+  if (!_grd_project_check_unique_name (store, "code_set", clean, 0, error))
     goto fail;
-  if (clash > 0)
-    {
-      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
-                   _("There is already a code set named “%s”"), clean);
-      goto fail;
-    }
 
   guid = _grd_new_guid ();
   if (!grd_store_run (store, error,

@@ -40,6 +40,22 @@ gboolean  _grd_project_require     (GrdStore    *store,
                                     gint64       id,
                                     GError     **error);
 
+/* Fails with a DUPLICATE error when another row of table (sources, cases,
+ * attributes, code sets) already has this name. */
+gboolean  _grd_project_check_unique_name (GrdStore   *store,
+                                          const char *table,
+                                          const char *name,
+                                          gint64      except_id,
+                                          GError    **error);
+/* Renames a row of such a table as one edit. */
+gboolean  _grd_project_rename_row  (GrdProject  *self,
+                                    const char  *table,
+                                    gint64       id,
+                                    const char  *name,
+                                    const char  *label,
+                                    GrdChange    change,
+                                    GError     **error);
+
 void      _grd_set_not_found       (GError     **error,
                                     const char  *what,
                                     gint64       id);

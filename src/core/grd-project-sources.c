@@ -393,10 +393,8 @@ grd_project_rename_source (GrdProject  *self,
                            const char  *name,
                            GError     **error)
 {
-  GrdStore *store = _grd_project_get_store (self);
   g_autofree char *clean = NULL;
   g_autofree char *label = NULL;
-  gint64 clash;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
@@ -404,31 +402,8 @@ grd_project_rename_source (GrdProject  *self,
     return FALSE;
 
   label = g_strdup_printf (_("Rename source to “%s”"), clean);
-  if (!_grd_project_begin_edit (self, label, error))
-    return FALSE;
-
-  if (!_grd_project_require (store, "source", source_id, error) ||
-      !grd_store_get_int (store, &clash, NULL, error,
-                          "SELECT count(*) FROM source WHERE name = ?1 AND id <> ?2",
-                          "si", clean, source_id))
-    goto fail;
-
-  if (clash > 0)
-    {
-      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
-                   _("There is already a source named “%s”"), clean);
-      goto fail;
-    }
-
-  if (!grd_store_run (store, error, "UPDATE source SET name = ?1 WHERE id = ?2", "si",
-                      clean, source_id))
-    goto fail;
-
-  return _grd_project_end_edit (self, GRD_CHANGE_SOURCES, error);
-
-fail:
-  _grd_project_fail_edit (self);
-  return FALSE;
+  return _grd_project_rename_row (self, "source", source_id, clean, label, GRD_CHANGE_SOURCES,
+                                  error);
 }
 
 gboolean

@@ -144,6 +144,15 @@ static const struct {
   { "memo", N_("memo") },
 };
 
+static const char *
+row_kind_name (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (row_kinds); i++)
+    if (g_str_equal (row_kinds[i].table, table))
+      return _(row_kinds[i].what);
+  return table;
+}
+
 gboolean
 _grd_project_require (GrdStore    *store,
                       const char  *table,
@@ -151,7 +160,6 @@ _grd_project_require (GrdStore    *store,
                       GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1", table);
-  const char *what = table;
   gboolean found;
   gint64 ignored;
 
@@ -160,11 +168,54 @@ _grd_project_require (GrdStore    *store,
   if (found)
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (row_kinds); i++)
-    if (g_str_equal (row_kinds[i].table, table))
-      what = _(row_kinds[i].what);
-  _grd_set_not_found (error, what, id);
+  _grd_set_not_found (error, row_kind_name (table), id);
   return FALSE;
+}
+
+gboolean
+_grd_project_check_unique_name (GrdStore    *store,
+                                const char  *table,
+                                const char  *name,
+                                gint64       except_id,
+                                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE name = ?1 AND id <> ?2",
+                                          table);
+  gint64 clash;
+
+  if (!grd_store_get_int (store, &clash, NULL, error, sql, "si", name, except_id))
+    return FALSE;
+  if (clash == 0)
+    return TRUE;
+
+  g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE,
+               _("“%s” is already the name of another %s"), name, row_kind_name (table));
+  return FALSE;
+}
+
+gboolean
+_grd_project_rename_row (GrdProject  *self,
+                         const char  *table,
+                         gint64       id,
+                         const char  *name,
+                         const char  *label,
+                         GrdChange    change,
+                         GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET name = ?1 WHERE id = ?2", table);
+
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  if (!_grd_project_require (self->store, table, id, error) ||
+      !_grd_project_check_unique_name (self->store, table, name, id, error) ||
+      !grd_store_run (self->store, error, sql, "si", name, id))
+    {
+      _grd_project_fail_edit (self);
+      return FALSE;
+    }
+
+  return _grd_project_end_edit (self, change, error);
 }
 
 GrdStore *
