@@ -442,6 +442,29 @@ read_groups (GrdStore    *store,
   return ok ? g_steal_pointer (&by_source) : NULL;
 }
 
+/* code id -> name, for every code */
+static gboolean
+read_code_names (GrdStore    *store,
+                 GHashTable  *names,
+                 GError     **error)
+{
+  g_autoptr(GrdStmt) stmt = grd_store_query (store, error, "SELECT id, name FROM code", NULL);
+  gboolean has_row, ok;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      gint64 id = sqlite3_column_int64 (grd_stmt_get (stmt), 0);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           grd_stmt_dup_text (grd_stmt_get (stmt), 1));
+    }
+
+  return ok;
+}
+
 GPtrArray *
 grd_query_frequencies (GrdProject    *project,
                        GrdGroupBy     group_by,
@@ -471,19 +494,8 @@ grd_query_frequencies (GrdProject    *project,
   if (groups == NULL)
     return NULL;
 
-  {
-    g_autoptr(GrdStmt) code_names = grd_store_query (store, error, "SELECT id, name FROM code", NULL);
-
-    if (code_names == NULL)
-      return NULL;
-    while ((ok = grd_store_step_row (store, grd_stmt_get (code_names), &has_row, error)) && has_row)
-      g_hash_table_insert (names,
-                           g_memdup2 (&(gint64) { sqlite3_column_int64 (grd_stmt_get (code_names), 0) },
-                                      sizeof (gint64)),
-                           grd_stmt_dup_text (grd_stmt_get (code_names), 1));
-    if (!ok)
-      return NULL;
-  }
+  if (!read_code_names (store, names, error))
+    return NULL;
 
   /* Counted per code and source from the covering index, less what the
    * interviewer's turns hold (found turn by turn, a range scan each); the
@@ -542,6 +554,206 @@ grd_query_frequencies (GrdProject    *project,
   return g_steal_pointer (&rows);
 }
 
+typedef struct {
+  gint64 code_id;
+  gint64 start;
+  gint64 end;
+} Span;
+
+/* Pairs are counted in a hash keyed by the two code ids. */
+static void
+count_pair (GHashTable *pairs,
+            gint64      a,
+            gint64      b)
+{
+  gint64 key[2] = { MIN (a, b), MAX (a, b) };
+  guint *count;
+
+  if (a == b)
+    return;
+
+  count = g_hash_table_lookup (pairs, key);
+  if (count == NULL)
+    {
+      count = g_new0 (guint, 1);
+      g_hash_table_insert (pairs, g_memdup2 (key, sizeof key), count);
+    }
+  (*count)++;
+}
+
+static guint
+pair_hash (gconstpointer key)
+{
+  const gint64 *k = key;
+
+  return g_int64_hash (&k[0]) * 31 + g_int64_hash (&k[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, 2 * sizeof (gint64)) == 0;
+}
+
+/* One source's codings, sorted by start: overlapping pairs by a sweep that
+ * keeps the codings still open at each start. */
+static void
+count_overlaps (GArray     *spans,
+                GHashTable *pairs)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      for (guint j = open->len; j > 0; j--)
+        if (g_array_index (open, Span, j - 1).end <= span->start)
+          g_array_remove_index_fast (open, j - 1);
+
+      for (guint j = 0; j < open->len; j++)
+        count_pair (pairs, g_array_index (open, Span, j).code_id, span->code_id);
+
+      g_array_append_val (open, *span);
+    }
+}
+
+/* One source's codings and turns, both sorted by start: pairs of codings
+ * that start in the same turn. */
+static void
+count_same_turn (GArray     *spans,
+                 GArray     *turns,
+                 GHashTable *pairs)
+{
+  guint first = 0, t = 0;
+
+  while (first < spans->len)
+    {
+      Span *head = &g_array_index (spans, Span, first);
+      guint last = first + 1;
+      Span *turn;
+
+      while (t < turns->len && g_array_index (turns, Span, t).end <= head->start)
+        t++;
+      turn = t < turns->len ? &g_array_index (turns, Span, t) : NULL;
+      if (turn == NULL || turn->start > head->start)
+        {
+          first++;   /* starts outside any turn */
+          continue;
+        }
+
+      while (last < spans->len && g_array_index (spans, Span, last).start < turn->end)
+        last++;
+
+      for (guint i = first; i < last; i++)
+        for (guint j = i + 1; j < last; j++)
+          count_pair (pairs, g_array_index (spans, Span, i).code_id,
+                      g_array_index (spans, Span, j).code_id);
+      first = last;
+    }
+}
+
+/* Reads (source, code or 0, start, end) rows sorted by source and start,
+ * calling count for each source's spans (and turns). */
+static gboolean
+sweep_sources (GrdStore             *store,
+               GrdCooccurrenceMode   mode,
+               GHashTable           *pairs,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  g_autoptr(GrdStmt) codings = NULL;
+  g_autoptr(GrdStmt) turns = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) source_turns = g_array_new (FALSE, FALSE, sizeof (Span));
+  gboolean has_coding, has_turn = FALSE, ok;
+  gint64 source = -1;
+
+  codings = grd_store_query (store, error,
+                             "SELECT source_id, code_id, start_pos, end_pos FROM coding "
+                             "ORDER BY source_id, start_pos, end_pos",
+                             NULL);
+  if (codings == NULL)
+    return FALSE;
+  if (mode == GRD_COOCCUR_SAME_TURN)
+    {
+      turns = grd_store_query (store, error,
+                               "SELECT source_id, 0, start_pos, end_pos FROM turn "
+                               "ORDER BY source_id, start_pos",
+                               NULL);
+      if (turns == NULL || !grd_store_step_row (store, grd_stmt_get (turns), &has_turn, error))
+        return FALSE;
+    }
+
+  do
+    {
+      sqlite3_stmt *row = grd_stmt_get (codings);
+
+      ok = grd_store_step_row (store, row, &has_coding, error);
+      if (!ok)
+        return FALSE;
+
+      if (spans->len > 0 && (!has_coding || sqlite3_column_int64 (row, 0) != source))
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          if (mode == GRD_COOCCUR_OVERLAP)
+            count_overlaps (spans, pairs);
+          else
+            {
+              sqlite3_stmt *turn_row = grd_stmt_get (turns);
+
+              g_array_set_size (source_turns, 0);
+              while (has_turn && sqlite3_column_int64 (turn_row, 0) < source)
+                if (!grd_store_step_row (store, turn_row, &has_turn, error))
+                  return FALSE;
+              while (has_turn && sqlite3_column_int64 (turn_row, 0) == source)
+                {
+                  Span turn = { 0, sqlite3_column_int64 (turn_row, 2), sqlite3_column_int64 (turn_row, 3) };
+
+                  g_array_append_val (source_turns, turn);
+                  if (!grd_store_step_row (store, turn_row, &has_turn, error))
+                    return FALSE;
+                }
+              count_same_turn (spans, source_turns, pairs);
+            }
+          g_array_set_size (spans, 0);
+        }
+
+      if (has_coding)
+        {
+          Span span = { sqlite3_column_int64 (row, 1), sqlite3_column_int64 (row, 2),
+                        sqlite3_column_int64 (row, 3) };
+
+          source = sqlite3_column_int64 (row, 0);
+          g_array_append_val (spans, span);
+        }
+    }
+  while (has_coding);
+
+  return TRUE;
+}
+
+static int
+compare_cooccurrences (gconstpointer a,
+                       gconstpointer b)
+{
+  const GrdCooccurrence *x = *(GrdCooccurrence * const *) a;
+  const GrdCooccurrence *y = *(GrdCooccurrence * const *) b;
+  int by_name;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  if ((by_name = g_utf8_collate (x->name_a, y->name_a)) != 0)
+    return by_name;
+  return g_utf8_collate (x->name_b, y->name_b);
+}
+
+/* Pairs of codes whose codings overlap, or start in one speaker turn,
+ * found by one sweep over each source's codings in text order: time in
+ * proportion to codings plus pairs, not to codings squared. */
 GPtrArray *
 grd_query_cooccurrence (GrdProject           *project,
                         GrdCooccurrenceMode   mode,
@@ -550,54 +762,36 @@ grd_query_cooccurrence (GrdProject           *project,
 {
   GrdStore *store;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_cooccurrence_free);
-  g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
-  const char *sql;
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, g_free);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (mode == GRD_COOCCUR_OVERLAP || mode == GRD_COOCCUR_SAME_TURN, NULL);
 
   store = _grd_project_get_store (project);
 
-  if (mode == GRD_COOCCUR_OVERLAP)
-    sql = "WITH pairs AS (SELECT a.code_id AS x, b.code_id AS y, count(*) AS n "
-          "FROM coding a JOIN coding b ON b.source_id = a.source_id "
-          "AND b.start_pos < a.end_pos AND a.start_pos < b.end_pos AND a.code_id < b.code_id "
-          "GROUP BY 1, 2) "
-          "SELECT x, ca.name, y, cb.name, n FROM pairs JOIN code ca ON ca.id = x "
-          "JOIN code cb ON cb.id = y ORDER BY n DESC, ca.name, cb.name";
-  else
-    sql = "WITH placed AS MATERIALIZED (SELECT g.code_id, g.source_id, "
-          "(SELECT t.id FROM turn t WHERE t.source_id = g.source_id AND t.start_pos <= g.start_pos "
-          "AND t.end_pos > g.start_pos ORDER BY t.start_pos DESC LIMIT 1) AS turn_id FROM coding g), "
-          "pairs AS (SELECT a.code_id AS x, b.code_id AS y, count(*) AS n FROM placed a "
-          "JOIN placed b ON b.turn_id = a.turn_id AND a.code_id < b.code_id "
-          "WHERE a.turn_id IS NOT NULL GROUP BY 1, 2) "
-          "SELECT x, ca.name, y, cb.name, n FROM pairs JOIN code ca ON ca.id = x "
-          "JOIN code cb ON cb.id = y ORDER BY n DESC, ca.name, cb.name";
+  if (!read_code_names (store, names, error) ||
+      !sweep_sources (store, mode, pairs, cancellable, error))
+    return NULL;
 
-  grd_store_set_cancellable (store, cancellable);
-  stmt = grd_store_query (store, error, sql, NULL);
-  if (stmt == NULL)
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      grd_store_set_cancellable (store, NULL);
-      return NULL;
-    }
-
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    {
-      sqlite3_stmt *row = grd_stmt_get (stmt);
+      const gint64 *codes = key;
       GrdCooccurrence *pair = g_new0 (GrdCooccurrence, 1);
 
-      pair->code_a = sqlite3_column_int64 (row, 0);
-      pair->name_a = grd_stmt_dup_text (row, 1);
-      pair->code_b = sqlite3_column_int64 (row, 2);
-      pair->name_b = grd_stmt_dup_text (row, 3);
-      pair->count = (guint) sqlite3_column_int64 (row, 4);
+      pair->code_a = codes[0];
+      pair->name_a = g_strdup (g_hash_table_lookup (names, &codes[0]));
+      pair->code_b = codes[1];
+      pair->name_b = g_strdup (g_hash_table_lookup (names, &codes[1]));
+      pair->count = *(guint *) value;
       g_ptr_array_add (rows, pair);
     }
-  grd_store_set_cancellable (store, NULL);
 
-  return ok ? g_steal_pointer (&rows) : NULL;
+  g_ptr_array_sort (rows, compare_cooccurrences);
+  return g_steal_pointer (&rows);
 }
 
 gboolean
