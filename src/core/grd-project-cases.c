@@ -37,11 +37,8 @@ grd_project_add_case (GrdProject  *self,
                       const char  *description,
                       GError     **error)
 {
-  GrdStore *store = _grd_project_get_store (self);
   g_autofree char *clean = NULL;
-  g_autofree char *guid = NULL;
   g_autofree char *label = NULL;
-  gint64 case_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
 
@@ -49,26 +46,8 @@ grd_project_add_case (GrdProject  *self,
     return 0;
 
   label = g_strdup_printf (_("Add case “%s”"), clean);
-  if (!_grd_project_begin_edit (self, label, error))
-    return 0;
-
-  if (!_grd_project_check_unique_name (store, "study_case", clean, 0, error))
-    goto fail;
-
-  guid = _grd_new_guid ();
-  if (!grd_store_run (store, error,
-                      "INSERT INTO study_case (guid, name, description) VALUES (?1, ?2, ?3)",
-                      "sss", guid, clean, description != NULL ? description : ""))
-    goto fail;
-  case_id = grd_store_last_insert_id (store);
-
-  if (!_grd_project_end_edit (self, GRD_CHANGE_CASES, error))
-    return 0;
-  return case_id;
-
-fail:
-  _grd_project_fail_edit (self);
-  return 0;
+  return _grd_project_add_named_row (self, "study_case", clean, description, label,
+                                     GRD_CHANGE_CASES, error);
 }
 
 GPtrArray *

@@ -876,11 +876,8 @@ grd_project_add_code_set (GrdProject  *self,
                           const char  *description,
                           GError     **error)
 {
-  GrdStore *store = _grd_project_get_store (self);
   g_autofree char *clean = NULL;
-  g_autofree char *guid = NULL;
   g_autofree char *label = NULL;
-  gint64 set_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
 
@@ -888,26 +885,8 @@ grd_project_add_code_set (GrdProject  *self,
     return 0;
 
   label = g_strdup_printf (_("Add code set “%s”"), clean);
-  if (!_grd_project_begin_edit (self, label, error))
-    return 0;
-
-  if (!_grd_project_check_unique_name (store, "code_set", clean, 0, error))
-    goto fail;
-
-  guid = _grd_new_guid ();
-  if (!grd_store_run (store, error,
-                      "INSERT INTO code_set (guid, name, description) VALUES (?1, ?2, ?3)",
-                      "sss", guid, clean, description != NULL ? description : ""))
-    goto fail;
-  set_id = grd_store_last_insert_id (store);
-
-  if (!_grd_project_end_edit (self, GRD_CHANGE_CODES, error))
-    return 0;
-  return set_id;
-
-fail:
-  _grd_project_fail_edit (self);
-  return 0;
+  return _grd_project_add_named_row (self, "code_set", clean, description, label,
+                                     GRD_CHANGE_CODES, error);
 }
 
 static gboolean

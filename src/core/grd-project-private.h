@@ -47,6 +47,14 @@ gboolean  _grd_project_check_unique_name (GrdStore   *store,
                                           const char *name,
                                           gint64      except_id,
                                           GError    **error);
+/* Adds a row (guid, name, description) to such a table as one edit. */
+gint64    _grd_project_add_named_row (GrdProject *self,
+                                      const char *table,
+                                      const char *name,
+                                      const char *description,
+                                      const char *label,
+                                      GrdChange   change,
+                                      GError    **error);
 /* Renames a row of such a table as one edit. */
 gboolean  _grd_project_rename_row  (GrdProject  *self,
                                     const char  *table,

@@ -193,6 +193,37 @@ _grd_project_check_unique_name (GrdStore    *store,
   return FALSE;
 }
 
+gint64
+_grd_project_add_named_row (GrdProject  *self,
+                            const char  *table,
+                            const char  *name,
+                            const char  *description,
+                            const char  *label,
+                            GrdChange    change,
+                            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (guid, name, description) "
+                                          "VALUES (?1, ?2, ?3)", table);
+  g_autofree char *guid = _grd_new_guid ();
+  gint64 id;
+
+  if (!_grd_project_begin_edit (self, label, error))
+    return 0;
+
+  if (!_grd_project_check_unique_name (self->store, table, name, 0, error) ||
+      !grd_store_run (self->store, error, sql, "sss", guid, name,
+                      description != NULL ? description : ""))
+    {
+      _grd_project_fail_edit (self);
+      return 0;
+    }
+  id = grd_store_last_insert_id (self->store);
+
+  if (!_grd_project_end_edit (self, change, error))
+    return 0;
+  return id;
+}
+
 gboolean
 _grd_project_rename_row (GrdProject  *self,
                          const char  *table,
