@@ -318,18 +318,27 @@ grd_import_detect_turns (const char *text)
       line = newline != NULL ? newline + 1 : end;
     }
 
-  /* A label seen once is more likely a "Subject:" or "Example:" line than
-   * a speaker, unless it names the interviewer. */
+  /* A label seen once inside an answer is more likely a "Subject:" or
+   * "Example:" line than a speaker; but right after the interviewer's turn
+   * it is the answer ("Ibu Wati:" once, "Wati:" later, or "R:"). Left
+   * out, that answer would count as the interviewer's. */
   accepted = g_new (guint, candidates->len + 1);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      gboolean is_interviewer = key_in (candidate->key, interviewer_labels);
+  {
+    gboolean after_interviewer = FALSE;
 
-      if (is_interviewer ||
-          GPOINTER_TO_UINT (g_hash_table_lookup (counts, candidate->key)) >= 2)
-        accepted[n_accepted++] = i;
-    }
+    for (guint i = 0; i < candidates->len; i++)
+      {
+        Candidate *candidate = &g_array_index (candidates, Candidate, i);
+        gboolean is_interviewer = key_in (candidate->key, interviewer_labels);
+
+        if (is_interviewer || after_interviewer ||
+            GPOINTER_TO_UINT (g_hash_table_lookup (counts, candidate->key)) >= 2)
+          {
+            accepted[n_accepted++] = i;
+            after_interviewer = is_interviewer;
+          }
+      }
+  }
 
   for (guint i = 0; i < n_accepted; i++)
     {

@@ -364,12 +364,17 @@ test_import_bytes_markdown (void)
   g_assert_cmpstr (imported->encoding, ==, "UTF-8");
 
   /* Pewawancara names the interviewer, so once is enough; Responden is
-   * seen once and so is not trusted as a speaker. */
-  g_assert_cmpuint (imported->turns->len, ==, 1);
+   * seen once too, but right after the interviewer: the answer. */
+  g_assert_cmpuint (imported->turns->len, ==, 2);
   turn = &g_array_index (imported->turns, GrdTurn, 0);
   g_assert_cmpstr (turn->speaker, ==, "Pewawancara");
   g_assert_true (turn->is_interviewer);
   g_assert_cmpint (turn->start, ==, 66);
+  g_assert_cmpint (turn->end, ==, 93);
+  turn = &g_array_index (imported->turns, GrdTurn, 1);
+  g_assert_cmpstr (turn->speaker, ==, "Responden");
+  g_assert_false (turn->is_interviewer);
+  g_assert_cmpint (turn->start, ==, 94);
   g_assert_cmpint (turn->end, ==, 133);
 }
 
@@ -418,6 +423,21 @@ static const TurnCase turn_cases[] = {
       { 38, 112, "Siti Nurhaliza", FALSE },
       { 113, 135, "Interviewer", TRUE },
       { 136, 161, "Siti Nurhaliza", FALSE } } },
+  /* An answer whose label appears once is still the respondent's. */
+  { "/grounded/import/turns/once-seen-answers",
+    "Interviewer: Siapa nama Anda?\n"
+    "Ibu Wati: Wati, pembatik 𝒜.\n"
+    "Interviewer: Sejak kapan?\n"
+    "Wati: Sejak kecil.\n"
+    "Interviewer: And you?\n"
+    "R: Me too.\n",
+    6,
+    { { 0, 29, "Interviewer", TRUE },
+      { 30, 57, "Ibu Wati", FALSE },
+      { 58, 83, "Interviewer", TRUE },
+      { 84, 102, "Wati", FALSE },
+      { 103, 124, "Interviewer", TRUE },
+      { 125, 135, "R", FALSE } } },
   { "/grounded/import/turns/timestamps",
     "(00:01:02) I: Hello.\n"
     "R1: Hi.\n"
@@ -545,10 +565,15 @@ test_import_file (void)
   g_assert_cmpstr (imported->format, ==, "txt");
   g_assert_cmpstr (imported->encoding, ==, "UTF-16LE");
 
-  g_assert_cmpuint (imported->turns->len, ==, 1);
+  /* "R:" answers the interviewer, though it is seen only once. */
+  g_assert_cmpuint (imported->turns->len, ==, 2);
   turn = &g_array_index (imported->turns, GrdTurn, 0);
   g_assert_cmpstr (turn->speaker, ==, "Pewawancara");
   g_assert_cmpint (turn->start, ==, 0);
+  g_assert_cmpint (turn->end, ==, 15);
+  turn = &g_array_index (imported->turns, GrdTurn, 1);
+  g_assert_cmpstr (turn->speaker, ==, "R");
+  g_assert_cmpint (turn->start, ==, 16);
   g_assert_cmpint (turn->end, ==, 22);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
