@@ -806,7 +806,20 @@ static int
 compare_group_names (gconstpointer a,
                      gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  char *x_end = NULL, *y_end = NULL;
+  double x_number = g_ascii_strtod (x, &x_end);
+  double y_number = g_ascii_strtod (y, &y_end);
+  gboolean x_is_number = x_end != x && *x_end == '\0';
+  gboolean y_is_number = y_end != y && *y_end == '\0';
+
+  /* values of a number attribute in numeric order, n/a after them */
+  if (x_is_number != y_is_number)
+    return x_is_number ? -1 : 1;
+  if (x_is_number && x_number != y_number)
+    return x_number < y_number ? -1 : 1;
+  return g_utf8_collate (x, y);
 }
 
 static const char *

@@ -174,7 +174,7 @@ print_help (void)
                       "undone with “undo”."));
   printf ("%s\n", _("Options:"));
   printf ("  --json         %s\n", _("print one JSON document on stdout, for scripts"));
-  printf ("  --coder NAME   %s\n", _("make NAME the current coder before the command"));
+  printf ("  --coder NAME   %s\n", _("code as NAME from now on (the project remembers it; see “coder”)"));
   printf ("  --help         %s\n\n", _("show this help; “help COMMAND” shows one command"));
   printf ("%s\n", _("Commands:"));
 

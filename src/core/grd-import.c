@@ -90,6 +90,20 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* ".txt, .text, .md, .markdown": what the importer table reads, for
+ * messages that say what would work. */
+static char *
+known_extensions (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (importers); i++)
+    for (guint j = 0; importers[i].extensions[j] != NULL; j++)
+      g_string_append_printf (list, "%s.%s", list->len > 0 ? ", " : "", importers[i].extensions[j]);
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
 GrdImportedText *
 grd_import_bytes (GBytes      *bytes,
                   const char  *file_name,
@@ -117,17 +131,20 @@ grd_import_bytes (GBytes      *bytes,
   importer = grd_importer_for_file_name (name);
   if (importer == NULL)
     {
+      g_autofree char *known = known_extensions ();
+
       if (dot == NULL)
         g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_UNSUPPORTED,
-                     /* Translators: %s is a file name */
-                     _("%s: the file name has no extension, so its format is unknown"),
-                     name);
+                     /* Translators: %s is a file name, then a list like “.txt, .md” */
+                     _("%s: the file name has no extension, so its format is unknown "
+                       "(Grounded imports %s)"),
+                     name, known);
       else
         g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_UNSUPPORTED,
-                     /* Translators: the first %s is a file name, the second
-                      * its extension, e.g. “.jpg” */
-                     _("%s: cannot import “%s” files"),
-                     name, dot);
+                     /* Translators: a file name, its extension (“.jpg”), then a
+                      * list like “.txt, .md” */
+                     _("%s: cannot import “%s” files (Grounded imports %s)"),
+                     name, dot, known);
       return NULL;
     }
 

@@ -306,6 +306,8 @@ typedef struct {
   GrdFrequency *row;
   const char   *code_key;
   const char   *group_key;
+  gboolean      is_number;   /* groups of a number attribute sort as numbers */
+  double        number;
 } SortEntry;
 
 static const char *
@@ -339,13 +341,18 @@ compare_entries (gconstpointer a,
     return by_name;
   if (x->row->code_id != y->row->code_id)
     return x->row->code_id < y->row->code_id ? -1 : 1;
+  if (x->is_number != y->is_number)
+    return x->is_number ? -1 : 1;   /* n/a and not recorded after the numbers */
+  if (x->is_number && x->number != y->number)
+    return x->number < y->number ? -1 : 1;
   if (x->group_key == NULL || y->group_key == NULL)
     return (x->group_key == NULL) - (y->group_key == NULL);
   return strcmp (x->group_key, y->group_key);
 }
 
 static void
-sort_frequencies (GPtrArray *rows)
+sort_frequencies (GPtrArray *rows,
+                  gboolean   numeric_groups)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), rows->len);
@@ -353,8 +360,15 @@ sort_frequencies (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       GrdFrequency *row = g_ptr_array_index (rows, i);
-      SortEntry entry = { row, collation_key (keys, row->code_name), collation_key (keys, row->group) };
+      SortEntry entry = { row, collation_key (keys, row->code_name), collation_key (keys, row->group),
+                          FALSE, 0 };
+      char *end = NULL;
 
+      if (numeric_groups && row->group != NULL)
+        {
+          entry.number = g_ascii_strtod (row->group, &end);
+          entry.is_number = end != NULL && end != row->group && *end == '\0';
+        }
       g_array_append_val (entries, entry);
     }
 
@@ -550,7 +564,15 @@ grd_query_frequencies (GrdProject    *project,
     if (((GrdFrequency *) g_ptr_array_index (rows, i - 1))->n_codings == 0)
       g_ptr_array_remove_index_fast (rows, i - 1);
 
-  sort_frequencies (rows);
+  {
+    gint64 is_number = 0;
+
+    if (group_by == GRD_GROUP_BY_ATTRIBUTE &&
+        !grd_store_get_int (store, &is_number, NULL, error,
+                            "SELECT type = 'number' FROM attribute WHERE id = ?1", "i", attribute_id))
+      return NULL;
+    sort_frequencies (rows, is_number != 0);
+  }
   return g_steal_pointer (&rows);
 }
 

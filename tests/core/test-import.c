@@ -245,15 +245,18 @@ static const ErrorCase error_cases[] = {
     GRD_IMPORT_ERROR_EMPTY, "blank.txt: the file contains no text" },
   { "/grounded/import/error/unsupported",
     "/home/ana/photo.JPG", BYTES ("\xFF\xD8\xFF\xE0"),
-    GRD_IMPORT_ERROR_UNSUPPORTED, "photo.JPG: cannot import “.JPG” files" },
+    GRD_IMPORT_ERROR_UNSUPPORTED, "photo.JPG: cannot import “.JPG” files"
+    " (Grounded imports .txt, .text, .md, .markdown)" },
   { "/grounded/import/error/no-extension",
     "README", BYTES ("Interviewer: hello"),
     GRD_IMPORT_ERROR_UNSUPPORTED,
-    "README: the file name has no extension, so its format is unknown" },
+    "README: the file name has no extension, so its format is unknown"
+    " (Grounded imports .txt, .text, .md, .markdown)" },
   { "/grounded/import/error/hidden-file",
     ".txt", BYTES ("Interviewer: hello"),
     GRD_IMPORT_ERROR_UNSUPPORTED,
-    ".txt: the file name has no extension, so its format is unknown" },
+    ".txt: the file name has no extension, so its format is unknown"
+    " (Grounded imports .txt, .text, .md, .markdown)" },
 };
 
 static void

@@ -165,6 +165,9 @@ test_frequencies (Fixture       *fixture,
                                         NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (find_frequency (by_attribute, trust, "80")->n_codings, ==, 2);
+  /* a number attribute's groups sort as numbers, n/a last */
+  g_assert_cmpstr (((GrdFrequency *) by_attribute->pdata[0])->group, ==, "80");
+  g_assert_cmpstr (((GrdFrequency *) by_attribute->pdata[1])->group, ==, "n/a");
   g_assert_cmpuint (find_frequency (by_attribute, trust, "n/a")->n_codings, ==, 1);
 
   by_source = grd_query_frequencies (fixture->project, GRD_GROUP_BY_SOURCE, 0, FALSE, NULL, &error);
