@@ -956,6 +956,21 @@ bind_valist (sqlite3_stmt *stmt,
     }
 }
 
+static GrdStmt *
+query_valist (GrdStore    *store,
+              GError     **error,
+              const char  *sql,
+              const char  *types,
+              va_list      args)
+{
+  GrdStmt *stmt = grd_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    bind_valist (stmt->stmt, types, args);
+
+  return stmt;
+}
+
 GrdStmt *
 grd_store_query (GrdStore    *store,
                  GError     **error,
@@ -963,14 +978,11 @@ grd_store_query (GrdStore    *store,
                  const char  *types,
                  ...)
 {
-  GrdStmt *stmt = grd_store_prepare (store, sql, error);
+  GrdStmt *stmt;
   va_list args;
 
-  if (stmt == NULL)
-    return NULL;
-
   va_start (args, types);
-  bind_valist (stmt->stmt, types, args);
+  stmt = query_valist (store, error, sql, types, args);
   va_end (args);
 
   return stmt;
@@ -983,17 +995,14 @@ grd_store_run (GrdStore    *store,
                const char  *types,
                ...)
 {
-  g_autoptr(GrdStmt) stmt = grd_store_prepare (store, sql, error);
+  g_autoptr(GrdStmt) stmt = NULL;
   va_list args;
 
-  if (stmt == NULL)
-    return FALSE;
-
   va_start (args, types);
-  bind_valist (stmt->stmt, types, args);
+  stmt = query_valist (store, error, sql, types, args);
   va_end (args);
 
-  return grd_store_step_done (store, stmt->stmt, error);
+  return stmt != NULL && grd_store_step_done (store, stmt->stmt, error);
 }
 
 gboolean
@@ -1005,18 +1014,15 @@ grd_store_get_int (GrdStore    *store,
                    const char  *types,
                    ...)
 {
-  g_autoptr(GrdStmt) stmt = grd_store_prepare (store, sql, error);
+  g_autoptr(GrdStmt) stmt = NULL;
   gboolean has_row;
   va_list args;
 
-  if (stmt == NULL)
-    return FALSE;
-
   va_start (args, types);
-  bind_valist (stmt->stmt, types, args);
+  stmt = query_valist (store, error, sql, types, args);
   va_end (args);
 
-  if (!grd_store_step_row (store, stmt->stmt, &has_row, error))
+  if (stmt == NULL || !grd_store_step_row (store, stmt->stmt, &has_row, error))
     return FALSE;
 
   *value = has_row ? sqlite3_column_int64 (stmt->stmt, 0) : 0;

@@ -426,8 +426,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  grd_core_init ();
+  GRD_TEST_INIT (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     {
@@ -437,14 +436,11 @@ main (int   argc,
                   fixture_tear_down);
     }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/grounded/history/undo-everything", test_undo_everything);
-  ADD ("/grounded/history/new-edit-drops-redo", test_new_edit_drops_redo);
-  ADD ("/grounded/history/batch", test_batch);
-  ADD ("/grounded/history/noop-edit-keeps-redo", test_noop_edit_keeps_redo);
-  ADD ("/grounded/history/aborted-batch", test_aborted_batch_leaves_nothing);
+  GRD_TEST_ADD ("/grounded/history/undo-everything", test_undo_everything);
+  GRD_TEST_ADD ("/grounded/history/new-edit-drops-redo", test_new_edit_drops_redo);
+  GRD_TEST_ADD ("/grounded/history/batch", test_batch);
+  GRD_TEST_ADD ("/grounded/history/noop-edit-keeps-redo", test_noop_edit_keeps_redo);
+  GRD_TEST_ADD ("/grounded/history/aborted-batch", test_aborted_batch_leaves_nothing);
 
   return g_test_run ();
 }

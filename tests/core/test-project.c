@@ -607,27 +607,23 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  grd_core_init ();
+  GRD_TEST_INIT (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/grounded/project/source/text-and-turns", test_source_text_and_turns);
-  ADD ("/grounded/project/source/names-stay-unique", test_source_names_stay_unique);
-  ADD ("/grounded/project/source/rejects-bad-text", test_source_rejects_bad_text);
-  ADD ("/grounded/project/case/attributes", test_case_attributes);
-  ADD ("/grounded/project/code/tree", test_code_tree);
-  ADD ("/grounded/project/code/move-positions", test_code_move_positions);
-  ADD ("/grounded/project/code/merge", test_merge_codes);
-  ADD ("/grounded/project/code/delete-takes-subtree", test_delete_code_takes_subtree);
-  ADD ("/grounded/project/code/merge-refuses-clashing-subcodes", test_merge_refuses_clashing_subcodes);
-  ADD ("/grounded/project/code/sets", test_code_sets);
-  ADD ("/grounded/project/coding/spans", test_coding_spans);
-  ADD ("/grounded/project/coding/duplicates-and-overlaps", test_coding_duplicates_and_overlaps);
-  ADD ("/grounded/project/memo/memos-and-relations", test_memos_and_relations);
-  ADD ("/grounded/project/changed-signal", test_changed_signal);
-  ADD ("/grounded/project/current-coder-is-read-only", test_current_coder_is_read_only);
+  GRD_TEST_ADD ("/grounded/project/source/text-and-turns", test_source_text_and_turns);
+  GRD_TEST_ADD ("/grounded/project/source/names-stay-unique", test_source_names_stay_unique);
+  GRD_TEST_ADD ("/grounded/project/source/rejects-bad-text", test_source_rejects_bad_text);
+  GRD_TEST_ADD ("/grounded/project/case/attributes", test_case_attributes);
+  GRD_TEST_ADD ("/grounded/project/code/tree", test_code_tree);
+  GRD_TEST_ADD ("/grounded/project/code/move-positions", test_code_move_positions);
+  GRD_TEST_ADD ("/grounded/project/code/merge", test_merge_codes);
+  GRD_TEST_ADD ("/grounded/project/code/delete-takes-subtree", test_delete_code_takes_subtree);
+  GRD_TEST_ADD ("/grounded/project/code/merge-refuses-clashing-subcodes", test_merge_refuses_clashing_subcodes);
+  GRD_TEST_ADD ("/grounded/project/code/sets", test_code_sets);
+  GRD_TEST_ADD ("/grounded/project/coding/spans", test_coding_spans);
+  GRD_TEST_ADD ("/grounded/project/coding/duplicates-and-overlaps", test_coding_duplicates_and_overlaps);
+  GRD_TEST_ADD ("/grounded/project/memo/memos-and-relations", test_memos_and_relations);
+  GRD_TEST_ADD ("/grounded/project/changed-signal", test_changed_signal);
+  GRD_TEST_ADD ("/grounded/project/current-coder-is-read-only", test_current_coder_is_read_only);
 
   return g_test_run ();
 }

@@ -289,18 +289,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  grd_core_init ();
+  GRD_TEST_INIT (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/grounded/query/locate-passage", test_locate_passage);
-  ADD ("/grounded/query/quotes", test_quotes);
-  ADD ("/grounded/query/frequencies", test_frequencies);
-  ADD ("/grounded/query/cooccurrence", test_cooccurrence);
-  ADD ("/grounded/query/search", test_search);
-  ADD ("/grounded/query/cancelled", test_cancelled_query);
+  GRD_TEST_ADD ("/grounded/query/locate-passage", test_locate_passage);
+  GRD_TEST_ADD ("/grounded/query/quotes", test_quotes);
+  GRD_TEST_ADD ("/grounded/query/frequencies", test_frequencies);
+  GRD_TEST_ADD ("/grounded/query/cooccurrence", test_cooccurrence);
+  GRD_TEST_ADD ("/grounded/query/search", test_search);
+  GRD_TEST_ADD ("/grounded/query/cancelled", test_cancelled_query);
 
   return g_test_run ();
 }

@@ -200,21 +200,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  grd_core_init ();
+  GRD_TEST_INIT (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/grounded/store/create/refuses-existing", test_create_refuses_existing);
-  ADD ("/grounded/store/open/reopen-keeps-everything", test_reopen_keeps_everything);
-  ADD ("/grounded/store/open/missing-file", test_missing_file);
-  ADD ("/grounded/store/open/not-a-database", test_not_a_database);
-  ADD ("/grounded/store/open/other-database", test_other_database);
-  ADD ("/grounded/store/open/newer-version", test_newer_version);
-  ADD ("/grounded/store/open/truncated", test_truncated);
-  ADD ("/grounded/store/open/altered-schema", test_altered_schema);
-  ADD ("/grounded/store/open/damaged-pages", test_damaged_pages);
+  GRD_TEST_ADD ("/grounded/store/create/refuses-existing", test_create_refuses_existing);
+  GRD_TEST_ADD ("/grounded/store/open/reopen-keeps-everything", test_reopen_keeps_everything);
+  GRD_TEST_ADD ("/grounded/store/open/missing-file", test_missing_file);
+  GRD_TEST_ADD ("/grounded/store/open/not-a-database", test_not_a_database);
+  GRD_TEST_ADD ("/grounded/store/open/other-database", test_other_database);
+  GRD_TEST_ADD ("/grounded/store/open/newer-version", test_newer_version);
+  GRD_TEST_ADD ("/grounded/store/open/truncated", test_truncated);
+  GRD_TEST_ADD ("/grounded/store/open/altered-schema", test_altered_schema);
+  GRD_TEST_ADD ("/grounded/store/open/damaged-pages", test_damaged_pages);
 
   return g_test_run ();
 }

@@ -11,6 +11,18 @@
 
 #include "grd-core.h"
 
+/* Every core test binary starts the same way: isolated home directories
+ * (so the project trust cache is the test's own) and core set up. */
+#define GRD_TEST_INIT(argc, argv)                                  \
+  G_STMT_START {                                                   \
+    g_test_init ((argc), (argv), G_TEST_OPTION_ISOLATE_DIRS, NULL); \
+    grd_core_init ();                                              \
+  } G_STMT_END
+
+/* A test that runs in a fresh project (see Fixture). */
+#define GRD_TEST_ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
 typedef struct {
   char       *dir;
   char       *path;
