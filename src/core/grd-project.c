@@ -367,6 +367,39 @@ grd_project_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+GrdProject *
+grd_project_open_sibling (GrdProject  *self,
+                          GError     **error)
+{
+  g_autoptr(GrdProject) sibling = NULL;
+  GrdStore *store;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  store = grd_store_open_sibling (self->store, error);
+  if (store == NULL)
+    return NULL;
+
+  sibling = project_new (store, error);
+  if (sibling == NULL)
+    return NULL;
+
+  sibling->guid = g_strdup (self->guid);
+  return g_steal_pointer (&sibling);
+}
+
+void
+grd_project_notify_changed (GrdProject *self,
+                            GrdChange   change)
+{
+  g_return_if_fail (GRD_IS_PROJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint) change);
+}
+
 void
 grd_project_close (GrdProject *self)
 {

@@ -34,6 +34,12 @@ GrdProject *grd_project_create              (const char    *path,
                                              GError       **error);
 GrdProject *grd_project_open                (const char    *path,
                                              GError       **error);
+/* Another connection to the same project, for one worker thread; edits made
+ * through it reach this one's views through grd_project_notify_changed(). */
+GrdProject *grd_project_open_sibling        (GrdProject    *self,
+                                             GError       **error);
+void        grd_project_notify_changed      (GrdProject    *self,
+                                             GrdChange      change);
 void        grd_project_close               (GrdProject    *self);
 const char *grd_project_get_path            (GrdProject    *self);
 const char *grd_project_get_guid            (GrdProject    *self);

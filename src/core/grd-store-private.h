@@ -19,6 +19,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 GrdStore     *grd_store_open         (const char        *path,
                                       GError           **error);
+GrdStore     *grd_store_open_sibling (GrdStore          *store,
+                                      GError           **error);
 /* settings: key, value, ..., NULL; written in the creating transaction */
 GrdStore     *grd_store_create       (const char        *path,
                                       const char * const *settings,

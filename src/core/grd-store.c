@@ -524,6 +524,31 @@ store_connect (const char  *path,
   return store;
 }
 
+/* A second connection to a file this process has open and checked, for a
+ * worker thread: the header, integrity and schema were checked by the first
+ * connection, and the write-ahead log it keeps would make every check run
+ * again. */
+GrdStore *
+grd_store_open_sibling (GrdStore  *store,
+                        GError   **error)
+{
+  GrdStore *sibling;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  sibling = store_connect (store->path, store->display_name, SQLITE_OPEN_READWRITE, error);
+  if (sibling == NULL)
+    return NULL;
+
+  if (!configure_journal (sibling, error))
+    {
+      grd_store_free (sibling);
+      return NULL;
+    }
+
+  return sibling;
+}
+
 GrdStore *
 grd_store_open (const char  *path,
                 GError     **error)

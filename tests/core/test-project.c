@@ -583,6 +583,45 @@ on_changed (GrdProject *project,
   *(guint *) user_data |= change;
 }
 
+/* An import runs on a worker's own connection; the window's connection
+ * sees what it added once told, and can undo it as one step. */
+static void
+test_sibling_connection (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdProject) worker = grd_project_open_sibling (fixture->project, &error);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *undone = NULL;
+  guint seen = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (worker);
+  g_assert_cmpstr (grd_project_get_guid (worker), ==, grd_project_get_guid (fixture->project));
+
+  g_signal_connect (fixture->project, "changed", G_CALLBACK (on_changed), &seen);
+
+  g_assert_true (grd_project_begin_batch (worker, "Import 2 files", &error));
+  add_text_source (worker, "Interview 1", INTERVIEW_TEXT);
+  add_text_source (worker, "Interview 2", INTERVIEW_TEXT);
+  g_assert_true (grd_project_end_batch (worker, &error));
+  g_assert_no_error (error);
+  g_clear_object (&worker);
+
+  grd_project_notify_changed (fixture->project, GRD_CHANGE_SOURCES | GRD_CHANGE_HISTORY);
+  g_assert_cmpuint (seen, ==, GRD_CHANGE_SOURCES | GRD_CHANGE_HISTORY);
+
+  sources = grd_project_list_sources (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+
+  g_assert_true (grd_project_can_undo (fixture->project));
+  undone = grd_project_undo (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, "Import 2 files");
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM source"), ==, 0);
+}
+
 static void
 test_changed_signal (Fixture       *fixture,
                      gconstpointer  data)
@@ -623,6 +662,7 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/project/coding/duplicates-and-overlaps", test_coding_duplicates_and_overlaps);
   GRD_TEST_ADD ("/grounded/project/memo/memos-and-relations", test_memos_and_relations);
   GRD_TEST_ADD ("/grounded/project/changed-signal", test_changed_signal);
+  GRD_TEST_ADD ("/grounded/project/sibling-connection", test_sibling_connection);
   GRD_TEST_ADD ("/grounded/project/current-coder-is-read-only", test_current_coder_is_read_only);
 
   return g_test_run ();
