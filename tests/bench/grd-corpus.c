@@ -16,8 +16,6 @@
 
 #include "grd-corpus.h"
 
-#define WORDS_PER_TRANSCRIPT   8000
-#define CODINGS_PER_SOURCE     200
 #define CODING_MIN_CHARS       80
 #define CODING_MAX_CHARS       600
 
@@ -247,7 +245,8 @@ append_sentence (GString    *text,
 static GrdImportedText *
 make_transcript (guint       number,
                  const char *respondent,
-                 const Zipf *vocabulary)
+                 const Zipf *vocabulary,
+                 guint       words)
 {
   GrdImportedText *imported;
   GString *text = g_string_sized_new (64 * 1024);
@@ -256,7 +255,7 @@ make_transcript (guint       number,
   Rng rng;
 
   rng_init (&rng, SEED_TEXT, number);
-  target = WORDS_PER_TRANSCRIPT - 400 + rng_range (&rng, 801);
+  target = words - 400 + rng_range (&rng, 801);
 
   while (n_words < target)
     {
@@ -422,6 +421,7 @@ typedef struct {
   Zipf            code_use;
   guint           n_codings;
   GrdCorpusTimes *times;
+  GrdCorpusInfo    info;
 } Build;
 
 static gint64
@@ -443,11 +443,11 @@ add_codings (Build    *build,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) planned_a = g_array_sized_new (FALSE, FALSE, sizeof (PlannedCoding),
-                                                   CODINGS_PER_SOURCE);
+                                                   build->info.n_codings_per_source);
   g_autoptr(GArray) planned_b = g_array_sized_new (FALSE, FALSE, sizeof (PlannedCoding),
-                                                   CODINGS_PER_SOURCE);
+                                                   build->info.n_codings_per_source);
   GArray *planned[2] = { planned_a, planned_b };
-  g_autofree gint64 *keys = g_new (gint64, CODINGS_PER_SOURCE);
+  g_autofree gint64 *keys = g_new (gint64, build->info.n_codings_per_source);
   gint64 clock = g_get_monotonic_time ();
   guint n = 0;
   Rng rng;
@@ -458,7 +458,7 @@ add_codings (Build    *build,
 
   /* Coders take turns; a span the same coder already gave the same code is
    * drawn again. */
-  while (n < CODINGS_PER_SOURCE)
+  while (n < build->info.n_codings_per_source)
     {
       guint coder = n % 2;
       guint rank = zipf_pick (&build->code_use, &rng);
@@ -499,31 +499,37 @@ add_codings (Build    *build,
 
 /* ---- The build ----------------------------------------------------------- */
 
-static const guint n_sources_by_size[] = { 10, 100, 1000 };
+static const struct {
+  const char *name;
+  guint       n_sources;
+  guint       words_per_source;
+  guint       codings_per_source;
+} sizes[] = {
+  { "S", 10, 8000, 200 },
+  { "M", 100, 8000, 200 },
+  { "L", 1000, 8000, 200 },
+  { "LONG", 1, 50000, 2000 },
+};
 
 gboolean
 grd_corpus_size_from_string (const char    *string,
                              GrdCorpusSize *size)
 {
-  if (g_ascii_strcasecmp (string, "S") == 0)
-    *size = GRD_CORPUS_SIZE_S;
-  else if (g_ascii_strcasecmp (string, "M") == 0)
-    *size = GRD_CORPUS_SIZE_M;
-  else if (g_ascii_strcasecmp (string, "L") == 0)
-    *size = GRD_CORPUS_SIZE_L;
-  else
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (g_ascii_strcasecmp (string, sizes[i].name) == 0)
+      {
+        *size = (GrdCorpusSize) i;
+        return TRUE;
+      }
 
-  return TRUE;
+  return FALSE;
 }
 
 const char *
 grd_corpus_size_to_string (GrdCorpusSize size)
 {
-  static const char * const strings[] = { "S", "M", "L" };
-
-  g_return_val_if_fail ((guint) size < G_N_ELEMENTS (strings), NULL);
-  return strings[size];
+  g_return_val_if_fail ((guint) size < G_N_ELEMENTS (sizes), NULL);
+  return sizes[size].name;
 }
 
 void
@@ -531,10 +537,12 @@ grd_corpus_get_info (GrdCorpusSize  size,
                      GrdCorpusInfo *info)
 {
   memset (info, 0, sizeof *info);
-  g_return_if_fail ((guint) size < G_N_ELEMENTS (n_sources_by_size));
+  g_return_if_fail ((guint) size < G_N_ELEMENTS (sizes));
 
-  info->n_sources = n_sources_by_size[size];
-  info->n_codings = info->n_sources * CODINGS_PER_SOURCE;
+  info->n_sources = sizes[size].n_sources;
+  info->n_words_per_source = sizes[size].words_per_source;
+  info->n_codings_per_source = sizes[size].codings_per_source;
+  info->n_codings = info->n_sources * info->n_codings_per_source;
   info->n_codes = N_DIMENSIONS + N_THEMES + N_LEAVES;
   info->n_leaf_codes = N_LEAVES;
 }
@@ -568,7 +576,8 @@ add_transcript (Build    *build,
     return FALSE;
   build->times->other_us += lap (&clock);
 
-  imported = make_transcript (number, case_name, &build->vocabulary);
+  imported = make_transcript (number, case_name, &build->vocabulary,
+                              build->info.n_words_per_source);
   n_chars = imported->n_chars;
   build->times->generate_us += lap (&clock);
 
@@ -608,7 +617,6 @@ grd_corpus_build_full (GrdProject      *project,
 {
   g_autofree Build *build = g_new0 (Build, 1);
   GrdCorpusTimes ignored = { 0 };
-  GrdCorpusInfo info;
   gint64 leaf_ids[N_LEAVES];
   gboolean in_batch = FALSE;
   gboolean ok = FALSE;
@@ -617,7 +625,7 @@ grd_corpus_build_full (GrdProject      *project,
   g_return_val_if_fail (GRD_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  grd_corpus_get_info (size, &info);
+  grd_corpus_get_info (size, &build->info);
 
   /* Measured with bench-core --batch=...: at L one batch for everything was
    * faster, and peak RSS stays far below the 300 MiB budget either way. */
@@ -654,7 +662,7 @@ grd_corpus_build_full (GrdProject      *project,
       build->leaf_by_rank[j] = tmp;
     }
 
-  for (guint i = 0; i < info.n_sources; i++)
+  for (guint i = 0; i < build->info.n_sources; i++)
     {
       if (batch == GRD_CORPUS_BATCH_PER_SOURCE)
         {
@@ -678,7 +686,7 @@ grd_corpus_build_full (GrdProject      *project,
   if (!end_batch (build, error))
     goto out;
 
-  g_warn_if_fail (build->n_codings == info.n_codings);
+  g_warn_if_fail (build->n_codings == build->info.n_codings);
   ok = TRUE;
 
 out:

@@ -11,12 +11,15 @@
 G_BEGIN_DECLS
 
 /* S, M and L: 10, 100 and 1,000 interview transcripts of about 8,000 words,
- * with 2,000, 20,000 and 200,000 codings by two coders. The same size gives
- * the same project (text, tree, codings) on every machine. */
+ * with 2,000, 20,000 and 200,000 codings by two coders. LONG: one
+ * transcript of about 300,000 characters with 2,000 codings, the window's
+ * worst single transcript. The same size gives the same project (text,
+ * tree, codings) on every machine. */
 typedef enum {
   GRD_CORPUS_SIZE_S,
   GRD_CORPUS_SIZE_M,
   GRD_CORPUS_SIZE_L,
+  GRD_CORPUS_SIZE_LONG,
 } GrdCorpusSize;
 
 /* How the edits are grouped into batches (transactions and undo steps). */
@@ -28,6 +31,8 @@ typedef enum {
 
 typedef struct {
   guint n_sources;
+  guint n_words_per_source;
+  guint n_codings_per_source;
   guint n_codings;
   guint n_codes;      /* every code in the tree */
   guint n_leaf_codes;
