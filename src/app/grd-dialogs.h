@@ -1,0 +1,41 @@
+/* grd-dialogs.h: every file chooser, message dialog and toast of the app
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A message dialog over widget's window: heading, then the error's message
+ * (which names the file and what is wrong). */
+void grd_show_error (GtkWidget    *widget,
+                     const char   *heading,
+                     const GError *error);
+
+/* Shows toast in the toast overlay of widget's window (takes the toast). */
+void grd_show_toast (GtkWidget    *widget,
+                     AdwToast     *toast);
+
+/* A toast saying what was done, with an Undo button (win.undo). */
+void grd_show_undo_toast (GtkWidget  *widget,
+                          const char *title);
+
+typedef void (*GrdFilesChosen) (GtkWindow *parent,
+                                GListModel *files,   /* of GFile, empty when cancelled */
+                                gpointer    user_data);
+
+void grd_choose_project_to_open   (GtkWindow      *parent,
+                                   GrdFilesChosen  callback,
+                                   gpointer        user_data);
+void grd_choose_project_to_create (GtkWindow      *parent,
+                                   GrdFilesChosen  callback,
+                                   gpointer        user_data);
+void grd_choose_files_to_import   (GtkWindow      *parent,
+                                   GrdFilesChosen  callback,
+                                   gpointer        user_data);
+
+G_END_DECLS
