@@ -152,8 +152,7 @@ quotes_equal (const GrdQuote *a,
          g_strcmp0 (a->code_name, b->code_name) == 0 &&
          g_strcmp0 (a->source_name, b->source_name) == 0 &&
          g_strcmp0 (a->case_name, b->case_name) == 0 &&
-         g_strcmp0 (a->speaker, b->speaker) == 0 &&
-         g_strcmp0 (a->text, b->text) == 0;
+         g_strcmp0 (a->speaker, b->speaker) == 0;
 }
 
 /* Takes quotes. With keep_equal, only the run between the unchanged head and
@@ -383,8 +382,11 @@ reload (GrdQuoteList  *self,
 
   if (self->project != NULL && self->code_id != 0)
     {
-      GrdQuoteFlags flags = self->include_sub_codes ? GRD_QUOTE_WITH_DESCENDANTS
-                                                    : GRD_QUOTE_DEFAULT;
+      /* Text is read when a row is bound: of 14,000 quotes a list shows
+       * a few dozen, and reading every transcript was most of the time. */
+      GrdQuoteFlags flags = GRD_QUOTE_WITHOUT_TEXT |
+                            (self->include_sub_codes ? GRD_QUOTE_WITH_DESCENDANTS
+                                                     : GRD_QUOTE_DEFAULT);
 
       quotes = grd_query_quotes (self->project, self->code_id, flags, CONTEXT_CHARS, NULL,
                                  &local_error);
@@ -470,7 +472,13 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *caption = NULL;
   g_autofree char *excerpt = NULL;
   g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
 
+  if (!grd_query_quote_fill_text (self->project, quote, CONTEXT_CHARS, &error))
+    {
+      g_warning ("Could not read the quote's text: %s", error->message);
+      quote->text = g_strdup ("");
+    }
   grd_quote_text_set_text (row->text, quote->text);
 
   if (quote->case_name != NULL)

@@ -277,6 +277,9 @@ grd_query_quotes (GrdProject     *project,
       return code != NULL ? g_steal_pointer (&quotes) : NULL;
     }
 
+  if (flags & GRD_QUOTE_WITHOUT_TEXT)
+    return g_steal_pointer (&quotes);
+
   /* Quotes come grouped by source: read each text once. */
   for (guint i = 1; i <= quotes->len; i++)
     {
@@ -292,6 +295,24 @@ grd_query_quotes (GrdProject     *project,
     }
 
   return g_steal_pointer (&quotes);
+}
+
+gboolean
+grd_query_quote_fill_text (GrdProject  *project,
+                           GrdQuote    *quote,
+                           guint        context_chars,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
+
+  if (quote->text != NULL)
+    return TRUE;
+
+  g_ptr_array_add (one, quote);
+  return fill_source_quotes (project, one, 0, 1, context_chars, error);
 }
 
 typedef struct {

@@ -108,6 +108,42 @@ test_quotes (Fixture       *fixture,
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* A long list reads text only for the quotes it shows, and gets the same
+ * text, offsets counted in code points past emoji and non-BMP letters. */
+static void
+test_quotes_text_on_demand (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 source = add_text_source (fixture->project, "Respondent 1", INTERVIEW_TEXT);
+  gint64 code = add_code (fixture->project, 0, "Intrinsic");
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) bare = NULL;
+
+  code_passage (fixture->project, source, code, "Naïve señor Zoë said 𝒜𝒝 is fine.");
+  code_passage (fixture->project, source, code,
+                "Trust, because with the right solution provided to customers, trust will emerge.");
+
+  full = grd_query_quotes (fixture->project, code, GRD_QUOTE_DEFAULT, 10, NULL, &error);
+  bare = grd_query_quotes (fixture->project, code, GRD_QUOTE_WITHOUT_TEXT, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bare->len, ==, full->len);
+
+  for (guint i = 0; i < bare->len; i++)
+    {
+      GrdQuote *lazy = bare->pdata[i];
+      GrdQuote *eager = full->pdata[i];
+
+      g_assert_null (lazy->text);
+      g_assert_cmpint (lazy->coding_id, ==, eager->coding_id);
+      g_assert_true (grd_query_quote_fill_text (fixture->project, lazy, 10, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (lazy->text, ==, eager->text);
+      g_assert_cmpstr (lazy->context_before, ==, eager->context_before);
+      g_assert_cmpstr (lazy->context_after, ==, eager->context_after);
+    }
+}
+
 static GrdFrequency *
 find_frequency (GPtrArray  *rows,
                 gint64      code_id,
@@ -293,6 +329,7 @@ main (int   argc,
 
   GRD_TEST_ADD ("/grounded/query/locate-passage", test_locate_passage);
   GRD_TEST_ADD ("/grounded/query/quotes", test_quotes);
+  GRD_TEST_ADD ("/grounded/query/quotes-text-on-demand", test_quotes_text_on_demand);
   GRD_TEST_ADD ("/grounded/query/frequencies", test_frequencies);
   GRD_TEST_ADD ("/grounded/query/cooccurrence", test_cooccurrence);
   GRD_TEST_ADD ("/grounded/query/search", test_search);
