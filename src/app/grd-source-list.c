@@ -83,7 +83,8 @@ struct _GrdSourceList
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
-  GHashTable         *items_by_id;
+  GHashTable         *items_by_id;      /* the listed sources, by id */
+  GHashTable         *headers_by_case;  /* the listed case headers, by case id */
 
   GrdProject         *project;
   gulong              changed_id;
@@ -621,13 +622,50 @@ compare_items (gconstpointer a,
   return (item_a->id > item_b->id) - (item_a->id < item_b->id);
 }
 
-/* Collation keys are made once per name, then the items sorted once. */
+/* The header of a case with n_sources sources: the one listed now if it
+ * would look the same, else a new one with a new group. */
+static GrdSourceItem *
+take_header (GrdSourceList   *self,
+             const GrdSource *source,
+             guint            n_sources)
+{
+  GrdSourceItem *header = g_hash_table_lookup (self->headers_by_case, &source->case_id);
+  const char *title = source->case_id != 0 ? source->case_name : _("No case");
+  SourceGroup *group;
+
+  if (header != NULL && header->group->n_sources == n_sources &&
+      g_strcmp0 (header->group->title, title) == 0)
+    return g_object_ref (header);
+
+  group = g_rc_box_new0 (SourceGroup);
+  group->case_id = source->case_id;
+  group->title = g_strdup (title);
+  group->n_sources = n_sources;
+  if (source->case_id != 0)
+    {
+      group->title_folded = g_utf8_casefold (title, -1);
+      group->sort_key = g_utf8_collate_key_for_filename (title, -1);
+    }
+  else
+    group->sort_key = g_strdup ("");
+
+  header = grd_source_item_new_header (group);
+  source_group_release (group);
+
+  return header;
+}
+
+/* Items that would look the same as the listed ones are kept: the list view
+ * then keeps their rows, so importing or renaming one transcript does not
+ * rebuild a thousand. Collation keys are made once per name, and the items
+ * sorted once. */
 static void
 fill (GrdSourceList *self,
       GPtrArray     *sources)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                        (GDestroyNotify) source_group_release);
+  g_autoptr(GHashTable) n_sources = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) headers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         g_object_unref);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (sources->len, g_object_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (sources->len * 2, g_object_unref);
   SourceGroup *group = NULL;
@@ -635,32 +673,35 @@ fill (GrdSourceList *self,
   for (guint i = 0; i < sources->len; i++)
     {
       GrdSource *source = g_ptr_array_index (sources, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (n_sources, &source->case_id));
 
-      group = g_hash_table_lookup (groups, &source->case_id);
-      if (group == NULL)
+      g_hash_table_insert (n_sources, &source->case_id, GUINT_TO_POINTER (n + 1));
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GrdSource *source = g_ptr_array_index (sources, i);
+      GrdSourceItem *header = g_hash_table_lookup (headers, &source->case_id);
+      GrdSourceItem *old;
+
+      if (header == NULL)
         {
-          group = g_rc_box_new0 (SourceGroup);
-          group->case_id = source->case_id;
-          if (source->case_id != 0)
-            {
-              group->title = g_strdup (source->case_name);
-              group->title_folded = g_utf8_casefold (group->title, -1);
-              group->sort_key = g_utf8_collate_key_for_filename (group->title, -1);
-            }
-          else
-            {
-              group->title = g_strdup (_("No case"));
-              group->sort_key = g_strdup ("");
-            }
-          g_hash_table_insert (groups, &group->case_id, group);
+          header = take_header (self, source,
+                                GPOINTER_TO_UINT (g_hash_table_lookup (n_sources,
+                                                                       &source->case_id)));
+          g_hash_table_insert (headers, &header->group->case_id, header);
         }
-      group->n_sources++;
-      g_ptr_array_add (sorted, grd_source_item_new (source, group));
+
+      old = g_hash_table_lookup (self->items_by_id, &source->id);
+      if (old != NULL && old->group == header->group && old->n_codings == source->n_codings &&
+          old->n_words == source->n_words && g_strcmp0 (old->name, source->name) == 0)
+        g_ptr_array_add (sorted, g_object_ref (old));
+      else
+        g_ptr_array_add (sorted, grd_source_item_new (source, header->group));
     }
   g_ptr_array_sort (sorted, compare_items);
 
   g_hash_table_remove_all (self->items_by_id);
-  group = NULL;
   for (guint i = 0; i < sorted->len; i++)
     {
       GrdSourceItem *item = g_ptr_array_index (sorted, i);
@@ -668,11 +709,13 @@ fill (GrdSourceList *self,
       if (item->group != group)
         {
           group = item->group;
-          g_ptr_array_add (items, grd_source_item_new_header (group));
+          g_ptr_array_add (items, g_object_ref (g_hash_table_lookup (headers, &group->case_id)));
         }
       g_ptr_array_add (items, g_object_ref (item));
       g_hash_table_insert (self->items_by_id, &item->id, item);
     }
+  g_clear_pointer (&self->headers_by_case, g_hash_table_unref);
+  self->headers_by_case = g_steal_pointer (&headers);
 
   /* Matched before they go in, so that the filter model sees them once. */
   update_matches (self, items);
@@ -1196,6 +1239,7 @@ grd_source_list_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->headers_by_case, g_hash_table_unref);
 
   G_OBJECT_CLASS (grd_source_list_parent_class)->dispose (object);
 }
@@ -1251,6 +1295,8 @@ grd_source_list_init (GrdSourceList *self)
   GtkGesture *click;
 
   self->items_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->headers_by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                 g_object_unref);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -1357,6 +1403,7 @@ grd_source_list_set_project (GrdSourceList *self,
    * nothing of it stays listed if the new one cannot be read. */
   set_selected_id (self, 0);
   g_hash_table_remove_all (self->items_by_id);
+  g_hash_table_remove_all (self->headers_by_case);
   g_list_store_remove_all (self->store);
   rebuild (self);
 }
