@@ -775,14 +775,13 @@ grd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (grd_window_parent_class)->close_request (window);
 }
 
+/* The application is set after construction, so its settings are read
+ * here, once grd_window_new() has it. */
 static void
-grd_window_constructed (GObject *object)
+apply_settings (GrdWindow *self)
 {
-  GrdWindow *self = GRD_WINDOW (object);
   GrdApplication *app = application_of (self);
   GSettings *settings;
-
-  G_OBJECT_CLASS (grd_window_parent_class)->constructed (object);
 
   if (app == NULL)
     return;
@@ -825,7 +824,6 @@ grd_window_class_init (GrdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = grd_window_constructed;
   object_class->dispose = grd_window_dispose;
   window_class->close_request = grd_window_close_request;
 
@@ -902,7 +900,10 @@ grd_window_init (GrdWindow *self)
 GrdWindow *
 grd_window_new (GrdApplication *application)
 {
-  return g_object_new (GRD_TYPE_WINDOW, "application", application, NULL);
+  GrdWindow *self = g_object_new (GRD_TYPE_WINDOW, "application", application, NULL);
+
+  apply_settings (self);
+  return self;
 }
 
 void
