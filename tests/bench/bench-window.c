@@ -1,0 +1,239 @@
+/* bench-window.c: how fast the coding window answers, on the real widgets
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-window BIG.grounded LONG.grounded (made by grounded-corpus L
+ * and LONG); run under a display (meson runs it through xvfb-run).
+ *
+ * Every figure is wall time from the call to the end of the next frame the
+ * window paints, so layout and drawing are in it, not only our code.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "grd-app-resources.h"
+#include "grd-code-tree-view.h"
+#include "grd-core.h"
+#include "grd-quote-list.h"
+#include "grd-source-list.h"
+#include "grd-transcript-view.h"
+#include "grd-window.h"
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean   painted;
+} FrameWait;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FrameWait     *wait)
+{
+  wait->painted = TRUE;
+  g_main_loop_quit (wait->loop);
+}
+
+/* Spins the main loop until the window has painted a frame after now. */
+static void
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  FrameWait wait = { g_main_loop_new (NULL, FALSE), FALSE };
+  gulong id;
+
+  while (clock == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      clock = gtk_widget_get_frame_clock (window);
+    }
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &wait);
+  gtk_widget_queue_draw (window);
+  g_main_loop_run (wait.loop);
+  g_signal_handler_disconnect (clock, id);
+  g_main_loop_unref (wait.loop);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static GrdProject *
+open_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GrdProject *project = grd_project_open (path, &error);
+
+  if (project == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      exit (1);
+    }
+  return project;
+}
+
+static gpointer
+child (GtkWidget  *window,
+       const char *name)
+{
+  return gtk_widget_get_template_child (window, GRD_TYPE_WINDOW, name);
+}
+
+/* The leaf code with the most codings. */
+static gint64
+most_used_code (GrdProject *project,
+                guint      *n_codings)
+{
+  g_autoptr(GPtrArray) codes = grd_project_list_codes (project, NULL);
+  gint64 best = 0;
+
+  *n_codings = 0;
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const GrdCode *code = g_ptr_array_index (codes, i);
+
+      if (code->n_codings > *n_codings)
+        {
+          *n_codings = code->n_codings;
+          best = code->id;
+        }
+    }
+  return best;
+}
+
+static void
+bench_big (const char *path)
+{
+  g_autoptr(GrdProject) project = open_project (path);
+  GtkWidget *window;
+  GrdQuoteList *quotes;
+  GrdTranscriptView *transcript;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, code, source_id;
+  guint n_codings;
+
+  start = g_get_monotonic_time ();
+  window = GTK_WIDGET (grd_window_new (NULL));
+  grd_window_set_project (GRD_WINDOW (window), project);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  printf ("L: window open to first paint      %.3f s (goal < 1 s)\n", seconds_since (start));
+  settle ();
+
+  code = most_used_code (project, &n_codings);
+  quotes = child (window, "quote_list");
+  start = g_get_monotonic_time ();
+  grd_code_tree_view_select_code (child (window, "code_tree"), code);
+  wait_for_frame (window);
+  printf ("L: select the most used code       %.3f s for %u quotes (goal < 0.3 s)\n",
+          seconds_since (start), grd_quote_list_get_n_quotes (quotes));
+  settle ();
+
+  /* Applying a code to a passage of a shown transcript: the view, the
+   * tree's counts and the quotes list all follow. */
+  sources = grd_project_list_sources (project, NULL);
+  source_id = ((GrdSource *) g_ptr_array_index (sources, 0))->id;
+  grd_source_list_select_source (child (window, "source_list"), source_id);
+  settle ();
+  transcript = child (window, "transcript_view");
+  start = g_get_monotonic_time ();
+  if (grd_project_add_coding (project, source_id, code, 11, 57, &error) <= 0)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      exit (1);
+    }
+  wait_for_frame (window);
+  printf ("L: apply a code, all views follow  %.3f s, %u quotes listed (goal < 0.05 s)\n",
+          seconds_since (start), grd_quote_list_get_n_quotes (quotes));
+  g_assert (grd_transcript_view_get_source (transcript) == source_id);
+
+  /* The corpus stays as it was for the next run. */
+  g_free (grd_project_undo (project, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+bench_long (const char *path)
+{
+  g_autoptr(GrdProject) project = open_project (path);
+  g_autoptr(GPtrArray) sources = grd_project_list_sources (project, NULL);
+  GtkWidget *window;
+  GtkAdjustment *adjustment;
+  gint64 start, source_id, worst = 0;
+  guint frames = 0;
+
+  window = GTK_WIDGET (grd_window_new (NULL));
+  grd_window_set_project (GRD_WINDOW (window), project);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  settle ();
+
+  source_id = ((GrdSource *) g_ptr_array_index (sources, 0))->id;
+  start = g_get_monotonic_time ();
+  grd_source_list_select_source (child (window, "source_list"), source_id);
+  wait_for_frame (window);
+  printf ("LONG: open a %lld-character transcript with %u codings  %.3f s (goal < 0.5 s)\n",
+          (long long) ((GrdSource *) g_ptr_array_index (sources, 0))->length,
+          ((GrdSource *) g_ptr_array_index (sources, 0))->n_codings, seconds_since (start));
+  settle ();
+
+  /* Scrolling a page at a time from top to bottom: the slowest frame is
+   * what a reader would feel as a stutter. */
+  adjustment = gtk_scrollable_get_vadjustment (
+    GTK_SCROLLABLE (grd_transcript_view_get_text_view (child (window, "transcript_view"))));
+  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+         gtk_adjustment_get_upper (adjustment) - 1 && frames < 5000)
+    {
+      gint64 frame_start = g_get_monotonic_time ();
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            gtk_adjustment_get_page_size (adjustment) * 0.9);
+      wait_for_frame (window);
+      worst = MAX (worst, g_get_monotonic_time () - frame_start);
+      frames++;
+    }
+  printf ("LONG: scroll top to bottom, %u pages: slowest frame %.1f ms (goal < 16.7 ms)\n",
+          frames, worst / 1000.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "Usage: %s BIG.grounded LONG.grounded\n", argv[0]);
+      return 2;
+    }
+
+  grd_core_init ();
+  gtk_init ();
+  adw_init ();
+  grd_app_register_resource ();
+
+  bench_big (argv[1]);
+  bench_long (argv[2]);
+  return 0;
+}
