@@ -430,8 +430,12 @@ assign_lanes (GrdTranscriptView *self)
     }
 }
 
+/* with_codes: names and colours may have changed too. Counting every
+ * code's codings is most of what a refresh costs on a big project, and a
+ * new coding changes no name or colour. */
 static gboolean
 load_codings (GrdTranscriptView  *self,
+              gboolean            with_codes,
               GError            **error)
 {
   g_autoptr(GPtrArray) codings = NULL;
@@ -439,7 +443,7 @@ load_codings (GrdTranscriptView  *self,
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   GtkTextIter start, end;
 
-  if (!load_codes (self, error))
+  if ((with_codes || g_hash_table_size (self->codes) == 0) && !load_codes (self, error))
     return FALSE;
 
   codings = grd_project_list_codings (self->project, self->source_id, error);
@@ -596,7 +600,8 @@ on_project_changed (GrdProject *project,
         }
     }
 
-  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS)) && !load_codings (self, &error))
+  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS)) &&
+      !load_codings (self, (change & GRD_CHANGE_CODES) != 0, &error))
     g_warning ("Could not show the codings: %s", error->message);
 }
 
@@ -606,7 +611,7 @@ on_dark_changed (GrdTranscriptView *self)
   g_autoptr(GError) error = NULL;
 
   update_style_tags (self);
-  if (self->project != NULL && self->source_id != 0 && !load_codings (self, &error))
+  if (self->project != NULL && self->source_id != 0 && !load_codings (self, FALSE, &error))
     g_warning ("Could not show the codings: %s", error->message);
 }
 
@@ -797,7 +802,7 @@ grd_transcript_view_load_source (GrdTranscriptView  *self,
   self->source_id = source_id;
   gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
 
-  if (text != NULL && (!load_turns (self, error) || !load_codings (self, error)))
+  if (text != NULL && (!load_turns (self, error) || !load_codings (self, TRUE, error)))
     {
       self->source_id = 0;
       gtk_text_buffer_set_text (self->buffer, "", -1);
