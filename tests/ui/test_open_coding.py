@@ -33,7 +33,8 @@ def open_coding():
         sentence = "You could sit at the same counter for five years and nobody would ask what you want to become."
         start, end = session.select_passage(sentence)
         before = codings_of(session, "Personality")
-        session.find("push button", prefix="Apply Code").doActionNamed("click")
+        # Keyboard only: Ctrl+E, a few letters, Enter.
+        rawinput.keyCombo("<Control>e")
         # The popover gives its filter the keyboard focus by itself.
         wait_for(lambda: session.find("text", "Find Code") or session.find("entry", "Find Code"),
                  "the code popover")
