@@ -1465,6 +1465,26 @@ grd_source_list_select_source (GrdSourceList *self,
 }
 
 void
+grd_source_list_select_first (GrdSourceList *self)
+{
+  guint n;
+
+  g_return_if_fail (GRD_IS_SOURCE_LIST (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GrdSourceItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (!grd_source_item_is_header (item))
+        {
+          grd_source_list_select_source (self, item->id);
+          return;
+        }
+    }
+}
+
+void
 grd_source_list_focus_filter (GrdSourceList *self)
 {
   g_return_if_fail (GRD_IS_SOURCE_LIST (self));

@@ -23,6 +23,8 @@ void       grd_source_list_set_project         (GrdSourceList *self,
 gint64     grd_source_list_get_selected_source (GrdSourceList *self);
 void       grd_source_list_select_source       (GrdSourceList *self,
                                                 gint64         source_id);
+/* Selects the transcript listed first, if there is one. */
+void       grd_source_list_select_first        (GrdSourceList *self);
 void       grd_source_list_focus_filter        (GrdSourceList *self);
 
 G_END_DECLS

@@ -922,6 +922,8 @@ grd_window_set_project (GrdWindow  *self,
   grd_quote_list_set_project (self->quote_list, project);
   grd_memo_editor_set_project (self->memo_editor, project);
   grd_source_list_set_project (self->source_list, project);
+  /* A project opens on a transcript to read, not on an empty page. */
+  grd_source_list_select_first (self->source_list);
 
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   update_title (self);
