@@ -176,6 +176,15 @@ cmd_history (GrdCli *cli)
   if (!grd_cli_get_int_option (cli, "limit", 0, 0, &limit))
     return GRD_CLI_EXIT_USAGE;
 
+  if (grd_cli_has_option (cli, "forget"))
+    {
+      if (!grd_project_forget_history (cli->project, &error))
+        return grd_cli_fail (cli, error);
+      grd_cli_report (cli, "history-forgotten", 0, NULL,
+                      _("Forgot the undo history; the project's data is unchanged"));
+      return GRD_CLI_EXIT_OK;
+    }
+
   steps = grd_project_list_history (cli->project, (guint) MIN (limit, G_MAXUINT), &error);
   if (steps == NULL)
     return grd_cli_fail (cli, error);
@@ -687,9 +696,9 @@ const GrdCliVerb grd_cli_project_verbs[] = {
   { "redo", NULL, "redo PROJECT",
     N_("Redo the latest undone edit"),
     "", 0, 0, cmd_redo, GRD_CLI_PROJECT_OPEN },
-  { "history", NULL, "history PROJECT [--limit N]",
-    N_("List edits, newest first, marking undone ones"),
-    "limit=", 0, 0, cmd_history, GRD_CLI_PROJECT_OPEN },
+  { "history", NULL, "history PROJECT [--limit N | --forget]",
+    N_("List edits, newest first, marking undone ones; --forget drops them all"),
+    "limit= forget", 0, 0, cmd_history, GRD_CLI_PROJECT_OPEN },
   { "coders", NULL, "coders PROJECT",
     N_("List coders; * marks the current one"),
     "", 0, 0, cmd_coders, GRD_CLI_PROJECT_OPEN },

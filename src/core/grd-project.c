@@ -603,8 +603,8 @@ ensure_coder (GrdProject  *self,
   return TRUE;
 }
 
-static char *
-default_coder_name (void)
+char *
+grd_project_default_coder_name (void)
 {
   const char *real = g_get_real_name ();
 
@@ -666,7 +666,7 @@ _grd_project_current_coder_id (GrdProject  *self,
       /* Written in the caller's transaction when there is one. */
       gboolean own_tx = !grd_store_in_transaction (self->store);
 
-      name = default_coder_name ();
+      name = grd_project_default_coder_name ();
       if (own_tx && !grd_store_begin (self->store, error))
         return FALSE;
       if (!write_current_coder (self, name, error) ||
@@ -744,7 +744,7 @@ grd_project_get_current_coder (GrdProject  *self,
     {
       GrdCoder *coder = g_new0 (GrdCoder, 1);
 
-      coder->name = default_coder_name ();
+      coder->name = grd_project_default_coder_name ();
       return coder;
     }
 
@@ -797,6 +797,32 @@ grd_project_can_redo (GrdProject *self)
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
   return self->store != NULL && self->batch_depth == 0 && _grd_history_can_redo (self->store);
+}
+
+gboolean
+grd_project_forget_history (GrdProject  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
+
+  /* Not an edit itself: nothing to undo once the history is gone. The
+   * changes go with their steps (ON DELETE CASCADE). */
+  if (!grd_store_begin (self->store, error))
+    return FALSE;
+  if (!grd_store_run (self->store, error, "DELETE FROM history_step", NULL) ||
+      !grd_store_commit (self->store, error))
+    {
+      grd_store_rollback (self->store);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_HISTORY);
+  return TRUE;
 }
 
 static char *

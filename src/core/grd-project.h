@@ -59,6 +59,8 @@ gboolean    grd_project_end_batch           (GrdProject    *self,
 void        grd_project_abort_batch         (GrdProject    *self);
 
 /* Coders */
+/* The account's real name, or its user name: who codes unless told. */
+char       *grd_project_default_coder_name  (void);
 gboolean    grd_project_set_current_coder   (GrdProject    *self,
                                              const char    *name,
                                              GError       **error);
@@ -291,6 +293,11 @@ char       *grd_project_redo                (GrdProject    *self,
                                              GError       **error);
 GPtrArray  *grd_project_list_history        (GrdProject    *self,
                                              guint          limit,
+                                             GError       **error);
+/* Drops every undo and redo step, keeping the data as it is: for a project
+ * handed on (the bundled sample study), where undo must not take apart the
+ * work of whoever made it. */
+gboolean    grd_project_forget_history      (GrdProject    *self,
                                              GError       **error);
 
 G_END_DECLS

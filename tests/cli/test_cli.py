@@ -588,6 +588,18 @@ class TestCodes(CliTestCase):
 
 
 class TestHistory(CliTestCase):
+    def test_forget_keeps_the_data(self):
+        self.new_project()
+        self.cli("codes", self.project, "add", "A")
+        self.cli("codes", self.project, "add", "B")
+        self.cli("undo", self.project)
+
+        self.cli("history", self.project, "--forget")
+        self.assertEqual(self.json("history", self.project), [])
+        self.assertEqual([c["name"] for c in self.json("codes", self.project)], ["A"])
+        undo = self.cli("undo", self.project, status=1)
+        self.assertIn("nothing to undo", undo.stderr.lower())
+
     def test_undo_redo_across_invocations(self):
         self.new_project()
         self.cli("codes", self.project, "add", "A")

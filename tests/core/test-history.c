@@ -422,6 +422,36 @@ test_aborted_batch_leaves_nothing (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM history_step"), ==, 1);
 }
 
+/* A project handed on without its history: the data stays, nothing can be
+ * undone or redone, and new edits start a new history. */
+static void
+test_forget_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+
+  add_code (fixture->project, 0, "Trust");
+  add_code (fixture->project, 0, "Solution");
+  undone = grd_project_undo (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_true (grd_project_can_redo (fixture->project));
+
+  g_assert_true (grd_project_forget_history (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_false (grd_project_can_undo (fixture->project));
+  g_assert_false (grd_project_can_redo (fixture->project));
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM history_change"), ==, 0);
+
+  add_code (fixture->project, 0, "Comfort");
+  g_clear_pointer (&undone, g_free);
+  undone = grd_project_undo (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, "Add code “Comfort”");
+  g_assert_false (grd_project_can_undo (fixture->project));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +471,7 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/history/batch", test_batch);
   GRD_TEST_ADD ("/grounded/history/noop-edit-keeps-redo", test_noop_edit_keeps_redo);
   GRD_TEST_ADD ("/grounded/history/aborted-batch", test_aborted_batch_leaves_nothing);
+  GRD_TEST_ADD ("/grounded/history/forget", test_forget_history);
 
   return g_test_run ();
 }
