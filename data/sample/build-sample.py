@@ -150,6 +150,9 @@ def main():
         "Medan, seven years as a KAM, about 80 clients; trust and learning the local "
         "language recur.")
 
+    # A learner's first Ctrl+Z must not take the study apart.
+    run(cli, "history", p, "--forget")
+
     os.replace(partial, output)
 
 
