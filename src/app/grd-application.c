@@ -87,7 +87,7 @@ apply_coder_name (GrdApplication *self)
       if (!GRD_IS_WINDOW (l->data) || (project = grd_window_get_project (l->data)) == NULL)
         continue;
 
-      if (coder != NULL && !grd_project_set_current_coder (project, coder, &error))
+      if (!grd_project_set_current_coder (project, coder, &error))
         grd_show_error (l->data, _("Could not change the coder name"), error);
     }
 }
@@ -159,8 +159,10 @@ show_project (GrdApplication *self,
       return;
     }
 
+  /* Whoever sits at this desk codes: a project from a colleague keeps its
+   * codings' coders, and new codings are ours. */
   coder = grd_application_dup_coder_name (self);
-  if (coder != NULL && !grd_project_set_current_coder (project, coder, &error))
+  if (!grd_project_set_current_coder (project, coder, &error))
     {
       g_warning ("Keeping the project's coder: %s", error->message);
       g_clear_error (&error);
@@ -276,7 +278,7 @@ open_sample_action (GSimpleAction *action,
   const char *bundled = g_file_test (GRD_INSTALLED_SAMPLE, G_FILE_TEST_EXISTS)
                         ? GRD_INSTALLED_SAMPLE : GRD_BUILD_SAMPLE;
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "grounded", NULL);
-  g_autofree char *copy = g_build_filename (dir, "KAM sample study.grounded", NULL);
+  g_autofree char *copy = g_build_filename (dir, "KAM study (sample).grounded", NULL);
   g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
   g_autoptr(GError) error = NULL;
 
@@ -568,7 +570,7 @@ grd_application_dup_coder_name (GrdApplication *self)
   g_return_val_if_fail (GRD_IS_APPLICATION (self), NULL);
 
   name = g_strstrip (g_settings_get_string (self->settings, "coder-name"));
-  return name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+  return name[0] != '\0' ? g_steal_pointer (&name) : grd_project_default_coder_name ();
 }
 
 void

@@ -17,7 +17,7 @@ GrdApplication *grd_application_new               (gboolean        standalone,
                                                    const char     *screenshot_path);
 /* The app's settings (io.github.grounded.Grounded schema). */
 GSettings      *grd_application_get_settings      (GrdApplication *self);
-/* The coder name from the preferences, or NULL to use the account's name. */
+/* The coder name from the preferences, or the account's name. */
 char           *grd_application_dup_coder_name    (GrdApplication *self);
 /* Remembers path at the top of the recent projects. */
 void            grd_application_add_recent        (GrdApplication *self,
