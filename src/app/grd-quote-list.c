@@ -358,12 +358,22 @@ update_count (GrdQuoteList *self)
   guint n = self->model->quotes->len;
   g_autofree char *text = NULL;
 
-  if (self->code_id == 0)
+  g_autoptr(GrdCode) code = NULL;
+
+  if (self->code_id != 0 && self->project != NULL)
+    code = grd_project_get_code (self->project, self->code_id, NULL);
+
+  /* The heading names the code: the tree may be scrolled far from it. */
+  if (code == NULL)
     text = g_strdup (_("Select a code to see its quotes"));
+  else if (n == 0 && !self->include_sub_codes && code->n_codings_total > 0)
+    text = g_strdup_printf (_("No quotes coded “%s” itself; include its sub-codes to see theirs"),
+                            code->name);
   else if (n == 0)
-    text = g_strdup (_("No quotes"));
+    text = g_strdup_printf (_("No quotes of “%s” yet"), code->name);
   else
-    text = g_strdup_printf (ngettext ("%'u quote", "%'u quotes", n), n);
+    text = g_strdup_printf (ngettext ("%'u quote of “%s”", "%'u quotes of “%s”", n), n,
+                            code->name);
 
   gtk_label_set_text (self->count_label, text);
 }

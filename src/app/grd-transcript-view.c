@@ -49,6 +49,7 @@ struct _GrdTranscriptView
   GtkWidget       *scroller;
   GtkTextView     *text_view;
   GtkTextBuffer   *buffer;
+  GtkTextMark     *scroll_mark;
   GrdCodingGutter *gutter;
 
   GrdProject      *project;
@@ -726,6 +727,12 @@ grd_transcript_view_init (GrdTranscriptView *self)
                                   -1);
 
   gtk_text_buffer_create_tag (self->buffer, "speaker", "weight", PANGO_WEIGHT_BOLD, NULL);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  }
   gtk_text_buffer_create_tag (self->buffer, "interviewer", NULL);
   update_style_tags (self);
   g_signal_connect (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
@@ -887,7 +894,10 @@ grd_transcript_view_show_range (GrdTranscriptView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &first, (int) start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &last, (int) end);
   gtk_text_buffer_select_range (self->buffer, &last, &first);
-  gtk_text_view_scroll_to_iter (self->text_view, &first, 0.1, TRUE, 0.0, 0.3);
+  /* A mark, not an iter: a transcript just loaded is not laid out yet, and
+   * only a scroll to a mark waits until it is. */
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &first);
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, TRUE, 0.0, 0.3);
 }
 
 gint64

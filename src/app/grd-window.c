@@ -46,6 +46,9 @@ struct _GrdWindow
   GtkRevealer          *coding_revealer;
   GtkLabel             *coding_label;
   GtkDrawingArea       *coding_swatch;
+  GtkToggleButton      *representative_button;
+  GtkWidget            *import_button;
+  GtkWidget            *history_buttons;
   GrdCodeTreeView      *code_tree;
   GrdQuoteList         *quote_list;
   GrdMemoEditor        *memo_editor;
@@ -59,6 +62,7 @@ struct _GrdWindow
   gulong                changed_id;
   GCancellable         *import_cancellable;
   GdkRGBA               coding_rgba;
+  AdwToast             *history_toast;   /* the last undo/redo toast, while shown */
 };
 
 G_DEFINE_FINAL_TYPE (GrdWindow, grd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +201,16 @@ draw_coding_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* A filled star for a flagged quote, an outline for one that is not: the
+ * toggle's pressed look alone is too faint to read. */
+static void
+update_representative_icon (GrdWindow *self,
+                            gboolean   representative)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (self->representative_button),
+                            representative ? "starred-symbolic" : "non-starred-symbolic");
+}
+
 static void
 update_coding_bar (GrdWindow *self)
 {
@@ -216,13 +230,15 @@ update_coding_bar (GrdWindow *self)
   if (code == NULL)
     return;
 
+  /* The bar is narrow: it names the code, the tooltip gives its path and
+   * who coded the passage. */
   path = grd_project_get_code_path (self->project, code->id, NULL);
   if (coding->coder_name != NULL)
-    label = g_strdup_printf (_("%s · coded by %s"), path != NULL ? path : code->name,
+    label = g_strdup_printf (_("%s — coded by %s"), path != NULL ? path : code->name,
                              coding->coder_name);
   else
     label = g_strdup (path != NULL ? path : code->name);
-  gtk_label_set_text (self->coding_label, label);
+  gtk_label_set_text (self->coding_label, code->name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->coding_label), label);
   if (!gdk_rgba_parse (&self->coding_rgba, code->color != NULL ? code->color : ""))
     gdk_rgba_parse (&self->coding_rgba, "#9a9996");
@@ -232,6 +248,7 @@ update_coding_bar (GrdWindow *self)
   if (representative != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (representative),
                                g_variant_new_boolean (coding->representative));
+  update_representative_icon (self, coding->representative);
 }
 
 static void
@@ -548,6 +565,7 @@ representative_action (GSimpleAction *action,
       return;
     }
   g_simple_action_set_state (action, state);
+  update_representative_icon (self, g_variant_get_boolean (state));
 }
 
 static void
@@ -589,8 +607,13 @@ history_action (GtkWidget  *widget,
       return;
     }
 
+  /* A quick run of undos says what the latest one did, not the first. */
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
   title = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
-  grd_window_show_toast (self, adw_toast_new (title));
+  self->history_toast = adw_toast_new (title);
+  g_object_add_weak_pointer (G_OBJECT (self->history_toast), (gpointer *) &self->history_toast);
+  grd_window_show_toast (self, self->history_toast);
 }
 
 /* ---- import ----------------------------------------------------------- */
@@ -805,6 +828,9 @@ grd_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  if (self->history_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->history_toast), (gpointer *) &self->history_toast);
+  self->history_toast = NULL;
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
 
@@ -848,6 +874,9 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, coding_revealer);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, coding_label);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, coding_swatch);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, representative_button);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, history_buttons);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, code_tree);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, quote_list);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, memo_editor);
@@ -894,6 +923,8 @@ grd_window_init (GrdWindow *self)
                            G_CALLBACK (on_quote_activated), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_widget_set_visible (self->import_button, FALSE);
+  gtk_widget_set_visible (self->history_buttons, FALSE);
   update_actions (self);
 }
 
@@ -926,6 +957,8 @@ grd_window_set_project (GrdWindow  *self,
   grd_source_list_select_first (self->source_list);
 
   gtk_stack_set_visible_child_name (self->main_stack, "project");
+  gtk_widget_set_visible (self->import_button, TRUE);
+  gtk_widget_set_visible (self->history_buttons, TRUE);
   update_title (self);
   update_source_header (self);
   update_actions (self);
