@@ -151,8 +151,7 @@ quotes_equal (const GrdQuote *a,
          a->representative == b->representative &&
          g_strcmp0 (a->code_name, b->code_name) == 0 &&
          g_strcmp0 (a->source_name, b->source_name) == 0 &&
-         g_strcmp0 (a->case_name, b->case_name) == 0 &&
-         g_strcmp0 (a->speaker, b->speaker) == 0;
+         g_strcmp0 (a->case_name, b->case_name) == 0;
 }
 
 /* Takes quotes. With keep_equal, only the run between the unchanged head and

@@ -210,6 +210,14 @@ fill_source_quotes (GrdProject  *project,
   return TRUE;
 }
 
+/* The speaker of the turn a coding starts in; g is the coding. Looked up
+ * per quote, it is half the time of listing 14,000 quotes, so a list that
+ * reads text on demand reads the speaker then too. */
+#define SPEAKER_AT_START \
+  "SELECT t.speaker FROM turn t WHERE t.source_id = g.source_id " \
+  "AND t.start_pos <= g.start_pos AND t.end_pos > g.start_pos " \
+  "ORDER BY t.start_pos DESC LIMIT 1"
+
 GPtrArray *
 grd_query_quotes (GrdProject     *project,
                   gint64          code_id,
@@ -232,18 +240,17 @@ grd_query_quotes (GrdProject     *project,
                           "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id WHERE ?2) "
                           "SELECT g.id, g.code_id, c.name, g.source_id, s.name, s.case_id, k.name, "
                           "r.name, g.start_pos, g.end_pos, g.representative, "
-                          "(SELECT t.speaker FROM turn t WHERE t.source_id = g.source_id "
-                          "AND t.start_pos <= g.start_pos AND t.end_pos > g.start_pos "
-                          "ORDER BY t.start_pos DESC LIMIT 1) "
+                          "CASE WHEN ?4 THEN NULL ELSE (" SPEAKER_AT_START ") END "
                           "FROM sub JOIN coding g ON g.code_id = sub.id "
                           "JOIN code c ON c.id = g.code_id JOIN source s ON s.id = g.source_id "
                           "LEFT JOIN study_case k ON k.id = s.case_id "
                           "LEFT JOIN coder r ON r.id = g.coder_id "
                           "WHERE (NOT ?3 OR g.representative) "
                           "ORDER BY k.name IS NULL, k.name, s.name, g.source_id, g.start_pos, g.end_pos, g.id",
-                          "idd", code_id,
+                          "iddd", code_id,
                           (flags & GRD_QUOTE_WITH_DESCENDANTS) ? 1 : 0,
-                          (flags & GRD_QUOTE_REPRESENTATIVE) ? 1 : 0);
+                          (flags & GRD_QUOTE_REPRESENTATIVE) ? 1 : 0,
+                          (flags & GRD_QUOTE_WITHOUT_TEXT) ? 1 : 0);
   if (stmt == NULL)
     return NULL;
 
@@ -310,6 +317,21 @@ grd_query_quote_fill_text (GrdProject  *project,
 
   if (quote->text != NULL)
     return TRUE;
+
+  if (quote->speaker == NULL)
+    {
+      GrdStore *store = _grd_project_get_store (project);
+      g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                                 "SELECT (" SPEAKER_AT_START ") "
+                                                 "FROM coding g WHERE g.id = ?1",
+                                                 "i", quote->coding_id);
+      gboolean has_row;
+
+      if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
+        return FALSE;
+      if (has_row)
+        quote->speaker = grd_stmt_dup_text (grd_stmt_get (stmt), 0);
+    }
 
   g_ptr_array_add (one, quote);
   return fill_source_quotes (project, one, 0, 1, context_chars, error);

@@ -16,8 +16,8 @@ typedef enum {
   GRD_QUOTE_DEFAULT          = 0,
   GRD_QUOTE_WITH_DESCENDANTS = 1 << 0,
   GRD_QUOTE_REPRESENTATIVE   = 1 << 1,  /* only quotes flagged representative */
-  GRD_QUOTE_WITHOUT_TEXT     = 1 << 2,  /* text and context left NULL, for
-                                         * grd_query_quote_fill_text() */
+  GRD_QUOTE_WITHOUT_TEXT     = 1 << 2,  /* text, context and speaker left NULL,
+                                         * for grd_query_quote_fill_text() */
 } GrdQuoteFlags;
 
 typedef struct {
@@ -49,7 +49,7 @@ GPtrArray *grd_query_quotes (GrdProject     *project,
                              GCancellable   *cancellable,
                              GError        **error);
 
-/* Reads text and context of one quote listed without them: a list that
+/* Reads text, context and speaker of one quote listed without them: a list that
  * shows a few of 14,000 quotes reads only those. */
 gboolean   grd_query_quote_fill_text (GrdProject    *project,
                                       GrdQuote      *quote,

@@ -135,12 +135,14 @@ test_quotes_text_on_demand (Fixture       *fixture,
       GrdQuote *eager = full->pdata[i];
 
       g_assert_null (lazy->text);
+      g_assert_null (lazy->speaker);
       g_assert_cmpint (lazy->coding_id, ==, eager->coding_id);
       g_assert_true (grd_query_quote_fill_text (fixture->project, lazy, 10, &error));
       g_assert_no_error (error);
       g_assert_cmpstr (lazy->text, ==, eager->text);
       g_assert_cmpstr (lazy->context_before, ==, eager->context_before);
       g_assert_cmpstr (lazy->context_after, ==, eager->context_after);
+      g_assert_cmpstr (lazy->speaker, ==, eager->speaker);
     }
 }
 
