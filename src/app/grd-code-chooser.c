@@ -214,6 +214,8 @@ has_exact_match (GrdCodeChooser *self,
   return FALSE;
 }
 
+static void mark_default_row (GrdCodeChooser *self);
+
 static void
 on_search_changed (GrdCodeChooser *self)
 {
@@ -239,6 +241,7 @@ on_search_changed (GrdCodeChooser *self)
 
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
   gtk_list_box_invalidate_sort (GTK_LIST_BOX (self->list));
+  mark_default_row (self);
 }
 
 static GtkListBoxRow *
@@ -250,6 +253,18 @@ first_visible_row (GrdCodeChooser *self)
       return GTK_LIST_BOX_ROW (child);
 
   return NULL;
+}
+
+/* The row Enter takes is shown selected, so typing never surprises. */
+static void
+mark_default_row (GrdCodeChooser *self)
+{
+  GtkListBoxRow *row = first_visible_row (self);
+
+  if (row != NULL)
+    gtk_list_box_select_row (GTK_LIST_BOX (self->list), row);
+  else
+    gtk_list_box_unselect_all (GTK_LIST_BOX (self->list));
 }
 
 static void
@@ -447,6 +462,7 @@ grd_code_chooser_new (GrdProject *project,
   gtk_box_append (GTK_BOX (box), scroller);
 
   gtk_popover_set_child (GTK_POPOVER (self), box);
+  mark_default_row (self);
   gtk_popover_set_default_widget (GTK_POPOVER (self), NULL);
   g_signal_connect (self, "closed", G_CALLBACK (on_closed), NULL);
   g_signal_connect_swapped (self, "show", G_CALLBACK (gtk_widget_grab_focus), self->entry);
