@@ -22,6 +22,7 @@
 #include "grd-code-object.h"
 #include "grd-code-tree-view.h"
 #include "grd-dialogs.h"
+#include "grd-widget-util.h"
 
 #define GRD_TYPE_CODE_TREE_ROW (grd_code_tree_row_get_type ())
 G_DECLARE_FINAL_TYPE (GrdCodeTreeRow, grd_code_tree_row, GRD, CODE_TREE_ROW, GtkWidget)
@@ -1789,37 +1790,6 @@ create_empty_page (void)
 /* Overrides */
 
 static void
-grd_code_tree_view_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  GrdCodeTreeView *self = GRD_CODE_TREE_VIEW (widget);
-
-  gtk_widget_measure (self->box, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-grd_code_tree_view_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  GrdCodeTreeView *self = GRD_CODE_TREE_VIEW (widget);
-
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
-
-  gtk_popover_present (GTK_POPOVER (self->menu));
-  gtk_popover_present (GTK_POPOVER (self->color_popover));
-  if (self->chooser != NULL)
-    gtk_popover_present (GTK_POPOVER (self->chooser));
-}
-
-static void
 grd_code_tree_view_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -1916,8 +1886,8 @@ grd_code_tree_view_class_init (GrdCodeTreeViewClass *klass)
   object_class->get_property = grd_code_tree_view_get_property;
   object_class->set_property = grd_code_tree_view_set_property;
 
-  widget_class->measure = grd_code_tree_view_measure;
-  widget_class->size_allocate = grd_code_tree_view_size_allocate;
+  widget_class->measure = grd_widget_measure_content;
+  widget_class->size_allocate = grd_widget_allocate_content;
 
   properties[PROP_SELECTED_CODE] =
     g_param_spec_int64 ("selected-code", NULL, NULL,

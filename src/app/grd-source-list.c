@@ -14,6 +14,7 @@
 
 #include "grd-dialogs.h"
 #include "grd-source-list.h"
+#include "grd-widget-util.h"
 
 /* A project may hold a thousand transcripts. A GtkListBox makes widgets for
  * every row up front (0.2 to 0.5 s to build 1,000 of them here, and 0.6 s
@@ -1161,33 +1162,6 @@ add_shortcut (GtkEventController *controller,
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
 }
 
-static void
-grd_source_list_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
-{
-  gtk_widget_measure (GRD_SOURCE_LIST (widget)->box, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-/* No layout manager: the context menu is a popover and must be presented
- * whenever the list is allocated, which only a size_allocate can do. */
-static void
-grd_source_list_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
-{
-  GrdSourceList *self = GRD_SOURCE_LIST (widget);
-
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
-  gtk_popover_present (GTK_POPOVER (self->context_menu));
-}
-
 /* Focus goes back to where the researcher was: the list when a transcript
  * is selected, or the filter when none is. */
 static gboolean
@@ -1283,8 +1257,8 @@ grd_source_list_class_init (GrdSourceListClass *klass)
   object_class->dispose = grd_source_list_dispose;
   object_class->finalize = grd_source_list_finalize;
 
-  widget_class->measure = grd_source_list_measure;
-  widget_class->size_allocate = grd_source_list_size_allocate;
+  widget_class->measure = grd_widget_measure_content;
+  widget_class->size_allocate = grd_widget_allocate_content;
   widget_class->grab_focus = grd_source_list_grab_focus;
 
   /**

@@ -1,0 +1,29 @@
+/* grd-widget-util.h: layout shared by the app's composite widgets
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* For a widget that holds one content child and popovers (menus, choosers)
+ * parented to itself. A layout manager cannot present popovers, and GTK
+ * wants each presented whenever its parent is allocated; these two are the
+ * widget's measure and size_allocate. */
+void grd_widget_measure_content  (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline);
+void grd_widget_allocate_content (GtkWidget      *widget,
+                                  int             width,
+                                  int             height,
+                                  int             baseline);
+
+G_END_DECLS
