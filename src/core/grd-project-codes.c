@@ -183,23 +183,48 @@ take_code (GPtrArray *codes,
   return NULL;
 }
 
+/* One code without listing the tree: the counts are index range scans,
+ * the depth a walk up its parents. The quotes pane and the code chooser
+ * ask for a code on every coding; the whole tree costs a scan of every
+ * coding. */
 GrdCode *
 grd_project_get_code (GrdProject  *self,
                       gint64       code_id,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) codes = NULL;
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdStmt) stmt = NULL;
   GrdCode *code;
+  gboolean has_row;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
-  codes = grd_project_list_codes (self, error);
-  if (codes == NULL)
+  stmt = grd_store_query (store, error,
+                          "WITH RECURSIVE "
+                          "sub (id) AS (SELECT ?1 UNION "
+                          "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id), "
+                          "up (id) AS (SELECT parent_id FROM code WHERE id = ?1 UNION "
+                          "SELECT c.parent_id FROM code c JOIN up ON c.id = up.id) "
+                          "SELECT c.id, c.guid, c.parent_id, c.position, c.name, c.description, "
+                          "c.color, c.kind, c.created_at, "
+                          "(SELECT count(*) FROM coding WHERE code_id = c.id), "
+                          "(SELECT count(*) FROM sub JOIN coding g ON g.code_id = sub.id), "
+                          "(SELECT count(*) FROM code WHERE parent_id = c.id), "
+                          "(SELECT count(*) FROM up WHERE id IS NOT NULL) "
+                          "FROM code c WHERE c.id = ?1",
+                          "i", code_id);
+  if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
     return NULL;
+  if (!has_row)
+    {
+      _grd_set_not_found (error, _("code"), code_id);
+      return NULL;
+    }
 
-  code = take_code (codes, code_id);
-  if (code == NULL)
-    _grd_set_not_found (error, _("code"), code_id);
+  code = read_code (grd_stmt_get (stmt));
+  code->n_codings_total = (guint) sqlite3_column_int64 (grd_stmt_get (stmt), 10);
+  code->n_children = (guint) sqlite3_column_int64 (grd_stmt_get (stmt), 11);
+  code->depth = (guint) sqlite3_column_int64 (grd_stmt_get (stmt), 12);
   return code;
 }
 
@@ -230,20 +255,38 @@ grd_project_get_code_path (GrdProject  *self,
                            gint64       code_id,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) codes = NULL;
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
-  codes = grd_project_list_codes (self, error);
-  if (codes == NULL)
+  /* Up the parents, not through the whole tree (which counts every
+   * coding); the depth limit stops a cycle in a damaged file. */
+  stmt = grd_store_query (store, error,
+                          "WITH RECURSIVE up (id, name, depth) AS ("
+                          "SELECT parent_id, name, 0 FROM code WHERE id = ?1 UNION ALL "
+                          "SELECT c.parent_id, c.name, up.depth + 1 FROM code c JOIN up ON c.id = up.id "
+                          "WHERE up.depth < 10000) "
+                          "SELECT name FROM up ORDER BY depth DESC",
+                          "i", code_id);
+  if (stmt == NULL)
     return NULL;
 
-  for (guint i = 0; i < codes->len; i++)
-    if (((GrdCode *) g_ptr_array_index (codes, i))->id == code_id)
-      return path_of (codes, g_ptr_array_index (codes, i));
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    g_ptr_array_add (names, grd_stmt_dup_text (grd_stmt_get (stmt), 0));
+  if (!ok)
+    return NULL;
 
-  _grd_set_not_found (error, _("code"), code_id);
-  return NULL;
+  if (names->len == 0)
+    {
+      _grd_set_not_found (error, _("code"), code_id);
+      return NULL;
+    }
+
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("/", (char **) names->pdata);
 }
 
 GrdCode *

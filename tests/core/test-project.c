@@ -221,6 +221,39 @@ test_code_tree (Fixture       *fixture,
   path = grd_project_get_code_path (fixture->project, value, &error);
   g_assert_cmpstr (path, ==, "Intrinsic/Belief of Value of Job");
 
+  /* One code read alone says what the whole tree says of it. */
+  {
+    gint64 source = add_text_source (fixture->project, "Respondent 1", INTERVIEW_TEXT);
+    g_autoptr(GPtrArray) counted = NULL;
+
+    g_assert_cmpint (grd_project_add_coding (fixture->project, source, facility, 1, 4, &error), >, 0);
+    g_assert_cmpint (grd_project_add_coding (fixture->project, source, external, 2, 9, &error), >, 0);
+    g_assert_cmpint (grd_project_add_coding (fixture->project, source, facility, 5, 9, &error), >, 0);
+    counted = grd_project_list_codes (fixture->project, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < counted->len; i++)
+      {
+        GrdCode *listed = g_ptr_array_index (counted, i);
+        g_autoptr(GrdCode) alone = grd_project_get_code (fixture->project, listed->id, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (alone->name, ==, listed->name);
+        g_assert_cmpint (alone->parent_id, ==, listed->parent_id);
+        g_assert_cmpuint (alone->depth, ==, listed->depth);
+        g_assert_cmpuint (alone->n_children, ==, listed->n_children);
+        g_assert_cmpuint (alone->n_codings, ==, listed->n_codings);
+        g_assert_cmpuint (alone->n_codings_total, ==, listed->n_codings_total);
+      }
+    found = grd_project_get_code (fixture->project, extrinsic, &error);
+    g_assert_cmpuint (found->n_codings, ==, 0);
+    g_assert_cmpuint (found->n_codings_total, ==, 3);
+    g_assert_cmpuint (found->n_children, ==, 1);
+    g_clear_pointer (&found, grd_code_free);
+    g_assert_null (grd_project_get_code (fixture->project, 4242, &error));
+    g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
   /* Siblings cannot share a name; cousins can. */
   g_assert_false (grd_project_rename_code (fixture->project, other_facility,
                                            "Belief of Value of Job", &error));
