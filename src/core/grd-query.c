@@ -218,39 +218,46 @@ fill_source_quotes (GrdProject  *project,
   "AND t.start_pos <= g.start_pos AND t.end_pos > g.start_pos " \
   "ORDER BY t.start_pos DESC LIMIT 1"
 
-GPtrArray *
-grd_query_quotes (GrdProject     *project,
-                  gint64          code_id,
-                  GrdQuoteFlags   flags,
-                  guint           context_chars,
-                  GCancellable   *cancellable,
-                  GError        **error)
+/* ?1 code, ?2 with descendants, ?3 representative only, ?4 without text;
+ * where narrows it further. */
+#define QUOTES_SQL(where) \
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION " \
+  "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id WHERE ?2) " \
+  "SELECT g.id, g.code_id, c.name, g.source_id, s.name, s.case_id, k.name, " \
+  "r.name, g.start_pos, g.end_pos, g.representative, " \
+  "CASE WHEN ?4 THEN NULL ELSE (" SPEAKER_AT_START ") END " \
+  "FROM sub JOIN coding g ON g.code_id = sub.id " \
+  "JOIN code c ON c.id = g.code_id JOIN source s ON s.id = g.source_id " \
+  "LEFT JOIN study_case k ON k.id = s.case_id " \
+  "LEFT JOIN coder r ON r.id = g.coder_id " \
+  "WHERE (NOT ?3 OR g.representative) " where " " \
+  "ORDER BY k.name IS NULL, k.name, s.name, g.source_id, g.start_pos, g.end_pos, g.id"
+
+/* coding_id 0: every quote of the code; otherwise only that coding's. */
+static GPtrArray *
+list_quotes (GrdProject     *project,
+             gint64          code_id,
+             GrdQuoteFlags   flags,
+             gint64          coding_id,
+             guint           context_chars,
+             GCancellable   *cancellable,
+             GError        **error)
 {
-  GrdStore *store;
+  GrdStore *store = _grd_project_get_store (project);
   g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_quote_free);
   g_autoptr(GrdStmt) stmt = NULL;
   gboolean has_row, ok;
   guint first = 0;
 
-  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
-
-  store = _grd_project_get_store (project);
+  /* Two statements rather than "?5 = 0 OR g.id = ?5", which would leave
+   * the planner guessing for the list of 14,000. */
   stmt = grd_store_query (store, error,
-                          "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION "
-                          "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id WHERE ?2) "
-                          "SELECT g.id, g.code_id, c.name, g.source_id, s.name, s.case_id, k.name, "
-                          "r.name, g.start_pos, g.end_pos, g.representative, "
-                          "CASE WHEN ?4 THEN NULL ELSE (" SPEAKER_AT_START ") END "
-                          "FROM sub JOIN coding g ON g.code_id = sub.id "
-                          "JOIN code c ON c.id = g.code_id JOIN source s ON s.id = g.source_id "
-                          "LEFT JOIN study_case k ON k.id = s.case_id "
-                          "LEFT JOIN coder r ON r.id = g.coder_id "
-                          "WHERE (NOT ?3 OR g.representative) "
-                          "ORDER BY k.name IS NULL, k.name, s.name, g.source_id, g.start_pos, g.end_pos, g.id",
-                          "iddd", code_id,
+                          coding_id == 0 ? QUOTES_SQL ("") : QUOTES_SQL ("AND g.id = ?5"),
+                          coding_id == 0 ? "iddd" : "idddi", code_id,
                           (flags & GRD_QUOTE_WITH_DESCENDANTS) ? 1 : 0,
                           (flags & GRD_QUOTE_REPRESENTATIVE) ? 1 : 0,
-                          (flags & GRD_QUOTE_WITHOUT_TEXT) ? 1 : 0);
+                          (flags & GRD_QUOTE_WITHOUT_TEXT) ? 1 : 0,
+                          coding_id);
   if (stmt == NULL)
     return NULL;
 
@@ -278,11 +285,7 @@ grd_query_quotes (GrdProject     *project,
   g_clear_pointer (&stmt, grd_store_release);
 
   if (quotes->len == 0)
-    {
-      g_autoptr(GrdCode) code = grd_project_get_code (project, code_id, error);
-
-      return code != NULL ? g_steal_pointer (&quotes) : NULL;
-    }
+    return _grd_project_require (store, "code", code_id, error) ? g_steal_pointer (&quotes) : NULL;
 
   if (flags & GRD_QUOTE_WITHOUT_TEXT)
     return g_steal_pointer (&quotes);
@@ -302,6 +305,39 @@ grd_query_quotes (GrdProject     *project,
     }
 
   return g_steal_pointer (&quotes);
+}
+
+GPtrArray *
+grd_query_quotes (GrdProject     *project,
+                  gint64          code_id,
+                  GrdQuoteFlags   flags,
+                  guint           context_chars,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+
+  return list_quotes (project, code_id, flags, 0, context_chars, cancellable, error);
+}
+
+GrdQuote *
+grd_query_quote (GrdProject     *project,
+                 gint64          code_id,
+                 GrdQuoteFlags   flags,
+                 gint64          coding_id,
+                 guint           context_chars,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) quotes = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (coding_id > 0, NULL);
+
+  quotes = list_quotes (project, code_id, flags, coding_id, context_chars, NULL, error);
+  if (quotes == NULL || quotes->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (quotes, 0);
 }
 
 gboolean

@@ -49,6 +49,16 @@ GPtrArray *grd_query_quotes (GrdProject     *project,
                              GCancellable   *cancellable,
                              GError        **error);
 
+/* The quote of coding_id as grd_query_quotes() would list it for code_id
+ * and flags; NULL without an error when that list would not hold it, so a
+ * view can follow one coding without listing them all again. */
+GrdQuote  *grd_query_quote  (GrdProject     *project,
+                             gint64          code_id,
+                             GrdQuoteFlags   flags,
+                             gint64          coding_id,
+                             guint           context_chars,
+                             GError        **error);
+
 /* Reads text, context and speaker of one quote listed without them: a list that
  * shows a few of 14,000 quotes reads only those. */
 gboolean   grd_query_quote_fill_text (GrdProject    *project,

@@ -8,19 +8,20 @@
 
 #include "test-util.h"
 
-static void
+static gint64
 code_passage (GrdProject *project,
               gint64      source,
               gint64      code,
               const char *passage)
 {
   g_autoptr(GError) error = NULL;
-  gint64 start, end;
+  gint64 start, end, coding;
 
   g_assert_true (grd_query_locate_passage (project, source, passage, &start, &end, &error));
   g_assert_no_error (error);
-  grd_project_add_coding (project, source, code, start, end, &error);
+  coding = grd_project_add_coding (project, source, code, start, end, &error);
   g_assert_no_error (error);
+  return coding;
 }
 
 static void
@@ -105,6 +106,53 @@ test_quotes (Fixture       *fixture,
   g_assert_true (((GrdQuote *) representative->pdata[0])->representative);
 
   g_assert_null (grd_query_quotes (fixture->project, 4242, 0, 0, NULL, &error));
+  g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
+}
+
+/* One coding's quote, exactly as the whole list has it, or none when the
+ * list would not hold it: what a quotes pane follows an edit with. */
+static void
+test_quote_of_one_coding (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 r1 = add_text_source (fixture->project, "Respondent 1", INTERVIEW_TEXT);
+  gint64 intrinsic = add_code (fixture->project, 0, "Intrinsic");
+  gint64 value = add_code (fixture->project, intrinsic, "Belief of Value of Job");
+  gint64 coding = code_passage (fixture->project, r1, value, "Naïve señor Zoë said 𝒜𝒝 is fine.");
+  g_autoptr(GPtrArray) all = grd_query_quotes (fixture->project, intrinsic,
+                                               GRD_QUOTE_WITH_DESCENDANTS, 10, NULL, &error);
+  g_autoptr(GrdQuote) one = grd_query_quote (fixture->project, intrinsic,
+                                             GRD_QUOTE_WITH_DESCENDANTS, coding, 10, &error);
+  GrdQuote *listed;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  listed = all->pdata[0];
+  g_assert_nonnull (one);
+  g_assert_cmpint (one->coding_id, ==, coding);
+  g_assert_cmpint (one->start, ==, listed->start);
+  g_assert_cmpint (one->end, ==, listed->end);
+  g_assert_cmpstr (one->text, ==, "Naïve señor Zoë said 𝒜𝒝 is fine.");
+  g_assert_cmpstr (one->text, ==, listed->text);
+  g_assert_cmpstr (one->context_before, ==, listed->context_before);
+  g_assert_cmpstr (one->speaker, ==, listed->speaker);
+
+  /* Not the parent's own quote, nor a representative one (yet). */
+  g_assert_null (grd_query_quote (fixture->project, intrinsic, GRD_QUOTE_DEFAULT, coding, 10, &error));
+  g_assert_no_error (error);
+  g_assert_null (grd_query_quote (fixture->project, value, GRD_QUOTE_REPRESENTATIVE, coding, 10, &error));
+  g_assert_no_error (error);
+  g_assert_true (grd_project_set_representative (fixture->project, coding, TRUE, &error));
+  g_clear_pointer (&one, grd_quote_free);
+  one = grd_query_quote (fixture->project, value, GRD_QUOTE_REPRESENTATIVE | GRD_QUOTE_WITHOUT_TEXT,
+                         coding, 10, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (one);
+  g_assert_true (one->representative);
+  g_assert_null (one->text);
+
+  g_assert_null (grd_query_quote (fixture->project, 4242, 0, coding, 10, &error));
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
@@ -331,6 +379,7 @@ main (int   argc,
 
   GRD_TEST_ADD ("/grounded/query/locate-passage", test_locate_passage);
   GRD_TEST_ADD ("/grounded/query/quotes", test_quotes);
+  GRD_TEST_ADD ("/grounded/query/quote-of-one-coding", test_quote_of_one_coding);
   GRD_TEST_ADD ("/grounded/query/quotes-text-on-demand", test_quotes_text_on_demand);
   GRD_TEST_ADD ("/grounded/query/frequencies", test_frequencies);
   GRD_TEST_ADD ("/grounded/query/cooccurrence", test_cooccurrence);
