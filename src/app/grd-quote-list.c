@@ -199,6 +199,11 @@ struct _GrdQuoteText
   GtkWidget    parent_instance;
 
   PangoLayout *layout;
+  /* GTK 4.8 measures every row again after a change to the list; a layout
+   * re-wrapped to a width it had before is still shaped again. */
+  int          measured_width;    /* -1 until measured for this text */
+  int          measured_height;
+  guint        measured_serial;   /* of the Pango context: fonts change too */
 };
 
 G_DEFINE_FINAL_TYPE (GrdQuoteText, grd_quote_text, GTK_TYPE_WIDGET)
@@ -219,35 +224,43 @@ grd_quote_text_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   GrdQuoteText *self = GRD_QUOTE_TEXT (widget);
-  PangoFontMetrics *metrics;
-  int char_width;
-  int line_height;
-
-  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
-  char_width = pango_font_metrics_get_approximate_char_width (metrics);
-  line_height = pango_font_metrics_get_height (metrics);
-  pango_font_metrics_unref (metrics);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = PANGO_PIXELS_CEIL (MIN_CHARS * char_width);
-      *natural = PANGO_PIXELS_CEIL (NAT_CHARS * char_width);
-      return;
-    }
+  PangoContext *context = pango_layout_get_context (self->layout);
+  guint serial;
 
   /* Without a width (the window working out its minimum size) any height
    * will do: the list scrolls. Shaping the text for a width it will never
-   * get would double the cost of showing a list. */
-  if (for_size < 0)
+   * get would double the cost of showing a list. The font's metrics are
+   * read only then and for the width: the layout's own context, as asking
+   * the widget for one would make a second context per row. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL || for_size < 0)
     {
-      *minimum = PANGO_PIXELS_CEIL (line_height);
-      *natural = PANGO_PIXELS_CEIL (MAX_LINES * line_height);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int char_width = pango_font_metrics_get_approximate_char_width (metrics);
+      int line_height = pango_font_metrics_get_height (metrics);
+
+      pango_font_metrics_unref (metrics);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = PANGO_PIXELS_CEIL (MIN_CHARS * char_width);
+          *natural = PANGO_PIXELS_CEIL (NAT_CHARS * char_width);
+        }
+      else
+        {
+          *minimum = PANGO_PIXELS_CEIL (line_height);
+          *natural = PANGO_PIXELS_CEIL (MAX_LINES * line_height);
+        }
       return;
     }
 
-  pango_layout_set_width (self->layout, for_size * PANGO_SCALE);
-  pango_layout_get_pixel_size (self->layout, NULL, minimum);
-  *natural = *minimum;
+  serial = pango_context_get_serial (context);
+  if (for_size != self->measured_width || serial != self->measured_serial)
+    {
+      pango_layout_set_width (self->layout, for_size * PANGO_SCALE);
+      pango_layout_get_pixel_size (self->layout, NULL, &self->measured_height);
+      self->measured_width = for_size;
+      self->measured_serial = serial;
+    }
+  *minimum = *natural = self->measured_height;
 }
 
 static void
@@ -292,6 +305,7 @@ grd_quote_text_init (GrdQuoteText *self)
   /* The layout follows the widget's font by itself: Pango notices when the
    * widget's context changes. */
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->measured_width = -1;
   pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (self->layout, -MAX_LINES);
@@ -304,7 +318,11 @@ static void
 grd_quote_text_set_text (GrdQuoteText *self,
                          const char   *text)
 {
+  if (g_strcmp0 (pango_layout_get_text (self->layout), text) == 0)
+    return;
+
   pango_layout_set_text (self->layout, text, -1);
+  self->measured_width = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -452,8 +470,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (GTK_WIDGET (row->caption), "dim-label");
   gtk_box_append (GTK_BOX (caption_box), GTK_WIDGET (row->caption));
 
+  /* Its tooltip is set when a representative quote first shows: setting
+   * one costs as much as the rest of a row, and most rows never show it. */
   row->star = gtk_image_new_from_icon_name ("starred-symbolic");
-  gtk_widget_set_tooltip_text (row->star, _("Representative quote"));
   gtk_widget_set_valign (row->star, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (row->star, "representative");
   gtk_box_append (GTK_BOX (caption_box), row->star);
@@ -504,6 +523,8 @@ bind_row (GtkSignalListItemFactory *factory,
   caption = g_strjoinv (" · ", (char **) parts);
   gtk_inscription_set_text (row->caption, caption);
   gtk_widget_set_visible (row->star, quote->representative);
+  if (quote->representative && !gtk_widget_get_has_tooltip (row->star))
+    gtk_widget_set_tooltip_text (row->star, _("Representative quote"));
 
   /* GTK 4.8 list items have no accessible label of their own. */
   if (g_utf8_strlen (quote->text, -1) > ACCESSIBLE_CHARS)
