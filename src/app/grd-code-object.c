@@ -224,6 +224,27 @@ grd_code_object_update (GrdCodeObject *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+void
+grd_code_object_set_counts (GrdCodeObject *self,
+                            guint          n_codings,
+                            guint          n_codings_total)
+{
+  g_return_if_fail (GRD_IS_CODE_OBJECT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->code->n_codings != n_codings)
+    {
+      self->code->n_codings = n_codings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CODINGS]);
+    }
+  if (self->code->n_codings_total != n_codings_total)
+    {
+      self->code->n_codings_total = n_codings_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CODINGS_TOTAL]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 const GrdCode *
 grd_code_object_get_code (GrdCodeObject *self)
 {

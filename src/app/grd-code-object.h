@@ -24,6 +24,10 @@ GrdCodeObject *grd_code_object_new          (const GrdCode  *code,
 void           grd_code_object_update       (GrdCodeObject  *self,
                                              const GrdCode  *code,
                                              const char     *path);
+/* After a coding came or went: counts change, nothing else. */
+void           grd_code_object_set_counts   (GrdCodeObject  *self,
+                                             guint           n_codings,
+                                             guint           n_codings_total);
 const GrdCode *grd_code_object_get_code     (GrdCodeObject  *self);
 gint64         grd_code_object_get_id       (GrdCodeObject  *self);
 const char    *grd_code_object_get_name     (GrdCodeObject  *self);

@@ -1281,13 +1281,54 @@ schedule_move (GrdCodeTreeView *self,
 
 /* Callbacks */
 
-static void
-project_changed_cb (GrdCodeTreeView *self,
-                    guint            change,
-                    GrdProject      *project)
+/* A coding came, went or moved between codes: the counts of those codes
+ * and their ancestors change, read for two codes instead of the tree. */
+static gboolean
+follow_coding (GrdCodeTreeView       *self,
+               const GrdCodingChange *coding_change)
 {
-  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS)) != 0)
-    refresh (self);
+  const gint64 code_ids[] = { coding_change->code_before, coding_change->code_after };
+
+  for (guint i = 0; i < G_N_ELEMENTS (code_ids); i++)
+    {
+      g_autoptr(GrdCode) fresh = NULL;
+      GrdCodeObject *object = lookup (self, code_ids[i]);
+      const GrdCode *shown;
+      int delta;
+
+      if (code_ids[i] == 0 || (i == 1 && code_ids[1] == code_ids[0]))
+        continue;
+      if (object == NULL || (fresh = grd_project_get_code (self->project, code_ids[i], NULL)) == NULL)
+        return FALSE;
+
+      shown = grd_code_object_get_code (object);
+      delta = (int) fresh->n_codings_total - (int) shown->n_codings_total;
+      grd_code_object_set_counts (object, fresh->n_codings, fresh->n_codings_total);
+
+      for (GrdCodeObject *up = lookup (self, shown->parent_id); up != NULL && delta != 0;
+           up = lookup (self, grd_code_object_get_code (up)->parent_id))
+        {
+          const GrdCode *above = grd_code_object_get_code (up);
+
+          grd_code_object_set_counts (up, above->n_codings, (guint) ((int) above->n_codings_total + delta));
+        }
+    }
+  return TRUE;
+}
+
+static void
+project_changed_cb (GrdCodeTreeView       *self,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdProject            *project)
+{
+  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS)) == 0)
+    return;
+
+  if (coding_change != NULL && follow_coding (self, coding_change))
+    return;
+
+  refresh (self);
 }
 
 static void

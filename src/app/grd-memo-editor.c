@@ -271,9 +271,10 @@ on_focus_leave (GrdMemoEditor *self)
  * another window) is shown, unless the user is typing: their next save
  * wins, as it would have a moment later anyway. */
 static void
-on_project_changed (GrdProject    *project,
-                    guint          change,
-                    GrdMemoEditor *self)
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdMemoEditor         *self)
 {
   g_autoptr(GrdMemo) memo = NULL;
   g_autoptr(GError) error = NULL;

@@ -29,24 +29,57 @@
 #define GRD_TYPE_QUOTE_ITEM (grd_quote_item_get_type ())
 G_DECLARE_FINAL_TYPE (GrdQuoteItem, grd_quote_item, GRD, QUOTE_ITEM, GObject)
 
+/* One quote of the model, shared by reference with the item showing it. */
+typedef struct {
+  GrdQuote     *quote;
+  GrdQuoteItem *item;   /* weak: the item made for it while one lives */
+} QuoteSlot;
+
 struct _GrdQuoteItem
 {
   GObject    parent_instance;
 
-  /* The quote lives in the array; the reference keeps it alive while a
-   * row shows it, even after the list has moved on to a newer array. */
-  GPtrArray *quotes;
+  /* The quote stays alive while a row shows it, even after the list has
+   * dropped or replaced it. */
+  QuoteSlot *slot;
   GrdQuote  *quote;
 };
 
 G_DEFINE_FINAL_TYPE (GrdQuoteItem, grd_quote_item, G_TYPE_OBJECT)
+
+static QuoteSlot *
+quote_slot_new (GrdQuote *quote)
+{
+  QuoteSlot *slot = g_rc_box_new0 (QuoteSlot);
+
+  slot->quote = quote;
+  return slot;
+}
+
+static void
+quote_slot_clear (gpointer data)
+{
+  QuoteSlot *slot = data;
+
+  grd_quote_free (slot->quote);
+}
+
+static void
+quote_slot_release (gpointer slot)
+{
+  g_rc_box_release_full (slot, quote_slot_clear);
+}
 
 static void
 grd_quote_item_finalize (GObject *object)
 {
   GrdQuoteItem *self = GRD_QUOTE_ITEM (object);
 
-  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  if (self->slot != NULL)
+    {
+      self->slot->item = NULL;
+      g_clear_pointer (&self->slot, quote_slot_release);
+    }
 
   G_OBJECT_CLASS (grd_quote_item_parent_class)->finalize (object);
 }
@@ -71,7 +104,7 @@ struct _GrdQuoteModel
 {
   GObject    parent_instance;
 
-  GPtrArray *quotes;   /* of GrdQuote */
+  GPtrArray *quotes;   /* of QuoteSlot, in grd_query_quotes() order */
 };
 
 static void grd_quote_model_list_model_init (GListModelInterface *iface);
@@ -79,6 +112,13 @@ static void grd_quote_model_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (GrdQuoteModel, grd_quote_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       grd_quote_model_list_model_init))
+
+static GrdQuote *
+quote_at (GPtrArray *quotes,
+          guint      position)
+{
+  return ((QuoteSlot *) g_ptr_array_index (quotes, position))->quote;
+}
 
 static GType
 grd_quote_model_get_item_type (GListModel *model)
@@ -97,16 +137,22 @@ grd_quote_model_get_item (GListModel *model,
                           guint       position)
 {
   GrdQuoteModel *self = GRD_QUOTE_MODEL (model);
-  GrdQuoteItem *item;
+  QuoteSlot *slot;
 
   if (position >= self->quotes->len)
     return NULL;
 
-  item = g_object_new (GRD_TYPE_QUOTE_ITEM, NULL);
-  item->quotes = g_ptr_array_ref (self->quotes);
-  item->quote = g_ptr_array_index (self->quotes, position);
+  /* The same quote is the same item: after a quote comes or goes, the list
+   * view keeps the rows of the others instead of binding them all anew. */
+  slot = g_ptr_array_index (self->quotes, position);
+  if (slot->item != NULL)
+    return g_object_ref (slot->item);
 
-  return item;
+  slot->item = g_object_new (GRD_TYPE_QUOTE_ITEM, NULL);
+  slot->item->slot = g_rc_box_acquire (slot);
+  slot->item->quote = slot->quote;
+
+  return slot->item;
 }
 
 static void
@@ -136,7 +182,7 @@ grd_quote_model_class_init (GrdQuoteModelClass *klass)
 static void
 grd_quote_model_init (GrdQuoteModel *self)
 {
-  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_quote_free);
+  self->quotes = g_ptr_array_new_with_free_func (quote_slot_release);
 }
 
 static gboolean
@@ -154,34 +200,118 @@ quotes_equal (const GrdQuote *a,
          g_strcmp0 (a->case_name, b->case_name) == 0;
 }
 
-/* Takes quotes. With keep_equal, only the run between the unchanged head and
- * the unchanged tail is reported as replaced: one new coding then changes
- * one row, and the rows above and below, with the scroll position, stay. */
+/* The order of grd_query_quotes(): by case name (no case last), source name,
+ * source, position. Names compare bytewise, as SQLite's BINARY collation. */
+static int
+compare_quotes (const GrdQuote *a,
+                const GrdQuote *b)
+{
+  int order;
+
+  if ((a->case_name == NULL) != (b->case_name == NULL))
+    return a->case_name == NULL ? 1 : -1;
+  if (a->case_name != NULL && (order = strcmp (a->case_name, b->case_name)) != 0)
+    return order;
+  if ((order = strcmp (a->source_name, b->source_name)) != 0)
+    return order;
+  if (a->source_id != b->source_id)
+    return a->source_id < b->source_id ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return a->coding_id < b->coding_id ? -1 : (a->coding_id > b->coding_id);
+}
+
+/* Takes quotes (a list from grd_query_quotes()). With keep_equal, only the
+ * run between the unchanged head and the unchanged tail is reported as
+ * replaced, so the rows above and below, with the scroll position, stay. */
 static void
 grd_quote_model_replace (GrdQuoteModel *self,
                          GPtrArray     *quotes,
                          gboolean       keep_equal)
 {
   g_autoptr(GPtrArray) old = self->quotes;
+  g_autoptr(GPtrArray) taken = quotes;
   guint head = 0;
   guint tail = 0;
 
-  self->quotes = quotes;
+  self->quotes = g_ptr_array_new_full (taken->len, quote_slot_release);
+  for (guint i = 0; i < taken->len; i++)
+    g_ptr_array_add (self->quotes, quote_slot_new (g_ptr_array_index (taken, i)));
+  g_ptr_array_set_free_func (taken, NULL);
 
   if (keep_equal)
     {
-      while (head < old->len && head < quotes->len &&
-             quotes_equal (g_ptr_array_index (old, head), g_ptr_array_index (quotes, head)))
+      while (head < old->len && head < self->quotes->len &&
+             quotes_equal (quote_at (old, head), quote_at (self->quotes, head)))
         head++;
-      while (tail < old->len - head && tail < quotes->len - head &&
-             quotes_equal (g_ptr_array_index (old, old->len - 1 - tail),
-                           g_ptr_array_index (quotes, quotes->len - 1 - tail)))
+      while (tail < old->len - head && tail < self->quotes->len - head &&
+             quotes_equal (quote_at (old, old->len - 1 - tail),
+                           quote_at (self->quotes, self->quotes->len - 1 - tail)))
         tail++;
     }
 
-  if (head + tail < old->len || head + tail < quotes->len)
+  /* Unchanged quotes keep their slots, so their items, rows and text. */
+  for (guint i = 0; i < head + tail; i++)
+    {
+      guint at = i < head ? i : self->quotes->len - (i - head) - 1;
+      guint was = i < head ? i : old->len - (i - head) - 1;
+
+      quote_slot_release (self->quotes->pdata[at]);
+      self->quotes->pdata[at] = g_rc_box_acquire (old->pdata[was]);
+    }
+
+  if (head + tail < old->len || head + tail < self->quotes->len)
     g_list_model_items_changed (G_LIST_MODEL (self), head,
-                                old->len - head - tail, quotes->len - head - tail);
+                                old->len - head - tail, self->quotes->len - head - tail);
+}
+
+/* Follows one coding's edit: its quote leaves the list, and quote (taken;
+ * NULL when the list no longer holds it) goes in where the query's order
+ * puts it. One row changes instead of 14,000 being read again. */
+static void
+grd_quote_model_follow (GrdQuoteModel *self,
+                        gint64         coding_id,
+                        GrdQuote      *quote)
+{
+  guint removed = GTK_INVALID_LIST_POSITION;
+  guint low = 0, high;
+
+  for (guint i = 0; i < self->quotes->len; i++)
+    if (quote_at (self->quotes, i)->coding_id == coding_id)
+      {
+        removed = i;
+        g_ptr_array_remove_index (self->quotes, i);
+        break;
+      }
+
+  if (quote != NULL)
+    {
+      /* Binary search for the first quote after it. */
+      high = self->quotes->len;
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (compare_quotes (quote_at (self->quotes, middle), quote) < 0)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      g_ptr_array_insert (self->quotes, (int) low, quote_slot_new (quote));
+    }
+
+  if (removed != GTK_INVALID_LIST_POSITION && quote != NULL && removed == low)
+    g_list_model_items_changed (G_LIST_MODEL (self), low, 1, 1);
+  else
+    {
+      /* Positions as the list saw them after each step. */
+      if (removed != GTK_INVALID_LIST_POSITION)
+        g_list_model_items_changed (G_LIST_MODEL (self), removed, 1, 0);
+      if (quote != NULL)
+        g_list_model_items_changed (G_LIST_MODEL (self), low, 0, 1);
+    }
 }
 
 /* ---- the quote's text ------------------------------------------------- */
@@ -395,6 +525,15 @@ update_count (GrdQuoteList *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* Text is read when a row is bound: of 14,000 quotes a list shows a few
+ * dozen, and reading every transcript was most of the time. */
+static GrdQuoteFlags
+quote_flags (GrdQuoteList *self)
+{
+  return GRD_QUOTE_WITHOUT_TEXT |
+         (self->include_sub_codes ? GRD_QUOTE_WITH_DESCENDANTS : GRD_QUOTE_DEFAULT);
+}
+
 /* keep_equal: see grd_quote_model_replace. Without it the list starts again
  * at its first quote. A code deleted under us (or by an undo) empties the
  * list quietly: there is nothing wrong for the user to hear about. */
@@ -409,14 +548,8 @@ reload (GrdQuoteList  *self,
 
   if (self->project != NULL && self->code_id != 0)
     {
-      /* Text is read when a row is bound: of 14,000 quotes a list shows
-       * a few dozen, and reading every transcript was most of the time. */
-      GrdQuoteFlags flags = GRD_QUOTE_WITHOUT_TEXT |
-                            (self->include_sub_codes ? GRD_QUOTE_WITH_DESCENDANTS
-                                                     : GRD_QUOTE_DEFAULT);
-
-      quotes = grd_query_quotes (self->project, self->code_id, flags, CONTEXT_CHARS, NULL,
-                                 &local_error);
+      quotes = grd_query_quotes (self->project, self->code_id, quote_flags (self), CONTEXT_CHARS,
+                                 NULL, &local_error);
       if (quotes == NULL)
         {
           self->code_id = 0;
@@ -561,14 +694,41 @@ on_activate (GtkListView  *list_view,
                  item->quote->start, item->quote->end);
 }
 
+/* One coding came, went or changed: only its row follows. */
+static gboolean
+follow_coding (GrdQuoteList          *self,
+               const GrdCodingChange *coding_change)
+{
+  g_autoptr(GError) error = NULL;
+  GrdQuote *quote = NULL;
+
+  if (coding_change->code_after != 0)
+    {
+      quote = grd_query_quote (self->project, self->code_id, quote_flags (self),
+                               coding_change->coding_id, CONTEXT_CHARS, &error);
+      if (error != NULL)
+        return FALSE;
+    }
+
+  grd_quote_model_follow (self->model, coding_change->coding_id, quote);
+  update_count (self);
+  return TRUE;
+}
+
 static void
-on_project_changed (GrdProject   *project,
-                    guint         change,
-                    GrdQuoteList *self)
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdQuoteList          *self)
 {
   /* Cases count too: a case's name is in every caption. */
-  if (change & (GRD_CHANGE_CODINGS | GRD_CHANGE_CODES | GRD_CHANGE_SOURCES | GRD_CHANGE_CASES))
-    reload_or_warn (self, TRUE);
+  if ((change & (GRD_CHANGE_CODINGS | GRD_CHANGE_CODES | GRD_CHANGE_SOURCES | GRD_CHANGE_CASES)) == 0)
+    return;
+
+  if (coding_change != NULL && self->code_id != 0 && follow_coding (self, coding_change))
+    return;
+
+  reload_or_warn (self, TRUE);
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -808,16 +808,37 @@ update_counts_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* One coding came or went: one transcript's count changes. */
 static void
-on_project_changed (GrdProject    *project,
-                    guint          change,
-                    GrdSourceList *self)
+follow_coding (GrdSourceList         *self,
+               const GrdCodingChange *coding_change)
+{
+  GrdSourceItem *item = g_hash_table_lookup (self->items_by_id, &coding_change->source_id);
+  g_autoptr(GrdSource) source = NULL;
+
+  if (item == NULL || (source = grd_project_get_source (self->project, item->id, NULL)) == NULL)
+    return;
+
+  if (item->n_codings != source->n_codings)
+    {
+      item->n_codings = source->n_codings;
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_N_CODINGS]);
+    }
+}
+
+static void
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdSourceList         *self)
 {
   if (change & (GRD_CHANGE_SOURCES | GRD_CHANGE_CASES))
     {
       g_clear_handle_id (&self->counts_idle_id, g_source_remove);
       rebuild (self);
     }
+  else if (coding_change != NULL)
+    follow_coding (self, coding_change);
   /* Counting every transcript's codings takes tens of milliseconds on a
    * thousand transcripts: the sidebar's counts follow just after the frame
    * that shows the coding itself, and a burst of edits counts once. */

@@ -329,35 +329,52 @@ find_stripe (GrdTranscriptView *self,
 }
 
 /* Faint enough to read through, strong enough to see, on either theme. */
+static void
+code_tag_rgba (GrdTranscriptView *self,
+               gint64             code_id,
+               GdkRGBA           *rgba)
+{
+  code_rgba (self, code_id, rgba);
+  rgba->alpha = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.38 : 0.28;
+}
+
 static GtkTextTag *
 code_tag (GrdTranscriptView *self,
           gint64             code_id)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   g_autofree char *name = g_strdup_printf ("code-%" G_GINT64_FORMAT, code_id);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   GdkRGBA rgba;
 
-  code_rgba (self, code_id, &rgba);
-  rgba.alpha = dark ? 0.38 : 0.28;
-
   if (tag == NULL)
-    tag = gtk_text_buffer_create_tag (self->buffer, name, NULL);
-  g_object_set (tag, "background-rgba", &rgba, NULL);
+    {
+      code_tag_rgba (self, code_id, &rgba);
+      tag = gtk_text_buffer_create_tag (self->buffer, name, "background-rgba", &rgba, NULL);
+      g_object_set_data_full (G_OBJECT (tag), "grd-code-id",
+                              g_memdup2 (&code_id, sizeof code_id), g_free);
+    }
   return tag;
 }
 
+/* Setting a tag's colour re-lays out every passage it covers, so only a
+ * colour that really changed is set. */
 static void
-remove_code_tags (GtkTextTag *tag,
+recolor_code_tag (GtkTextTag *tag,
                   gpointer    user_data)
 {
-  GPtrArray *doomed = user_data;
-  g_autofree char *name = NULL;
+  GrdTranscriptView *self = user_data;
+  const gint64 *code_id = g_object_get_data (G_OBJECT (tag), "grd-code-id");
+  g_autoptr(GdkRGBA) current = NULL;
+  GdkRGBA rgba;
 
-  g_object_get (tag, "name", &name, NULL);
-  if (name != NULL && g_str_has_prefix (name, "code-"))
-    g_ptr_array_add (doomed, tag);
+  if (code_id == NULL)
+    return;
+
+  code_tag_rgba (self, *code_id, &rgba);
+  g_object_get (tag, "background-rgba", &current, NULL);
+  if (current == NULL || !gdk_rgba_equal (current, &rgba))
+    g_object_set (tag, "background-rgba", &rgba, NULL);
 }
 
 static void
@@ -431,6 +448,85 @@ assign_lanes (GrdTranscriptView *self)
     }
 }
 
+static gboolean
+stripes_equal (const Stripe *a,
+               const Stripe *b)
+{
+  return a->id == b->id && a->code_id == b->code_id && a->start == b->start && a->end == b->end;
+}
+
+/* Tags [start, end) exactly as the stripes say: the tags of every code
+ * there come off, then each stripe's tag goes on, clipped to the span.
+ * Only this span's lines are laid out again. */
+static void
+retag_span (GrdTranscriptView *self,
+            GArray            *old_stripes,
+            gint64             start,
+            gint64             end)
+{
+  GtkTextIter from, to;
+
+  for (guint i = 0; i < old_stripes->len; i++)
+    {
+      const Stripe *stripe = &g_array_index (old_stripes, Stripe, i);
+
+      if (stripe->start >= end)
+        break;
+      if (stripe->end <= start)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &from, (int) start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &to, (int) end);
+      gtk_text_buffer_remove_tag (self->buffer, code_tag (self, stripe->code_id), &from, &to);
+    }
+
+  for (guint i = 0; i < self->stripes->len; i++)
+    {
+      const Stripe *stripe = &g_array_index (self->stripes, Stripe, i);
+
+      if (stripe->start >= end)
+        break;
+      if (stripe->end <= start)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &from, (int) MAX (start, stripe->start));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &to, (int) MIN (end, stripe->end));
+      gtk_text_buffer_apply_tag (self->buffer, code_tag (self, stripe->code_id), &from, &to);
+    }
+}
+
+/* Walks both sorted lists at once and retags where they differ: one new
+ * coding costs one passage's layout, not the transcript's. */
+static void
+retag_differences (GrdTranscriptView *self,
+                   GArray            *old_stripes)
+{
+  guint i = 0, j = 0;
+
+  while (i < old_stripes->len || j < self->stripes->len)
+    {
+      const Stripe *a = i < old_stripes->len ? &g_array_index (old_stripes, Stripe, i) : NULL;
+      const Stripe *b = j < self->stripes->len ? &g_array_index (self->stripes, Stripe, j) : NULL;
+      int order = a == NULL ? 1 : b == NULL ? -1 : compare_stripes (a, b);
+
+      if (order == 0 && stripes_equal (a, b))
+        {
+          i++, j++;
+          continue;
+        }
+
+      /* A stripe gone (or changed) and a stripe new each retag their span. */
+      if (order <= 0)
+        {
+          retag_span (self, old_stripes, a->start, a->end);
+          i++;
+        }
+      if (order >= 0)
+        {
+          retag_span (self, old_stripes, b->start, b->end);
+          j++;
+        }
+    }
+}
+
 /* with_codes: names and colours may have changed too. Counting every
  * code's codings is most of what a refresh costs on a big project, and a
  * new coding changes no name or colour. */
@@ -440,9 +536,8 @@ load_codings (GrdTranscriptView  *self,
               GError            **error)
 {
   g_autoptr(GPtrArray) codings = NULL;
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  GtkTextIter start, end;
+  g_autoptr(GArray) old_stripes = NULL;
+  guint old_lanes = self->n_lanes;
 
   if ((with_codes || g_hash_table_size (self->codes) == 0) && !load_codes (self, error))
     return FALSE;
@@ -451,11 +546,12 @@ load_codings (GrdTranscriptView  *self,
   if (codings == NULL)
     return FALSE;
 
-  gtk_text_tag_table_foreach (table, remove_code_tags, doomed);
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_text_tag_table_remove (table, g_ptr_array_index (doomed, i));
+  if (with_codes)
+    gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (self->buffer), recolor_code_tag, self);
 
-  g_array_set_size (self->stripes, 0);
+  old_stripes = g_steal_pointer (&self->stripes);
+  self->stripes = g_array_sized_new (FALSE, FALSE, sizeof (Stripe), codings->len);
+  g_array_set_clear_func (self->stripes, stripe_clear);
   for (guint i = 0; i < codings->len; i++)
     {
       const GrdCoding *coding = g_ptr_array_index (codings, i);
@@ -472,20 +568,24 @@ load_codings (GrdTranscriptView  *self,
   g_array_sort (self->stripes, compare_stripes);
   assign_lanes (self);
 
-  /* Longer codings first, so a short one inside shows on top of it. */
-  for (guint i = 0; i < self->stripes->len; i++)
-    {
-      const Stripe *stripe = &g_array_index (self->stripes, Stripe, i);
+  if (old_stripes->len > 0)
+    retag_differences (self, old_stripes);
+  else
+    for (guint i = 0; i < self->stripes->len; i++)
+      {
+        const Stripe *stripe = &g_array_index (self->stripes, Stripe, i);
+        GtkTextIter start, end;
 
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) stripe->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) stripe->end);
-      gtk_text_buffer_apply_tag (self->buffer, code_tag (self, stripe->code_id), &start, &end);
-    }
+        gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) stripe->start);
+        gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) stripe->end);
+        gtk_text_buffer_apply_tag (self->buffer, code_tag (self, stripe->code_id), &start, &end);
+      }
 
   if (self->selected_coding != 0 && find_stripe (self, self->selected_coding) == NULL)
     set_selected_coding (self, 0);
 
-  gtk_widget_queue_resize (GTK_WIDGET (self->gutter));
+  if (self->n_lanes != old_lanes)
+    gtk_widget_queue_resize (GTK_WIDGET (self->gutter));
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
   return TRUE;
 }
@@ -580,14 +680,16 @@ on_mark_set (GtkTextBuffer     *buffer,
 }
 
 static void
-on_project_changed (GrdProject *project,
-                    guint       change,
-                    gpointer    user_data)
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    gpointer               user_data)
 {
   GrdTranscriptView *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->source_id == 0)
+  if (self->source_id == 0 ||
+      (coding_change != NULL && coding_change->source_id != self->source_id))
     return;
 
   if (change & GRD_CHANGE_SOURCES)
@@ -612,8 +714,7 @@ on_dark_changed (GrdTranscriptView *self)
   g_autoptr(GError) error = NULL;
 
   update_style_tags (self);
-  if (self->project != NULL && self->source_id != 0 && !load_codings (self, FALSE, &error))
-    g_warning ("Could not show the codings: %s", error->message);
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (self->buffer), recolor_code_tag, self);
 }
 
 static void

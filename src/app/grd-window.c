@@ -304,9 +304,10 @@ on_quote_activated (GrdWindow *self,
 }
 
 static void
-on_project_changed (GrdProject *project,
-                    guint       change,
-                    GrdWindow  *self)
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdWindow             *self)
 {
   if (change & (GRD_CHANGE_SOURCES | GRD_CHANGE_CASES | GRD_CHANGE_CODINGS))
     update_source_header (self);

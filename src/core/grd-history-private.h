@@ -21,11 +21,17 @@ gboolean   _grd_history_start_step (GrdStore    *store,
                                     GError     **error);
 gboolean   _grd_history_finish_step (GrdStore   *store,
                                     GError     **error);
-/* Each runs in its own transaction and returns the step's label. */
-char      *_grd_history_undo       (GrdStore    *store,
-                                    GError     **error);
-char      *_grd_history_redo       (GrdStore    *store,
-                                    GError     **error);
+/* Each runs in its own transaction and returns the step's label; change
+ * gets what the step touched, coding_change the step's coding when it
+ * touched one coding and nothing else but memos (coding_id 0 otherwise). */
+char      *_grd_history_undo       (GrdStore         *store,
+                                    GrdChange        *change,
+                                    GrdCodingChange  *coding_change,
+                                    GError          **error);
+char      *_grd_history_redo       (GrdStore         *store,
+                                    GrdChange        *change,
+                                    GrdCodingChange  *coding_change,
+                                    GError          **error);
 gboolean   _grd_history_can_undo   (GrdStore    *store);
 gboolean   _grd_history_can_redo   (GrdStore    *store);
 GPtrArray *_grd_history_list       (GrdStore    *store,

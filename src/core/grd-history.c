@@ -339,17 +339,75 @@ flip_change (GrdStore    *store,
   return grd_store_step_done (store, grd_stmt_get (store_image), error);
 }
 
-static char *
-flip_step (GrdStore  *store,
-           gboolean   undo,
-           GError   **error)
+/* What views must refresh after rows of table changed; the same flags the
+ * edits that wrote those rows emit. */
+static GrdChange
+change_of_table (const char *table)
 {
+  static const struct {
+    const char *table;
+    GrdChange   change;
+  } changes[] = {
+    { "study_case", GRD_CHANGE_CASES },
+    { "source", GRD_CHANGE_SOURCES | GRD_CHANGE_CASES },
+    { "source_text", GRD_CHANGE_SOURCES },
+    { "turn", GRD_CHANGE_SOURCES },
+    { "attribute", GRD_CHANGE_CASES },
+    { "attribute_value", GRD_CHANGE_CASES },
+    { "code", GRD_CHANGE_CODES },
+    { "code_set", GRD_CHANGE_CODES },
+    { "code_set_member", GRD_CHANGE_CODES },
+    { "coding", GRD_CHANGE_CODINGS },
+    { "relation", GRD_CHANGE_RELATIONS },
+    { "memo", GRD_CHANGE_MEMOS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    if (g_str_equal (changes[i].table, table))
+      return changes[i].change;
+
+  /* A table added without an entry here: refresh everything, never too little. */
+  return GRD_CHANGE_ALL;
+}
+
+/* The coding's source and code as it is now; 0 and 0 when it does not exist. */
+static gboolean
+read_coding_place (GrdStore  *store,
+                   gint64     coding_id,
+                   gint64    *source_id,
+                   gint64    *code_id,
+                   GError   **error)
+{
+  g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                             "SELECT source_id, code_id FROM coding WHERE id = ?1",
+                                             "i", coding_id);
+  gboolean has_row;
+
+  if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
+    return FALSE;
+
+  *source_id = has_row ? sqlite3_column_int64 (grd_stmt_get (stmt), 0) : 0;
+  *code_id = has_row ? sqlite3_column_int64 (grd_stmt_get (stmt), 1) : 0;
+  return TRUE;
+}
+
+static char *
+flip_step (GrdStore         *store,
+           gboolean          undo,
+           GrdChange        *change,
+           GrdCodingChange  *coding_change,
+           GError          **error)
+{
+  guint n_coding_changes = 0;
   g_autoptr(GrdStmt) pick = NULL;
   g_autoptr(GrdStmt) changes = NULL;
   g_autoptr(GrdStmt) mark = NULL;
   g_autofree char *label = NULL;
   gint64 step_id;
   gboolean has_row, ok;
+
+  *change = 0;
+  *coding_change = (GrdCodingChange) { 0 };
 
   if (!grd_store_begin (store, error))
     return NULL;
@@ -399,14 +457,32 @@ flip_step (GrdStore  *store,
       sqlite3_stmt *row = grd_stmt_get (changes);
       g_autofree char *table = grd_stmt_dup_text (row, 1);
       g_autofree char *image = grd_stmt_dup_text (row, 3);
+      gint64 row_id = sqlite3_column_int64 (row, 2);
+      gint64 source_after = 0;
+      /* A step's first coding is followed; with a second, views reload. */
+      gboolean follow = g_str_equal (table, "coding") && ++n_coding_changes == 1;
 
-      if (!flip_change (store, sqlite3_column_int64 (row, 0), table,
-                        sqlite3_column_int64 (row, 2), image, error))
+      *change |= change_of_table (table);
+      if (follow &&
+          !read_coding_place (store, row_id, &coding_change->source_id,
+                              &coding_change->code_before, error))
+        goto fail;
+
+      if (!flip_change (store, sqlite3_column_int64 (row, 0), table, row_id, image, error))
         {
           g_prefix_error (error, undo ? _("Cannot undo “%s” (change %lld): ")
                                       : _("Cannot redo “%s” (change %lld): "),
                           label, (long long) sqlite3_column_int64 (row, 0));
           goto fail;
+        }
+
+      if (follow)
+        {
+          if (!read_coding_place (store, row_id, &source_after, &coding_change->code_after, error))
+            goto fail;
+          coding_change->coding_id = row_id;
+          if (source_after != 0)
+            coding_change->source_id = source_after;
         }
     }
   if (!ok)
@@ -425,6 +501,9 @@ flip_step (GrdStore  *store,
   if (!grd_store_commit (store, error))
     goto fail;
 
+  if (n_coding_changes != 1 || (*change & ~(GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS)) != 0)
+    *coding_change = (GrdCodingChange) { 0 };
+
   return g_steal_pointer (&label);
 
 fail:
@@ -436,17 +515,21 @@ fail:
 }
 
 char *
-_grd_history_undo (GrdStore  *store,
-                   GError   **error)
+_grd_history_undo (GrdStore         *store,
+                   GrdChange        *change,
+                   GrdCodingChange  *coding_change,
+                   GError          **error)
 {
-  return flip_step (store, TRUE, error);
+  return flip_step (store, TRUE, change, coding_change, error);
 }
 
 char *
-_grd_history_redo (GrdStore  *store,
-                   GError   **error)
+_grd_history_redo (GrdStore         *store,
+                   GrdChange        *change,
+                   GrdCodingChange  *coding_change,
+                   GError          **error)
 {
-  return flip_step (store, FALSE, error);
+  return flip_step (store, FALSE, change, coding_change, error);
 }
 
 static gboolean

@@ -166,7 +166,9 @@ grd_project_add_coding (GrdProject  *self,
     }
   coding_id = grd_store_last_insert_id (store);
 
-  if (!_grd_project_end_edit (self, GRD_CHANGE_CODINGS, error))
+  if (!_grd_project_end_coding_edit (self, GRD_CHANGE_CODINGS,
+                                     &(GrdCodingChange) { coding_id, source_id, 0, code_id },
+                                     error))
     return 0;
   return coding_id;
 
@@ -232,21 +234,25 @@ grd_project_remove_coding (GrdProject  *self,
                            GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdCoding) coding = NULL;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
-  if (!_grd_project_begin_edit (self, _("Remove coding"), error))
+  coding = grd_project_get_coding (self, coding_id, error);
+  if (coding == NULL || !_grd_project_begin_edit (self, _("Remove coding"), error))
     return FALSE;
 
-  if (!_grd_project_require (store, "coding", coding_id, error) ||
-      !grd_store_run (store, error, "DELETE FROM memo WHERE coding_id = ?1", "i", coding_id) ||
+  if (!grd_store_run (store, error, "DELETE FROM memo WHERE coding_id = ?1", "i", coding_id) ||
       !grd_store_run (store, error, "DELETE FROM coding WHERE id = ?1", "i", coding_id))
     {
       _grd_project_fail_edit (self);
       return FALSE;
     }
 
-  return _grd_project_end_edit (self, GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS, error);
+  return _grd_project_end_coding_edit (self, GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS,
+                                       &(GrdCodingChange) { coding_id, coding->source_id,
+                                                            coding->code_id, 0 },
+                                       error);
 }
 
 gboolean
@@ -281,7 +287,10 @@ grd_project_recode_coding (GrdProject  *self,
       return FALSE;
     }
 
-  return _grd_project_end_edit (self, GRD_CHANGE_CODINGS, error);
+  return _grd_project_end_coding_edit (self, GRD_CHANGE_CODINGS,
+                                       &(GrdCodingChange) { coding_id, coding->source_id,
+                                                            coding->code_id, code_id },
+                                       error);
 }
 
 gboolean
@@ -291,24 +300,29 @@ grd_project_set_representative (GrdProject  *self,
                                 GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdCoding) coding = NULL;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
-  if (!_grd_project_begin_edit (self,
+  coding = grd_project_get_coding (self, coding_id, error);
+  if (coding == NULL ||
+      !_grd_project_begin_edit (self,
                                 representative ? _("Mark quote as representative")
                                                : _("Unmark representative quote"),
                                 error))
     return FALSE;
 
-  if (!_grd_project_require (store, "coding", coding_id, error) ||
-      !grd_store_run (store, error, "UPDATE coding SET representative = ?1 WHERE id = ?2", "di",
+  if (!grd_store_run (store, error, "UPDATE coding SET representative = ?1 WHERE id = ?2", "di",
                       representative ? 1 : 0, coding_id))
     {
       _grd_project_fail_edit (self);
       return FALSE;
     }
 
-  return _grd_project_end_edit (self, GRD_CHANGE_CODINGS, error);
+  return _grd_project_end_coding_edit (self, GRD_CHANGE_CODINGS,
+                                       &(GrdCodingChange) { coding_id, coding->source_id,
+                                                            coding->code_id, coding->code_id },
+                                       error);
 }
 
 /* Memos */

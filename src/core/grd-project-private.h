@@ -21,6 +21,11 @@ gboolean  _grd_project_begin_edit  (GrdProject  *self,
 gboolean  _grd_project_end_edit    (GrdProject  *self,
                                     GrdChange    change,
                                     GError     **error);
+/* The same for an edit of one coding, which views can follow row by row. */
+gboolean  _grd_project_end_coding_edit (GrdProject            *self,
+                                        GrdChange              change,
+                                        const GrdCodingChange *coding_change,
+                                        GError               **error);
 void      _grd_project_fail_edit   (GrdProject  *self);
 
 gboolean  _grd_project_current_coder_id (GrdProject *self,

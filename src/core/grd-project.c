@@ -56,6 +56,8 @@ grd_project_class_init (GrdProjectClass *klass)
   /**
    * GrdProject::changed:
    * @change: the #GrdChange flags of what an edit, undo or redo touched
+   * @coding_change: (nullable): a `const GrdCodingChange *` when exactly one
+   *   coding was added, removed or changed; %NULL otherwise
    *
    * Emitted after each committed edit (after the whole of a batch).
    */
@@ -63,7 +65,7 @@ grd_project_class_init (GrdProjectClass *klass)
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 1, G_TYPE_UINT);
+                                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_POINTER);
 }
 
 static void
@@ -397,7 +399,7 @@ grd_project_notify_changed (GrdProject *self,
 {
   g_return_if_fail (GRD_IS_PROJECT (self));
 
-  g_signal_emit (self, signals[CHANGED], 0, (guint) change);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) change, NULL);
 }
 
 void
@@ -495,6 +497,16 @@ _grd_project_end_edit (GrdProject  *self,
                        GrdChange    change,
                        GError     **error)
 {
+  return _grd_project_end_coding_edit (self, change, NULL, error);
+}
+
+gboolean
+_grd_project_end_coding_edit (GrdProject            *self,
+                              GrdChange              change,
+                              const GrdCodingChange *coding_change,
+                              GError               **error)
+{
+  /* A batch's views refresh once, for all of its codings. */
   if (self->batch_depth > 0)
     {
       if (!grd_store_commit (self->store, error))
@@ -514,7 +526,7 @@ _grd_project_end_edit (GrdProject  *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0, (guint) (change | GRD_CHANGE_HISTORY));
+  g_signal_emit (self, signals[CHANGED], 0, (guint) (change | GRD_CHANGE_HISTORY), coding_change);
   return TRUE;
 }
 
@@ -710,7 +722,7 @@ grd_project_set_current_coder (GrdProject  *self,
     }
 
   if (own_tx)
-    g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_CODERS);
+    g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_CODERS, NULL);
   return TRUE;
 }
 
@@ -821,7 +833,7 @@ grd_project_forget_history (GrdProject  *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_HISTORY);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_HISTORY, NULL);
   return TRUE;
 }
 
@@ -830,6 +842,8 @@ flip (GrdProject  *self,
       gboolean     undo,
       GError     **error)
 {
+  GrdCodingChange coding_change = { 0 };
+  GrdChange change = 0;
   char *label;
 
   if (!check_open (self, error))
@@ -837,9 +851,11 @@ flip (GrdProject  *self,
 
   g_return_val_if_fail (self->batch_depth == 0, NULL);
 
-  label = undo ? _grd_history_undo (self->store, error) : _grd_history_redo (self->store, error);
+  label = undo ? _grd_history_undo (self->store, &change, &coding_change, error)
+               : _grd_history_redo (self->store, &change, &coding_change, error);
   if (label != NULL)
-    g_signal_emit (self, signals[CHANGED], 0, (guint) GRD_CHANGE_ALL);
+    g_signal_emit (self, signals[CHANGED], 0, (guint) (change | GRD_CHANGE_HISTORY),
+                   coding_change.coding_id != 0 ? &coding_change : NULL);
 
   return label;
 }

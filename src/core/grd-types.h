@@ -63,6 +63,16 @@ typedef enum {
   GRD_CHANGE_ALL       = 0xff,
 } GrdChange;
 
+/* The one coding an edit, undo or redo added, removed or changed, passed
+ * with GrdProject::changed when nothing else but that coding and its memos
+ * changed: views then follow that row instead of reading everything again. */
+typedef struct {
+  gint64 coding_id;
+  gint64 source_id;
+  gint64 code_before;   /* 0: the coding did not exist before */
+  gint64 code_after;    /* 0: it does not exist any more */
+} GrdCodingChange;
+
 const char *grd_code_kind_to_string        (GrdCodeKind       kind);
 gboolean    grd_code_kind_from_string      (const char       *string,
                                             GrdCodeKind      *kind);

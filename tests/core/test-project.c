@@ -611,9 +611,43 @@ test_current_coder_is_read_only (Fixture       *fixture,
 static void
 on_changed (GrdProject *project,
             guint       change,
+            gpointer    coding_change,
             gpointer    user_data)
 {
   *(guint *) user_data |= change;
+}
+
+typedef struct {
+  guint           change;
+  gboolean        has_coding_change;
+  GrdCodingChange coding_change;
+} SeenChange;
+
+static void
+on_changed_coding (GrdProject            *project,
+                   guint                  change,
+                   const GrdCodingChange *coding_change,
+                   SeenChange            *seen)
+{
+  seen->change = change;
+  seen->has_coding_change = coding_change != NULL;
+  seen->coding_change = coding_change != NULL ? *coding_change : (GrdCodingChange) { 0 };
+}
+
+static void
+assert_coding_change (const SeenChange *seen,
+                      gint64            coding_id,
+                      gint64            source_id,
+                      gint64            code_before,
+                      gint64            code_after)
+{
+  g_assert_true (seen->change & GRD_CHANGE_CODINGS);
+  g_assert_false (seen->change & GRD_CHANGE_CODES);
+  g_assert_true (seen->has_coding_change);
+  g_assert_cmpint (seen->coding_change.coding_id, ==, coding_id);
+  g_assert_cmpint (seen->coding_change.source_id, ==, source_id);
+  g_assert_cmpint (seen->coding_change.code_before, ==, code_before);
+  g_assert_cmpint (seen->coding_change.code_after, ==, code_after);
 }
 
 /* An import runs on a worker's own connection; the window's connection
@@ -675,6 +709,72 @@ test_changed_signal (Fixture       *fixture,
   g_assert_cmpuint (seen, ==, 0);
 }
 
+/* Views follow one coding's edit, undo and redo row by row: the signal says
+ * which coding, in which source, moved from which code to which. */
+static void
+test_changed_names_the_coding (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SeenChange seen = { 0 };
+  gint64 source = add_text_source (fixture->project, "Respondent 1", INTERVIEW_TEXT);
+  gint64 trust = add_code (fixture->project, 0, "Trust");
+  gint64 autonomy = add_code (fixture->project, 0, "Autonomy");
+  gint64 coding, other;
+
+  g_signal_connect (fixture->project, "changed", G_CALLBACK (on_changed_coding), &seen);
+
+  coding = grd_project_add_coding (fixture->project, source, trust, 1, 4, &error);
+  g_assert_no_error (error);
+  assert_coding_change (&seen, coding, source, 0, trust);
+
+  g_assert_true (grd_project_recode_coding (fixture->project, coding, autonomy, &error));
+  assert_coding_change (&seen, coding, source, trust, autonomy);
+
+  g_assert_true (grd_project_set_representative (fixture->project, coding, TRUE, &error));
+  assert_coding_change (&seen, coding, source, autonomy, autonomy);
+
+  g_free (grd_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  assert_coding_change (&seen, coding, source, autonomy, autonomy);
+  g_free (grd_project_undo (fixture->project, &error));
+  assert_coding_change (&seen, coding, source, autonomy, trust);
+  g_free (grd_project_redo (fixture->project, &error));
+  assert_coding_change (&seen, coding, source, trust, autonomy);
+
+  g_assert_true (grd_project_remove_coding (fixture->project, coding, &error));
+  assert_coding_change (&seen, coding, source, autonomy, 0);
+  g_free (grd_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  assert_coding_change (&seen, coding, source, 0, autonomy);
+
+  /* Two codings in one step: views read everything again. */
+  other = grd_project_add_coding (fixture->project, source, trust, 6, 9, &error);
+  g_assert_cmpint (other, >, 0);
+  g_assert_true (grd_project_merge_codes (fixture->project, trust, autonomy, &error));
+  g_assert_no_error (error);
+  g_assert_false (seen.has_coding_change);
+  g_free (grd_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_true (seen.change & GRD_CHANGE_CODES);
+  g_assert_true (seen.change & GRD_CHANGE_CODINGS);
+  g_assert_false (seen.has_coding_change);
+
+  /* Undoing a renamed code touches codes only. */
+  g_assert_true (grd_project_rename_code (fixture->project, trust, "Confidence", &error));
+  g_free (grd_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.change, ==, GRD_CHANGE_CODES | GRD_CHANGE_HISTORY);
+  g_assert_false (seen.has_coding_change);
+
+  /* A batch of one coding is still a batch. */
+  g_assert_true (grd_project_begin_batch (fixture->project, "Script", &error));
+  g_assert_cmpint (grd_project_add_coding (fixture->project, source, trust, 11, 14, &error), >, 0);
+  g_assert_true (grd_project_end_batch (fixture->project, &error));
+  g_assert_true (seen.change & GRD_CHANGE_CODINGS);
+  g_assert_false (seen.has_coding_change);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +785,7 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/project/source/names-stay-unique", test_source_names_stay_unique);
   GRD_TEST_ADD ("/grounded/project/source/rejects-bad-text", test_source_rejects_bad_text);
   GRD_TEST_ADD ("/grounded/project/case/attributes", test_case_attributes);
+  GRD_TEST_ADD ("/grounded/project/changed-names-the-coding", test_changed_names_the_coding);
   GRD_TEST_ADD ("/grounded/project/code/tree", test_code_tree);
   GRD_TEST_ADD ("/grounded/project/code/move-positions", test_code_move_positions);
   GRD_TEST_ADD ("/grounded/project/code/merge", test_merge_codes);
