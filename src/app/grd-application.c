@@ -16,6 +16,7 @@
 #include "grd-application.h"
 #include "grd-dialogs.h"
 #include "grd-preferences-window.h"
+#include "grd-renderer.h"
 #include "grd-screenshot.h"
 #include "grd-window.h"
 
@@ -433,7 +434,13 @@ grd_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  g_autofree char *software_gl = NULL;
+
   G_APPLICATION_CLASS (grd_application_parent_class)->startup (application);
+
+  software_gl = grd_renderer_prefer_cairo_on_software_gl ();
+  if (software_gl != NULL)
+    g_debug ("OpenGL here is %s, emulated on the CPU: drawing with cairo", software_gl);
 
   self->settings = load_settings ();
   g_signal_connect_object (self->settings, "changed::style-variant",
