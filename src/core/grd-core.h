@@ -12,6 +12,7 @@
 #include "grd-store.h"
 #include "grd-types.h"
 #include "grd-utf8.h"
+#include "grd-zip.h"
 
 G_BEGIN_DECLS
 
