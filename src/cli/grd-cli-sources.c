@@ -24,164 +24,187 @@ find_source (GrdCli      *cli,
 
 /* import */
 
-typedef struct {
-  gint64  source_id;
-  char   *encoding;
-  guint   n_turns;
-} Imported;
-
 static void
-imported_clear (Imported *imported)
+print_report_json (GrdJson         *json,
+                   GrdImportReport *report,
+                   GrdSource       *source)
 {
-  g_clear_pointer (&imported->encoding, g_free);
-}
-
-/* Adds every file and the case assignment inside the batch the caller
- * opened; any failure leaves error set and the caller aborts. */
-static gboolean
-import_in_batch (GrdCli     *cli,
-                 GPtrArray  *texts,
-                 GArray     *done,
-                 GError    **error)
-{
-  const char *case_name = grd_cli_get_option (cli, "case");
-  const char *name = grd_cli_get_option (cli, "name");
-  gint64 case_id = 0;
-
-  if (case_name != NULL)
+  grd_json_begin_object (json);
+  grd_json_member_string (json, "file", report->file_name);
+  if (source == NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GrdCase) kase = grd_project_find_case (cli->project, case_name, &local_error);
-
-      if (kase != NULL)
-        case_id = kase->id;
-      else if (g_error_matches (local_error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND))
-        case_id = grd_project_add_case (cli->project, case_name, NULL, error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-
-      if (case_id == 0)
-        return FALSE;
+      grd_json_member (json, "id");
+      grd_json_null (json);
+      grd_json_member_string (json, "error", report->error->message);
+      grd_json_end_object (json);
+      return;
     }
 
-  for (guint i = 0; i < texts->len; i++)
+  grd_json_member_int (json, "id", source->id);
+  grd_json_member_string (json, "guid", source->guid);
+  grd_json_member_string (json, "name", source->name);
+  grd_json_member_string (json, "original_name", source->original_name);
+  grd_json_member_string (json, "format", source->format);
+  grd_json_member_string (json, "case", source->case_name);
+  grd_json_member_int (json, "chars", source->length);
+  grd_json_member_int (json, "words", source->n_words);
+  grd_json_member_int (json, "turns", report->n_turns);
+  grd_json_member (json, "speakers");
+  grd_json_begin_array (json);
+  for (guint i = 0; report->speakers[i] != NULL; i++)
+    grd_json_string (json, report->speakers[i]);
+  grd_json_end_array (json);
+  grd_json_member_string (json, "encoding", report->encoding);
+  grd_json_member (json, "dropped");
+  grd_json_begin_array (json);
+  for (guint i = 0; i < report->dropped->len; i++)
     {
-      GrdImportedText *text = g_ptr_array_index (texts, i);
-      Imported imported = { 0, };
+      GrdImportDropped *dropped = g_ptr_array_index (report->dropped, i);
 
-      imported.source_id = grd_project_add_source (cli->project, text, name, error);
-      if (imported.source_id == 0)
-        return FALSE;
-      if (case_id != 0 &&
-          !grd_project_set_source_case (cli->project, imported.source_id, case_id, error))
-        return FALSE;
-
-      imported.encoding = g_strdup (text->encoding);
-      imported.n_turns = text->turns != NULL ? text->turns->len : 0;
-      g_array_append_val (done, imported);
+      grd_json_begin_object (json);
+      grd_json_member_string (json, "what", dropped->what);
+      grd_json_member_int (json, "count", dropped->count);
+      grd_json_member_string (json, "why", dropped->why);
+      grd_json_end_object (json);
     }
-
-  return TRUE;
+  grd_json_end_array (json);
+  grd_json_end_object (json);
 }
 
 static int
 cmd_import (GrdCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_imported_text_free);
-  g_autoptr(GArray) done = g_array_new (FALSE, TRUE, sizeof (Imported));
-  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_source_free);
   g_autoptr(GrdJson) json = NULL;
   g_autoptr(GrdTable) table = NULL;
+  const char *case_per = grd_cli_get_option (cli, "case-per");
+  GrdImportFlags flags = GRD_IMPORT_FLAGS_NONE;
+  guint n_imported = 0;
+  guint n_skipped = 0;
 
-  g_array_set_clear_func (done, (GDestroyNotify) imported_clear);
+  if (grd_cli_has_option (cli, "skip-errors"))
+    flags |= GRD_IMPORT_FLAGS_SKIP_ERRORS;
+  if (case_per != NULL && g_str_equal (case_per, "file"))
+    flags |= GRD_IMPORT_FLAGS_CASE_PER_FILE;
+  else if (case_per != NULL && g_str_equal (case_per, "speaker"))
+    flags |= GRD_IMPORT_FLAGS_CASE_PER_SPEAKER;
+  else if (case_per != NULL)
+    return grd_cli_usage_error (cli, _("--case-per takes “file” or “speaker”"));
+  if (case_per != NULL && grd_cli_has_option (cli, "case"))
+    return grd_cli_usage_error (cli, _("--case and --case-per exclude each other"));
 
-  if (grd_cli_has_option (cli, "name") && cli->args->len > 1)
+  for (guint i = 0; i < cli->args->len; i++)
+    g_ptr_array_add (given, g_file_new_for_commandline_arg (grd_cli_arg (cli, i)));
+
+  /* A folder becomes the files in it; how many there are is known only
+   * now. */
+  files = grd_import_expand_files (given, NULL, &error);
+  if (files == NULL)
+    return grd_cli_fail (cli, error);
+  if (grd_cli_has_option (cli, "name") && files->len > 1)
     return grd_cli_usage_error (cli, _("--name names one source; import one file with it"));
 
-  /* Files are read before the project is touched: no transaction stays
-   * open while a slow disk is read, and a bad file fails early. */
-  for (guint i = 0; i < cli->args->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (grd_cli_arg (cli, i));
-      GrdImportedText *text = grd_import_file (file, NULL, &error);
+  reports = grd_project_import_files (cli->project, files, flags,
+                                      grd_cli_get_option (cli, "case"),
+                                      grd_cli_get_option (cli, "name"),
+                                      NULL, NULL, NULL, &error);
+  if (reports == NULL)
+    return grd_cli_fail (cli, error);
 
-      if (text == NULL)
-        return grd_cli_fail (cli, error);
-      g_ptr_array_add (texts, text);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GrdImportReport *report = g_ptr_array_index (reports, i);
+      GrdSource *source = NULL;
+
+      if (report->source_id != 0)
+        {
+          source = grd_project_get_source (cli->project, report->source_id, &error);
+          if (source == NULL)
+            return grd_cli_fail (cli, error);
+          n_imported++;
+        }
+      else
+        n_skipped++;
+      g_ptr_array_add (sources, source);
     }
 
-  if (texts->len == 1)
-    label = g_strdup_printf (_("Import “%s”"),
-                             grd_cli_has_option (cli, "name") ? grd_cli_get_option (cli, "name")
-                                                             : ((GrdImportedText *) g_ptr_array_index (texts, 0))->title);
-  else
-    label = g_strdup_printf (ngettext ("Import %u file", "Import %u files", texts->len), texts->len);
-
-  /* All the files or none: a half-imported interview set is worse than an
-   * error the researcher can fix and rerun. */
-  if (!grd_project_begin_batch (cli->project, label, &error))
-    return grd_cli_fail (cli, error);
-  if (!import_in_batch (cli, texts, done, &error))
+  /* Every file skipped is a failure like any other: nothing changed. */
+  if (n_imported == 0)
     {
-      grd_project_abort_batch (cli->project);
-      return grd_cli_fail (cli, error);
+      g_autoptr(GString) why = g_string_new (NULL);
+
+      for (guint i = 0; i < reports->len; i++)
+        g_string_append_printf (why, "\n  %s",
+                                ((GrdImportReport *) g_ptr_array_index (reports, i))->error->message);
+      return grd_cli_fail_message (cli, _("nothing was imported:%s"), why->str);
     }
-  if (!grd_project_end_batch (cli->project, &error))
-    return grd_cli_fail (cli, error);
 
   if (cli->json)
     {
       json = grd_json_new ();
       grd_json_begin_array (json);
-    }
-  else
-    table = grd_table_new (_("Source"), _("Case"), _("Chars"), _("Words"), _("Turns"),
-                           _("Encoding"), NULL);
-
-  for (guint i = 0; i < done->len; i++)
-    {
-      Imported *imported = &g_array_index (done, Imported, i);
-      g_autoptr(GrdSource) source = grd_project_get_source (cli->project, imported->source_id, &error);
-
-      if (source == NULL)
-        return grd_cli_fail (cli, error);
-
-      if (json != NULL)
-        {
-          grd_json_begin_object (json);
-          grd_json_member_int (json, "id", source->id);
-          grd_json_member_string (json, "guid", source->guid);
-          grd_json_member_string (json, "name", source->name);
-          grd_json_member_string (json, "original_name", source->original_name);
-          grd_json_member_string (json, "format", source->format);
-          grd_json_member_string (json, "case", source->case_name);
-          grd_json_member_int (json, "chars", source->length);
-          grd_json_member_int (json, "words", source->n_words);
-          grd_json_member_int (json, "turns", imported->n_turns);
-          grd_json_member_string (json, "encoding", imported->encoding);
-          grd_json_end_object (json);
-        }
-      else
-        {
-          g_autofree char *chars = g_strdup_printf ("%" G_GINT64_FORMAT, source->length);
-          g_autofree char *words = g_strdup_printf ("%u", source->n_words);
-          g_autofree char *turns = g_strdup_printf ("%u", imported->n_turns);
-
-          grd_table_add_row (table, source->name, source->case_name != NULL ? source->case_name : "",
-                             chars, words, turns, imported->encoding, NULL);
-        }
-    }
-
-  if (json != NULL)
-    {
+      for (guint i = 0; i < reports->len; i++)
+        print_report_json (json, g_ptr_array_index (reports, i), g_ptr_array_index (sources, i));
       grd_json_end_array (json);
       grd_json_print (g_steal_pointer (&json));
+      return GRD_CLI_EXIT_OK;
     }
-  else
+
+  table = grd_table_new (_("Source"), _("Case"), _("Format"), _("Encoding"), _("Chars"),
+                         _("Words"), _("Turns"), _("Speakers"), NULL);
+  for (guint i = 0; i < reports->len; i++)
     {
-      printf (ngettext ("Imported %u file:\n", "Imported %u files:\n", done->len), done->len);
-      grd_table_print (table, "  ");
+      GrdImportReport *report = g_ptr_array_index (reports, i);
+      GrdSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *chars = NULL;
+      g_autofree char *words = NULL;
+      g_autofree char *turns = NULL;
+      g_autofree char *speakers = NULL;
+
+      if (source == NULL)
+        continue;
+      chars = g_strdup_printf ("%" G_GINT64_FORMAT, source->length);
+      words = g_strdup_printf ("%u", source->n_words);
+      turns = g_strdup_printf ("%u", report->n_turns);
+      speakers = g_strjoinv (", ", report->speakers);
+      grd_table_add_row (table, source->name, source->case_name != NULL ? source->case_name : "",
+                         source->format, report->encoding, chars, words, turns, speakers, NULL);
+    }
+
+  printf (ngettext ("Imported %u file:\n", "Imported %u files:\n", n_imported), n_imported);
+  grd_table_print (table, "  ");
+
+  /* What the sources do not keep, and why: the report a researcher reads
+   * before trusting the transcript. */
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GrdImportReport *report = g_ptr_array_index (reports, i);
+      GrdSource *source = g_ptr_array_index (sources, i);
+
+      for (guint j = 0; source != NULL && j < report->dropped->len; j++)
+        {
+          GrdImportDropped *dropped = g_ptr_array_index (report->dropped, j);
+
+          /* Translators: a source, a count, what was left out, why */
+          printf (_("  %s: left out %u × %s (%s)\n"), source->name, dropped->count,
+                  dropped->what, dropped->why);
+        }
+    }
+
+  if (n_skipped > 0)
+    {
+      g_printerr (ngettext ("Skipped %u file:\n", "Skipped %u files:\n", n_skipped), n_skipped);
+      for (guint i = 0; i < reports->len; i++)
+        {
+          GrdImportReport *report = g_ptr_array_index (reports, i);
+
+          if (report->error != NULL)
+            g_printerr ("  %s\n", report->error->message);
+        }
     }
 
   return GRD_CLI_EXIT_OK;
@@ -514,10 +537,13 @@ cmd_search (GrdCli *cli)
 }
 
 const GrdCliVerb grd_cli_source_verbs[] = {
-  { "import", NULL, "import PROJECT FILE… [--case CASE] [--name NAME]",
-    N_("Import text and Markdown transcripts, all or none; --case assigns them to a case "
-       "(made if missing)"),
-    "case= name=", 1, -1, cmd_import, GRD_CLI_PROJECT_OPEN },
+  { "import", NULL,
+    "import PROJECT (FILE | FOLDER)… [--case CASE | --case-per file|speaker] [--name NAME] "
+    "[--skip-errors]",
+    N_("Import transcripts (.txt, .md, .html, .rtf, .pdf, .docx, .odt), all or none unless "
+       "--skip-errors; --case assigns them to a case (made if missing), --case-per makes one "
+       "per file or per respondent; prints what each file gave and what was left out"),
+    "case= case-per= name= skip-errors", 1, -1, cmd_import, GRD_CLI_PROJECT_OPEN },
   { "sources", NULL, "sources PROJECT",
     N_("List sources by case with their size and codings"),
     "", 0, 0, cmd_sources_list, GRD_CLI_PROJECT_OPEN },

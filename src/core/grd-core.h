@@ -7,6 +7,7 @@
 #pragma once
 
 #include "grd-import.h"
+#include "grd-import-batch.h"
 #include "grd-project.h"
 #include "grd-query.h"
 #include "grd-store.h"

@@ -1,4 +1,5 @@
-/* grd-import-private.h: the readers behind the importer table
+/* grd-import-private.h: the readers behind the importer table, and the
+ * builder they write into
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,20 +7,128 @@
 
 #pragma once
 
+#include <libxml/tree.h>
+
 #include "grd-import.h"
+#include "grd-zip.h"
 
 G_BEGIN_DECLS
 
+/* The builder keeps the text and its formatting in step: every offset is
+ * counted in code points as text is appended, so no reader converts.
+ *
+ * Inline styles (bold, italic, underline) are states: a range is open
+ * while the state is on and text arrives, and a line break ends it (it
+ * starts again on the next line), so a bold speaker name at a line start
+ * is a range that starts there. Block ranges (heading, list item, table
+ * cell, page) are opened and closed by the reader; a range that would be
+ * empty is dropped. Text must be valid UTF-8; C0 controls other than tab
+ * and line feed are left out. */
+GrdImportBuilder *grd_import_builder_new          (void);
+void              grd_import_builder_free         (GrdImportBuilder *builder);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdImportBuilder, grd_import_builder_free)
+
+void     grd_import_builder_append         (GrdImportBuilder *builder,
+                                            const char       *text,
+                                            gssize            len);
+/* As append, but runs of white space become one space, and none is kept
+ * at a line start or end (HTML, ODF and PDF lines). */
+void     grd_import_builder_append_collapsed (GrdImportBuilder *builder,
+                                            const char       *text,
+                                            gssize            len);
+void     grd_import_builder_append_unichar (GrdImportBuilder *builder,
+                                            gunichar          c);
+/* Ends the line with a line feed. */
+void     grd_import_builder_newline        (GrdImportBuilder *builder);
+/* Ends the line unless nothing is on it yet: the end of a paragraph. */
+void     grd_import_builder_end_block      (GrdImportBuilder *builder);
+gboolean grd_import_builder_at_line_start  (GrdImportBuilder *builder);
+
+/* Styles nest: push and pop count (<b><strong>…</strong></b>); set puts a
+ * style on or off whatever came before (a run's properties in docx). */
+void     grd_import_builder_push_style     (GrdImportBuilder *builder,
+                                            GrdFormatKind     kind);
+void     grd_import_builder_pop_style      (GrdImportBuilder *builder,
+                                            GrdFormatKind     kind);
+void     grd_import_builder_set_style      (GrdImportBuilder *builder,
+                                            GrdFormatKind     kind,
+                                            gboolean          on);
+
+/* Returns a handle for end_range. */
+guint    grd_import_builder_begin_range    (GrdImportBuilder *builder,
+                                            GrdFormatKind     kind,
+                                            gint              value);
+void     grd_import_builder_end_range      (GrdImportBuilder *builder,
+                                            guint             handle);
+
+/* Counts one more of what for the report; the first why given stays. */
+void     grd_import_builder_drop           (GrdImportBuilder *builder,
+                                            const char       *what,
+                                            const char       *why);
+void     grd_import_builder_set_encoding   (GrdImportBuilder *builder,
+                                            const char       *encoding);
+
+/* Closes what is open and moves text, formats, dropped items and encoding
+ * into imported. */
+void     grd_import_builder_finish         (GrdImportBuilder *builder,
+                                            GrdImportedText  *imported);
+
+/* Office containers: zip errors become import errors (the zip reader's
+ * messages name the file); a missing required part says what the file is
+ * not: not_what is "not a Word document", say. */
+GrdZipReader *_grd_import_open_zip   (GBytes         *bytes,
+                                      const char     *file_name,
+                                      GError        **error);
+gboolean      _grd_import_read_part  (GrdZipReader   *zip,
+                                      const char     *part,
+                                      const char     *not_what,
+                                      gboolean        required,
+                                      GBytes        **contents,
+                                      GError        **error);
+/* Parses an XML part of an untrusted file: no network, no entity
+ * substitution, no DTD loading, libxml2's size limits on; a DOCTYPE is
+ * refused. */
+xmlDoc       *_grd_import_parse_xml  (GBytes         *contents,
+                                      const char     *file_name,
+                                      const char     *part,
+                                      GError        **error);
+gboolean      _grd_import_xml_is     (xmlNode        *node,
+                                      const char     *ns,
+                                      const char     *name);
+char         *_grd_import_xml_get    (xmlNode        *node,
+                                      const char     *ns,
+                                      const char     *name);
+
+#define GRD_IMPORT_NO_TOKEN G_MAXUINT
+
+/* enter returns whether to read the node's children, and may leave a
+ * token (a range handle, say) for leave. */
+typedef gboolean (*GrdImportEnterFunc) (xmlNode  *node,
+                                        guint    *token,
+                                        gpointer  user_data);
+typedef void     (*GrdImportLeaveFunc) (xmlNode  *node,
+                                        guint     token,
+                                        gpointer  user_data);
+
+void          _grd_import_walk_tree  (xmlNode            *root,
+                                      GrdImportEnterFunc  enter,
+                                      GrdImportLeaveFunc  leave,
+                                      gpointer            user_data);
+
 /* Only the importer table in grd-import.c calls these; everyone else goes
- * through grd_import_bytes(), which also checks what they return. The
- * importers for docx, odt, html and pdf add their readers here. */
-char *_grd_import_read_plain_text (GBytes      *bytes,
-                                   const char  *file_name,
-                                   char       **encoding,
-                                   GError     **error);
-char *_grd_import_read_markdown   (GBytes      *bytes,
-                                   const char  *file_name,
-                                   char       **encoding,
-                                   GError     **error);
+ * through grd_import_bytes(), which also checks what they return. */
+#define GRD_IMPORT_DECLARE_READER(name)                                 \
+  gboolean name (GBytes            *bytes,                              \
+                 const char        *file_name,                          \
+                 GrdImportBuilder  *builder,                            \
+                 GError           **error)
+
+GRD_IMPORT_DECLARE_READER (_grd_import_read_plain_text);
+GRD_IMPORT_DECLARE_READER (_grd_import_read_markdown);
+GRD_IMPORT_DECLARE_READER (_grd_import_read_docx);
+GRD_IMPORT_DECLARE_READER (_grd_import_read_html);
+GRD_IMPORT_DECLARE_READER (_grd_import_read_odt);
+GRD_IMPORT_DECLARE_READER (_grd_import_read_pdf);
+GRD_IMPORT_DECLARE_READER (_grd_import_read_rtf);
 
 G_END_DECLS

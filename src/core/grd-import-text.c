@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <cmark.h>
 #include <glib/gi18n-lib.h>
 #include <uchardet/uchardet.h>
 
@@ -352,23 +353,165 @@ grd_import_decode_text (GBytes      *bytes,
   return decode_narrow ((const char *) data, len, 0, file_name, encoding, error);
 }
 
-char *
-_grd_import_read_plain_text (GBytes      *bytes,
-                             const char  *file_name,
-                             char       **encoding,
-                             GError     **error)
+gboolean
+_grd_import_read_plain_text (GBytes            *bytes,
+                             const char        *file_name,
+                             GrdImportBuilder  *builder,
+                             GError           **error)
 {
-  return grd_import_decode_text (bytes, file_name, encoding, error);
+  g_autofree char *encoding = NULL;
+  g_autofree char *text = grd_import_decode_text (bytes, file_name, &encoding, error);
+
+  if (text == NULL)
+    return FALSE;
+
+  grd_import_builder_set_encoding (builder, encoding);
+  grd_import_builder_append (builder, text, -1);
+  return TRUE;
 }
 
-/* The Markdown source is kept as it is: researchers code what they read,
- * and a transcript in Markdown is read as source text. Rendering it would
- * also make offsets depend on a renderer's version. */
-char *
-_grd_import_read_markdown (GBytes      *bytes,
-                           const char  *file_name,
-                           char       **encoding,
-                           GError     **error)
+static guint
+list_depth (cmark_node *node)
 {
-  return grd_import_decode_text (bytes, file_name, encoding, error);
+  guint depth = 0;
+
+  for (cmark_node *up = node; up != NULL; up = cmark_node_parent (up))
+    if (cmark_node_get_type (up) == CMARK_NODE_LIST)
+      depth++;
+
+  return depth;
+}
+
+/* Markdown is read as what it says, not as its markup: "**yes**" is a
+ * bold "yes". A line break in the source stays a line break (CommonMark
+ * would join the lines of a paragraph), because a transcript writes one
+ * turn per line and turns are found by line. */
+static void
+build_markdown (cmark_node       *document,
+                GrdImportBuilder *builder)
+{
+  g_autoptr(GArray) open_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      gboolean enter = event == CMARK_EVENT_ENTER;
+      const char *literal;
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_ITEM:
+          if (enter)
+            {
+              gboolean heading = cmark_node_get_type (node) == CMARK_NODE_HEADING;
+              guint handle;
+
+              grd_import_builder_end_block (builder);
+              handle = grd_import_builder_begin_range (builder,
+                                                       heading ? GRD_FORMAT_HEADING
+                                                               : GRD_FORMAT_LIST_ITEM,
+                                                       heading ? cmark_node_get_heading_level (node)
+                                                               : (gint) list_depth (node));
+              g_array_append_val (open_ranges, handle);
+            }
+          else
+            {
+              grd_import_builder_end_range (builder, g_array_index (open_ranges, guint,
+                                                                    open_ranges->len - 1));
+              g_array_set_size (open_ranges, open_ranges->len - 1);
+              grd_import_builder_end_block (builder);
+            }
+          break;
+
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_THEMATIC_BREAK:
+          grd_import_builder_end_block (builder);
+          break;
+
+        case CMARK_NODE_CODE_BLOCK:
+          grd_import_builder_end_block (builder);
+          literal = cmark_node_get_literal (node);
+          grd_import_builder_append (builder, literal != NULL ? literal : "", -1);
+          grd_import_builder_end_block (builder);
+          break;
+
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          literal = cmark_node_get_literal (node);
+          grd_import_builder_append (builder, literal != NULL ? literal : "", -1);
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          grd_import_builder_newline (builder);
+          break;
+
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+          {
+            GrdFormatKind kind = cmark_node_get_type (node) == CMARK_NODE_EMPH
+                                 ? GRD_FORMAT_ITALIC : GRD_FORMAT_BOLD;
+
+            if (enter)
+              grd_import_builder_push_style (builder, kind);
+            else
+              grd_import_builder_pop_style (builder, kind);
+          }
+          break;
+
+        case CMARK_NODE_LINK:
+          if (enter)
+            grd_import_builder_drop (builder, _("link address"),
+                                     _("the link’s text is kept, where it pointed is not"));
+          break;
+
+        case CMARK_NODE_IMAGE:
+          if (enter)
+            grd_import_builder_drop (builder, _("image"),
+                                     _("sources hold text; its description is kept"));
+          break;
+
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+          grd_import_builder_drop (builder, _("HTML markup"),
+                                   _("raw HTML inside Markdown is not read"));
+          break;
+
+        case CMARK_NODE_NONE:
+        case CMARK_NODE_DOCUMENT:
+        case CMARK_NODE_CUSTOM_BLOCK:
+        case CMARK_NODE_CUSTOM_INLINE:
+        default:
+          break;
+        }
+    }
+
+  cmark_iter_free (iter);
+}
+
+gboolean
+_grd_import_read_markdown (GBytes            *bytes,
+                           const char        *file_name,
+                           GrdImportBuilder  *builder,
+                           GError           **error)
+{
+  g_autofree char *encoding = NULL;
+  g_autofree char *text = grd_import_decode_text (bytes, file_name, &encoding, error);
+  cmark_node *document;
+
+  if (text == NULL)
+    return FALSE;
+
+  /* cmark never fails on input: any text is a Markdown document. */
+  document = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+  grd_import_builder_set_encoding (builder, encoding);
+  build_markdown (document, builder);
+  cmark_node_free (document);
+
+  return TRUE;
 }

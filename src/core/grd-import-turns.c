@@ -27,6 +27,8 @@ static const char * const interviewer_labels[] = {
   "researcher",
   "pewawancara",
   "facilitator",
+  "インタビュアー",
+  "聞き手",
   NULL
 };
 
@@ -147,42 +149,48 @@ is_label_char (gunichar c)
          c == 0x2019;              /* RIGHT SINGLE QUOTATION MARK, as apostrophe */
 }
 
-/* Parses one line; on success *label_start and *label_end delimit the
- * trimmed speaker label. */
-static gboolean
-parse_turn_line (const char  *line,
-                 const char  *line_end,
-                 const char **label_start,
-                 const char **label_end)
+#define FULLWIDTH_COLON "\xEF\xBC\x9A"   /* U+FF1A, the colon of CJK text */
+
+/* The length of the colon at p: ':' or '：', or 0. */
+static gsize
+colon_length (const char *p,
+              const char *end)
 {
-  const char *p;
-  const char *trimmed_end;
-  const char *after;
+  if (p < end && *p == ':')
+    return 1;
+  if (end - p >= 3 && memcmp (p, FULLWIDTH_COLON, 3) == 0)
+    return 3;
+  return 0;
+}
+
+/* Reads a speaker label from p up to the first ':' or stop; returns the
+ * position it stopped at (NULL if this is not a label) and in *trimmed_end
+ * the end of its last word. */
+static const char *
+scan_label (const char  *p,
+            const char  *stop,
+            const char **trimmed_end)
+{
   guint n_chars = 0;
   guint n_trimmed_chars = 0;
   guint n_words = 0;
   gboolean in_word = FALSE;
   gunichar c;
 
-  p = skip_blanks (line, line_end);
-  p = skip_timestamp (p, line_end);
-  p = skip_blanks (p, line_end);
+  if (p >= stop)
+    return NULL;
 
-  if (p >= line_end)
-    return FALSE;
-
-  c = g_utf8_get_char_validated (p, line_end - p);
+  c = g_utf8_get_char_validated (p, stop - p);
   if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalpha (c))
-    return FALSE;
+    return NULL;
 
-  *label_start = p;
-  trimmed_end = p;
+  *trimmed_end = p;
 
-  while (p < line_end && *p != ':')
+  while (p < stop && colon_length (p, stop) == 0)
     {
-      c = g_utf8_get_char_validated (p, line_end - p);
+      c = g_utf8_get_char_validated (p, stop - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
-        return FALSE;
+        return NULL;
 
       p = g_utf8_next_char (p);
       n_chars++;
@@ -196,26 +204,53 @@ parse_turn_line (const char  *line,
           if (!in_word)
             n_words++;
           in_word = TRUE;
-          trimmed_end = p;
+          *trimmed_end = p;
           n_trimmed_chars = n_chars;
         }
       else
         {
-          return FALSE;
+          return NULL;
         }
 
       /* Whatever follows, this is prose, not a label. */
       if (n_trimmed_chars > MAX_LABEL_CHARS || n_words > MAX_LABEL_WORDS)
-        return FALSE;
+        return NULL;
     }
 
-  if (p >= line_end)
+  return p;
+}
+
+static const char *
+skip_line_start (const char *line,
+                 const char *line_end)
+{
+  const char *p = skip_blanks (line, line_end);
+
+  p = skip_timestamp (p, line_end);
+  return skip_blanks (p, line_end);
+}
+
+/* Parses one line; on success *label_start and *label_end delimit the
+ * trimmed speaker label. */
+static gboolean
+parse_turn_line (const char  *line,
+                 const char  *line_end,
+                 const char **label_start,
+                 const char **label_end)
+{
+  const char *p = skip_line_start (line, line_end);
+  const char *trimmed_end;
+  const char *after;
+
+  *label_start = p;
+  p = scan_label (p, line_end, &trimmed_end);
+  if (p == NULL || p >= line_end)
     return FALSE;
 
   /* "Name: text" or "Name:" alone on its line, but not "http://" or
-   * "12:30". */
-  after = p + 1;
-  if (after < line_end && *after != ' ' && *after != '\t' && *after != '\r')
+   * "12:30". CJK text puts no space after its full-width colon. */
+  after = p + colon_length (p, line_end);
+  if (*p == ':' && after < line_end && *after != ' ' && *after != '\t' && *after != '\r')
     return FALSE;
 
   *label_end = trimmed_end;
@@ -223,11 +258,93 @@ parse_turn_line (const char  *line,
   return TRUE;
 }
 
+/* A name set in bold where the line starts ("**Wati** I think…",
+ * "**Wati:** I think…") is a label without its colon, as transcription
+ * services and Word templates write them. bold_start and bold_end are
+ * the bold range, which never crosses a line end. */
+static gboolean
+parse_bold_label (const char  *line,
+                  const char  *line_end,
+                  const char  *bold_start,
+                  const char  *bold_end,
+                  const char **label_start,
+                  const char **label_end)
+{
+  const char *p = skip_line_start (line, line_end);
+  const char *trimmed_end;
+  const char *stop;
+
+  if (bold_start > p || bold_end <= p)
+    return FALSE;
+
+  *label_start = p;
+  stop = scan_label (p, bold_end, &trimmed_end);
+  if (stop == NULL)
+    return FALSE;
+
+  /* Only a colon may end the label inside the bold, and only white space
+   * or the colon may come between it and the bold's end. */
+  if (stop < bold_end)
+    {
+      stop = skip_blanks (stop + colon_length (stop, bold_end), bold_end);
+      if (stop < bold_end)
+        return FALSE;
+    }
+
+  if (bold_end < line_end && *bold_end != ' ' && *bold_end != '\t' &&
+      colon_length (bold_end, line_end) == 0)
+    return FALSE;
+
+  *label_end = trimmed_end;
+
+  return TRUE;
+}
+
+/* The byte spans of the ranges of one kind, in text order. */
+static GArray *
+find_spans (const char    *text,
+            gsize          len,
+            GArray        *formats,
+            GrdFormatKind  kind)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
+  GrdUtf8Cursor cursor;
+
+  if (formats == NULL)
+    return spans;
+
+  grd_utf8_cursor_init (&cursor, text, len);
+  for (guint i = 0; i < formats->len; i++)
+    {
+      const GrdFormatRange *range = &g_array_index (formats, GrdFormatRange, i);
+      gssize start, end;
+      gsize span[2];
+
+      if (range->kind != kind)
+        continue;
+
+      /* formats are sorted by start; the end is looked up apart because
+       * the cursor only moves forward. */
+      start = grd_utf8_cursor_seek (&cursor, range->start);
+      end = grd_utf8_byte_offset (text + start, len - start, range->end - range->start);
+      if (start < 0 || end < 0)
+        continue;
+
+      span[0] = (gsize) start;
+      span[1] = (gsize) start + (gsize) end;
+      g_array_append_val (spans, span);
+    }
+
+  return spans;
+}
+
 static char *
 make_key (const char *label,
           gsize       len)
 {
-  g_autofree char *normal = g_utf8_normalize (label, len, G_NORMALIZE_DEFAULT);
+  /* Composed, so that a label list entry such as "インタビュアー" compares
+   * equal however the file spelled its voiced kana. */
+  g_autofree char *normal = g_utf8_normalize (label, len, G_NORMALIZE_DEFAULT_COMPOSE);
 
   return g_utf8_casefold (normal != NULL ? normal : label, -1);
 }
@@ -255,10 +372,15 @@ key_in (const char         *key,
 }
 
 GArray *
-grd_import_detect_turns (const char *text)
+grd_import_detect_turns (const char *text,
+                         GArray     *formats)
 {
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GArray) bold = NULL;
+  g_autoptr(GArray) headings = NULL;
+  guint next_bold = 0;
+  guint next_heading = 0;
   GArray *turns;
   const char *end;
   const char *counted;
@@ -277,6 +399,8 @@ grd_import_detect_turns (const char *text)
 
   end = text + strlen (text);
   counted = text;
+  bold = find_spans (text, end - text, formats, GRD_FORMAT_BOLD);
+  headings = find_spans (text, end - text, formats, GRD_FORMAT_HEADING);
 
   for (const char *line = text; line < end;)
     {
@@ -284,8 +408,28 @@ grd_import_detect_turns (const char *text)
       const char *line_end = newline != NULL ? newline : end;
       const char *label_start;
       const char *label_end;
+      const gsize *span = NULL;
+      gboolean is_heading;
 
-      if (parse_turn_line (line, line_end, &label_start, &label_end))
+      /* A heading ("Interview 3: Jakarta") names a part, not a speaker. */
+      while (next_heading < headings->len &&
+             text + g_array_index (headings, gsize, next_heading * 2) < line)
+        next_heading++;
+      is_heading = next_heading < headings->len &&
+                   text + g_array_index (headings, gsize, next_heading * 2) < line_end;
+
+      while (next_bold < bold->len &&
+             text + g_array_index (bold, gsize, next_bold * 2) < line)
+        next_bold++;
+      if (next_bold < bold->len &&
+          text + g_array_index (bold, gsize, next_bold * 2) < line_end)
+        span = &g_array_index (bold, gsize, next_bold * 2);
+
+      if (!is_heading &&
+          (parse_turn_line (line, line_end, &label_start, &label_end) ||
+           (span != NULL &&
+            parse_bold_label (line, line_end, text + span[0], text + span[1],
+                              &label_start, &label_end))))
         {
           Candidate candidate;
           gsize label_len = label_end - label_start;
@@ -340,6 +484,7 @@ grd_import_detect_turns (const char *text)
       }
   }
 
+  next_heading = 0;
   for (guint i = 0; i < n_accepted; i++)
     {
       Candidate *candidate = &g_array_index (candidates, Candidate, accepted[i]);
@@ -348,6 +493,14 @@ grd_import_detect_turns (const char *text)
         ? text + g_array_index (candidates, Candidate, accepted[i + 1]).byte_start
         : end;
       GrdTurn turn = { 0, };
+
+      /* A heading ends the turn before it: it belongs to no speaker. */
+      while (next_heading < headings->len &&
+             text + g_array_index (headings, gsize, next_heading * 2) <= start)
+        next_heading++;
+      if (next_heading < headings->len &&
+          text + g_array_index (headings, gsize, next_heading * 2) < stop)
+        stop = text + g_array_index (headings, gsize, next_heading * 2);
 
       /* Blank lines between turns belong to neither; the label line itself
        * is never blank, so the turn cannot become empty. */

@@ -18,11 +18,33 @@ G_DEFINE_QUARK (grd-import-error-quark, grd_import_error)
 
 static const char * const txt_extensions[] = { "txt", "text", NULL };
 static const char * const md_extensions[] = { "md", "markdown", NULL };
+static const char * const html_extensions[] = { "html", "htm", "xhtml", NULL };
+static const char * const rtf_extensions[] = { "rtf", NULL };
+static const char * const pdf_extensions[] = { "pdf", NULL };
+static const char * const docx_extensions[] = { "docx", NULL };
+static const char * const odt_extensions[] = { "odt", NULL };
 
 static const GrdImporter importers[] = {
-  { "txt", txt_extensions, _grd_import_read_plain_text },
-  { "md", md_extensions, _grd_import_read_markdown },
+  { "txt", "text/plain", txt_extensions, _grd_import_read_plain_text },
+  { "md", "text/markdown", md_extensions, _grd_import_read_markdown },
+  { "html", "text/html", html_extensions, _grd_import_read_html },
+  { "rtf", "application/rtf", rtf_extensions, _grd_import_read_rtf },
+  { "pdf", "application/pdf", pdf_extensions, _grd_import_read_pdf },
+  { "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    docx_extensions, _grd_import_read_docx },
+  { "odt", "application/vnd.oasis.opendocument.text", odt_extensions, _grd_import_read_odt },
 };
+
+void
+grd_import_dropped_free (GrdImportDropped *dropped)
+{
+  if (dropped == NULL)
+    return;
+
+  g_free (dropped->what);
+  g_free (dropped->why);
+  g_free (dropped);
+}
 
 void
 grd_imported_text_free (GrdImportedText *imported)
@@ -32,11 +54,28 @@ grd_imported_text_free (GrdImportedText *imported)
 
   g_free (imported->text);
   g_free (imported->format);
+  g_free (imported->media_type);
   g_free (imported->original_name);
   g_free (imported->title);
   g_free (imported->encoding);
   g_clear_pointer (&imported->turns, g_array_unref);
+  g_clear_pointer (&imported->formats, g_array_unref);
+  g_clear_pointer (&imported->dropped, g_ptr_array_unref);
+  g_clear_pointer (&imported->original, g_bytes_unref);
   g_free (imported);
+}
+
+guint
+grd_imported_text_count_speakers (GrdImportedText *imported)
+{
+  g_autoptr(GHashTable) speakers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (imported != NULL, 0);
+
+  for (guint i = 0; imported->turns != NULL && i < imported->turns->len; i++)
+    g_hash_table_add (speakers, g_array_index (imported->turns, GrdTurn, i).speaker);
+
+  return g_hash_table_size (speakers);
 }
 
 /* A leading dot marks a hidden file, not an extension: ".txt" has none. */
@@ -110,14 +149,12 @@ grd_import_bytes (GBytes      *bytes,
                   GError     **error)
 {
   g_autoptr(GrdImportedText) imported = NULL;
+  g_autoptr(GrdImportBuilder) builder = NULL;
   g_autofree char *base_name = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *encoding = NULL;
   const GrdImporter *importer;
   const char *dot;
   const char *end = NULL;
-  gsize text_len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
@@ -148,27 +185,36 @@ grd_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  text = importer->read_text (bytes, name, &encoding, error);
-  if (text == NULL)
+  if (g_bytes_get_size (bytes) > GRD_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file name, %lu sizes in MiB */
+                   _("%s: the file is too large (%lu MiB; Grounded imports files up to %lu MiB)"),
+                   name, (gulong) (g_bytes_get_size (bytes) >> 20),
+                   (gulong) (GRD_IMPORT_MAX_FILE_SIZE >> 20));
+      return NULL;
+    }
+
+  builder = grd_import_builder_new ();
+  if (!importer->read (bytes, name, builder, error))
     return NULL;
 
-  /* Importers are trusted to return clean text, but whatever they return
-   * is stored and every offset is counted in it, so check once here. */
-  if (!g_utf8_validate (text, -1, &end))
+  imported = g_new0 (GrdImportedText, 1);
+  grd_import_builder_finish (builder, imported);
+
+  /* Importers are trusted to build clean text (the builder leaves NULs
+   * out), but whatever they build is stored and every offset is counted
+   * in it, so check once here. */
+  if (!g_utf8_validate_len (imported->text, imported->text_len, &end))
     {
       g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
                    /* Translators: %s is a file name, %lu a byte offset */
                    _("%s: invalid UTF-8 at byte %lu"),
-                   name, (gulong) (end - text));
+                   name, (gulong) (end - imported->text));
       return NULL;
     }
 
-  /* The returned string carries no length, so a NUL would silently cut
-   * the text short; importers refuse NULs themselves with the byte offset
-   * in the file, and only its end is known here. */
-  text_len = strlen (text);
-
-  if (is_blank (text))
+  if (is_blank (imported->text))
     {
       g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_EMPTY,
                    /* Translators: %s is a file name */
@@ -177,15 +223,14 @@ grd_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  imported = g_new0 (GrdImportedText, 1);
-  imported->text_len = text_len;
-  imported->n_chars = grd_utf8_count_chars (text, text_len);
   imported->format = g_strdup (importer->format);
+  imported->media_type = g_strdup (importer->media_type);
   imported->original_name = g_strdup (name);
   imported->title = dot != NULL ? g_strndup (name, dot - name) : g_strdup (name);
-  imported->encoding = encoding != NULL ? g_steal_pointer (&encoding) : g_strdup ("UTF-8");
-  imported->turns = grd_import_detect_turns (text);
-  imported->text = g_steal_pointer (&text);
+  if (imported->encoding == NULL)
+    imported->encoding = g_strdup ("UTF-8");
+  imported->turns = grd_import_detect_turns (imported->text, imported->formats);
+  imported->original = g_bytes_ref (bytes);
 
   return g_steal_pointer (&imported);
 }
@@ -205,6 +250,24 @@ grd_import_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A file over the limit is refused before it is read into memory. */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_get_size (info) > GRD_IMPORT_MAX_FILE_SIZE)
+      {
+        g_autofree char *path = g_file_get_parse_name (file);
+
+        g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_TOO_LARGE,
+                     /* Translators: %s is a file path, %lu sizes in MiB */
+                     _("%s: the file is too large (%lu MiB; Grounded imports files up to %lu MiB)"),
+                     path, (gulong) (g_file_info_get_size (info) >> 20),
+                     (gulong) (GRD_IMPORT_MAX_FILE_SIZE >> 20));
+        return NULL;
+      }
+  }
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {

@@ -136,6 +136,73 @@ check_imported (GrdImportedText  *imported,
         }
     }
 
+  for (guint i = 0; imported->formats != NULL && i < imported->formats->len; i++)
+    {
+      GrdFormatRange *range = &g_array_index (imported->formats, GrdFormatRange, i);
+
+      if ((guint) range->kind > GRD_FORMAT_PAGE || range->value < 0)
+        {
+          g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                       _("%s: formatting range %u is of no known kind"),
+                       imported->original_name, i + 1);
+          return FALSE;
+        }
+      if (range->start < 0 || range->end <= range->start || range->end > imported->n_chars)
+        {
+          g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                       _("%s: formatting range %u lies outside the text"),
+                       imported->original_name, i + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Formatting and the original file go in beside the text, in the import's
+ * own step, so undo takes them away with it and brings them back. */
+static gboolean
+add_formats_and_original (GrdStore         *store,
+                          gint64            source_id,
+                          GrdImportedText  *imported,
+                          GError          **error)
+{
+  for (guint i = 0; imported->formats != NULL && i < imported->formats->len; i++)
+    {
+      GrdFormatRange *range = &g_array_index (imported->formats, GrdFormatRange, i);
+
+      if (!grd_store_run (store, error,
+                          "INSERT INTO source_format (source_id, kind, start_pos, end_pos, value) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)",
+                          "isiii", source_id, grd_format_kind_to_string (range->kind),
+                          range->start, range->end, (gint64) range->value))
+        return FALSE;
+    }
+
+  if (imported->original != NULL)
+    {
+      g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                                 "INSERT INTO source_original "
+                                                 "(source_id, file_name, media_type, data) "
+                                                 "VALUES (?1, ?2, ?3, ?4)",
+                                                 "iss", source_id, imported->original_name,
+                                                 imported->media_type != NULL
+                                                 ? imported->media_type
+                                                 : "application/octet-stream");
+      gsize size = 0;
+      gconstpointer data;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      /* A zero-length blob must still be a blob, not NULL. */
+      data = g_bytes_get_data (imported->original, &size);
+      sqlite3_bind_blob64 (grd_stmt_get (stmt), 4, data != NULL ? data : "", size,
+                           SQLITE_STATIC);
+      if (!grd_store_step_done (store, grd_stmt_get (stmt), error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -230,6 +297,9 @@ grd_project_add_source (GrdProject       *self,
                           turn->is_interviewer ? 1 : 0))
         goto fail;
     }
+
+  if (!add_formats_and_original (store, source_id, imported, error))
+    goto fail;
 
   if (!_grd_project_end_edit (self, GRD_CHANGE_SOURCES, error))
     return 0;
@@ -387,6 +457,81 @@ grd_project_list_turns (GrdProject  *self,
   return ok ? g_steal_pointer (&turns) : NULL;
 }
 
+GArray *
+grd_project_list_formats (GrdProject  *self,
+                          gint64       source_id,
+                          GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GArray) formats = g_array_new (FALSE, FALSE, sizeof (GrdFormatRange));
+  g_autoptr(GrdStmt) stmt = NULL;
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  stmt = grd_store_query (store, error,
+                          "SELECT kind, start_pos, end_pos, value FROM source_format "
+                          "WHERE source_id = ?1 ORDER BY start_pos, end_pos DESC",
+                          "i", source_id);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    {
+      sqlite3_stmt *row = grd_stmt_get (stmt);
+      GrdFormatRange range = {
+        .start = sqlite3_column_int64 (row, 1),
+        .end = sqlite3_column_int64 (row, 2),
+        .value = sqlite3_column_int (row, 3),
+      };
+
+      /* The schema's CHECK admits only the kinds this build knows. */
+      if (grd_format_kind_from_string ((const char *) sqlite3_column_text (row, 0), &range.kind))
+        g_array_append_val (formats, range);
+    }
+  if (!ok)
+    return NULL;
+
+  g_array_sort (formats, grd_format_range_compare);
+  return g_steal_pointer (&formats);
+}
+
+GBytes *
+grd_project_get_source_original (GrdProject  *self,
+                                 gint64       source_id,
+                                 char       **file_name,
+                                 char       **media_type,
+                                 GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdStmt) stmt = NULL;
+  sqlite3_stmt *row;
+  gboolean has_row;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
+
+  stmt = grd_store_query (store, error,
+                          "SELECT file_name, media_type, data FROM source_original "
+                          "WHERE source_id = ?1",
+                          "i", source_id);
+  if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND,
+                   _("Source %lld has no original file in the project"), (long long) source_id);
+      return NULL;
+    }
+
+  row = grd_stmt_get (stmt);
+  if (file_name != NULL)
+    *file_name = grd_stmt_dup_text (row, 0);
+  if (media_type != NULL)
+    *media_type = grd_stmt_dup_text (row, 1);
+
+  return g_bytes_new (sqlite3_column_blob (row, 2), (gsize) sqlite3_column_bytes (row, 2));
+}
+
 gboolean
 grd_project_rename_source (GrdProject  *self,
                            gint64       source_id,
@@ -460,6 +605,10 @@ grd_project_delete_source (GrdProject  *self,
       !grd_store_run (store, error, "DELETE FROM memo WHERE source_id = ?1", "i", source_id) ||
       !grd_store_run (store, error, "DELETE FROM coding WHERE source_id = ?1", "i", source_id) ||
       !grd_store_run (store, error, "DELETE FROM turn WHERE source_id = ?1", "i", source_id) ||
+      !grd_store_run (store, error, "DELETE FROM source_format WHERE source_id = ?1", "i",
+                      source_id) ||
+      !grd_store_run (store, error, "DELETE FROM source_original WHERE source_id = ?1", "i",
+                      source_id) ||
       !grd_store_run (store, error, "DELETE FROM attribute_value WHERE source_id = ?1", "i",
                       source_id) ||
       !_grd_search_index_source (store, source_id, FALSE, error) ||

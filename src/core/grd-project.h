@@ -93,6 +93,17 @@ char       *grd_project_get_source_text     (GrdProject    *self,
 GArray     *grd_project_list_turns          (GrdProject    *self,
                                              gint64         source_id,
                                              GError       **error);
+/* GrdFormatRange, sorted by grd_format_range_compare(). */
+GArray     *grd_project_list_formats        (GrdProject    *self,
+                                             gint64         source_id,
+                                             GError       **error);
+/* The file as imported; NULL with GRD_PROJECT_ERROR_NOT_FOUND if the
+ * source was made without one. */
+GBytes     *grd_project_get_source_original (GrdProject    *self,
+                                             gint64         source_id,
+                                             char         **file_name,
+                                             char         **media_type,
+                                             GError       **error);
 gboolean    grd_project_rename_source       (GrdProject    *self,
                                              gint64         source_id,
                                              const char    *name,

@@ -297,10 +297,11 @@ write_settings (GrdStore            *store,
 static gboolean
 migrate (GrdStore            *store,
          guint                from_version,
+         guint                to_version,
          const char * const  *settings,
          GError             **error)
 {
-  for (guint version = from_version + 1; version <= GRD_STORE_SCHEMA_VERSION; version++)
+  for (guint version = from_version + 1; version <= to_version; version++)
     {
       g_autoptr(GBytes) sql = lookup_migration (version);
       g_autofree char *set_version = NULL;
@@ -327,29 +328,38 @@ migrate (GrdStore            *store,
   return TRUE;
 }
 
-/* The schema a file of this version must have, read from a database made
- * in memory by the same migrations. */
-static char *
-expected_schema (void)
-{
-  static char *schema;
+static GrdStore *store_connect (const char  *path,
+                                const char  *display_name,
+                                int          flags,
+                                GError     **error);
 
-  if (g_once_init_enter (&schema))
+/* The schema a file of this version must have, read from a database made
+ * in memory by the same migrations. An older file is checked against its
+ * own version's schema before it is migrated. */
+static const char *
+expected_schema (guint version)
+{
+  static char *schemas[GRD_STORE_SCHEMA_VERSION + 1];
+
+  g_assert (version >= 1 && version <= GRD_STORE_SCHEMA_VERSION);
+
+  if (g_once_init_enter (&schemas[version]))
     {
       g_autoptr(GError) error = NULL;
-      GrdStore *memory = grd_store_create (":memory:", NULL, &error);
+      GrdStore *memory = store_connect (":memory:", ":memory:", SQLITE_OPEN_READWRITE |
+                                        SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, &error);
       char *text;
 
-      if (memory == NULL)
+      if (memory == NULL || !migrate (memory, 0, version, NULL, &error))
         g_error ("Cannot build the reference schema: %s", error->message);
       text = _grd_store_dump_schema (memory, &error);
       if (text == NULL)
         g_error ("Cannot read the reference schema: %s", error->message);
       grd_store_free (memory);
-      g_once_init_leave (&schema, text);
+      g_once_init_leave (&schemas[version], text);
     }
 
-  return schema;
+  return schemas[version];
 }
 
 char *
@@ -382,10 +392,11 @@ _grd_store_dump_schema (GrdStore  *store,
 
 static gboolean
 check_schema (GrdStore  *store,
+              guint      version,
               GError   **error)
 {
   g_autofree char *dump = _grd_store_dump_schema (store, error);
-  const char *expected = expected_schema ();
+  const char *expected = expected_schema (version);
   g_auto(GStrv) have = NULL;
 
   if (dump == NULL)
@@ -549,6 +560,36 @@ grd_store_open_sibling (GrdStore  *store,
   return sibling;
 }
 
+/* A migration rewrites a user's file in place; if it went wrong in a way
+ * no test foresaw, the copy taken just before is what they go back to.
+ * "study.grounded" is copied to "study.grounded.format-1.bak" (or
+ * "….format-1 (2).bak" if that exists: an earlier copy is never touched). */
+static gboolean
+back_up_before_migrating (GrdStore  *store,
+                          gint64     version,
+                          GError   **error)
+{
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *backup = n == 1
+        ? g_strdup_printf ("%s.format-%lld.bak", store->path, (long long) version)
+        : g_strdup_printf ("%s.format-%lld (%u).bak", store->path, (long long) version, n);
+
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (!grd_store_run (store, error, "VACUUM INTO ?1", "s", backup))
+        {
+          g_prefix_error (error, _("Not updating %s to file format %d, because the backup "
+                                   "copy could not be made: "),
+                          store->display_name, GRD_STORE_SCHEMA_VERSION);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+}
+
 GrdStore *
 grd_store_open (const char  *path,
                 GError     **error)
@@ -595,9 +636,10 @@ grd_store_open (const char  *path,
     }
 
   if ((!_grd_store_trust_is_current (store) && !quick_check (store, error)) ||
-      !check_schema (store, error) ||
+      !check_schema (store, (guint) version, error) ||
       !configure_journal (store, error) ||
-      !migrate (store, (guint) version, NULL, error))
+      (version < GRD_STORE_SCHEMA_VERSION && !back_up_before_migrating (store, version, error)) ||
+      !migrate (store, (guint) version, GRD_STORE_SCHEMA_VERSION, NULL, error))
     goto fail;
 
   store->trusted_on_close = TRUE;
@@ -656,7 +698,7 @@ grd_store_create (const char          *path,
     {
       store = store_connect (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                              SQLITE_OPEN_MEMORY, error);
-      if (store != NULL && !migrate (store, 0, settings, error))
+      if (store != NULL && !migrate (store, 0, GRD_STORE_SCHEMA_VERSION, settings, error))
         g_clear_pointer (&store, grd_store_free);
       return store;
     }
@@ -682,7 +724,7 @@ grd_store_create (const char          *path,
   close (fd);
 
   store = store_connect (partial, display_name, SQLITE_OPEN_READWRITE, error);
-  if (store == NULL || !migrate (store, 0, settings, error))
+  if (store == NULL || !migrate (store, 0, GRD_STORE_SCHEMA_VERSION, settings, error))
     {
       grd_store_free (store);
       g_unlink (partial);

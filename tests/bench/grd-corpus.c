@@ -581,7 +581,7 @@ add_transcript (Build    *build,
   n_chars = imported->n_chars;
   build->times->generate_us += lap (&clock);
 
-  imported->turns = grd_import_detect_turns (imported->text);
+  imported->turns = grd_import_detect_turns (imported->text, NULL);
   build->times->detect_turns_us += lap (&clock);
 
   source_id = grd_project_add_source (build->project, imported, source_name, error);

@@ -114,7 +114,7 @@ class TestProjectFiles(CliTestCase):
         info = self.json("--coder", "Ayu", "info", self.project)
         self.assertEqual(info["name"], "KAM study")
         self.assertRegex(info["guid"], r"^[0-9A-F-]{36}$")
-        self.assertEqual(info["format"], 1)
+        self.assertEqual(info["format"], 2)
         self.assertEqual(info["coder"], "Ayu")
         self.assertEqual(set(info["counts"].values()), {0})
         self.assertFalse(info["can_undo"])
@@ -207,7 +207,14 @@ class TestImport(CliTestCase):
         self.assertEqual(source["turns"], 4)
 
     def test_markdown(self):
-        text = stored_text(MARKDOWN, "utf-8")
+        # Markdown is stored as read, its markup kept as formatting.
+        text = ("Interview 3: Jakarta\n"
+                "Transcribed by the research team.\n"
+                "Interviewer: What does solution mean to you?\n"
+                "Respondent: Memberikan solusi — not just selling a product. "
+                "Saya mendengarkan dulu.\n"
+                "Interviewer: And personal attributes?\n"
+                "Respondent: Jujur, disiplin, dan sabar.\n")
         source = self.check_import(MARKDOWN, "UTF-8", text)
         self.assertEqual(source["format"], "md")
         self.assertEqual(source["turns"], 4)
@@ -1066,6 +1073,95 @@ def main():
     passed = result.testsRun - failed - len(result.skipped)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
+
+
+IMPORT_DATA = os.path.join(DATA, "import")
+
+
+class TestImportFormats(CliTestCase):
+    """Office, PDF, HTML and RTF files, folders, and the import report."""
+
+    GOOD = ["interview", "interview (2)", "interview (3)", "interview (4)", "interview (5)",
+            "interview-shift-jis", "two-column"]
+    BAD = ["bomb.docx", "broken.odt", "doctype.docx", "encrypted.pdf", "no-document.docx",
+           "scanned.pdf"]
+
+    def setUp(self):
+        super().setUp()
+        self.new_project()
+
+    def test_folder_is_all_or_nothing(self):
+        stderr = self.fail_with("import", self.project, IMPORT_DATA)
+        # Files go in name order; the first bad one stops the batch.
+        self.assertIn("bomb.docx", stderr)
+        self.assertIn("zip bomb", stderr)
+        self.assertEqual(self.json("sources", self.project), [])
+        self.assertFalse(self.json("info", self.project)["can_undo"])
+
+    def test_folder_skipping_errors(self):
+        result = self.cli("import", self.project, IMPORT_DATA, "--skip-errors")
+        self.assertIn("Imported 7 files:", result.stdout)
+        self.assertIn("Skipped 6 files:", result.stderr)
+        for name in self.BAD:
+            self.assertIn(name, result.stderr)
+        self.assertIn("encrypted with a password", result.stderr)
+        self.assertIn("no text, only images", result.stderr)
+        listing = self.json("sources", self.project)
+        self.assertEqual(sorted(s["name"] for s in listing), self.GOOD)
+        self.assertEqual(sorted(s["format"] for s in listing),
+                         ["docx", "html", "odt", "pdf", "pdf", "rtf", "txt"])
+        # One step, undone as one.
+        self.cli("undo", self.project)
+        self.assertEqual(self.json("sources", self.project), [])
+
+    def test_everything_skipped_fails(self):
+        stderr = self.fail_with("import", self.project, os.path.join(IMPORT_DATA, "scanned.pdf"),
+                                "--skip-errors")
+        self.assertIn("nothing was imported", stderr)
+        self.assertIn("scanned.pdf", stderr)
+
+    def test_report(self):
+        text = self.cli("import", self.project, os.path.join(IMPORT_DATA, "interview.docx")).stdout
+        self.assertIn("docx", text)
+        self.assertIn("Interviewer, Budi", text)
+        self.assertIn("left out 1 × comment", text)
+        self.assertIn("left out 1 × tracked deletion", text)
+
+        [source] = self.json("import", self.project, os.path.join(IMPORT_DATA, "interview.odt"))
+        self.assertEqual(source["format"], "odt")
+        self.assertEqual(source["speakers"], ["Interviewer", "Budi"])
+        self.assertEqual(source["turns"], 4)
+        self.assertEqual(source["chars"], 258)
+        self.assertEqual([(d["what"], d["count"]) for d in source["dropped"]],
+                         [("tracked deletion", 1), ("comment", 1), ("image", 1)])
+        shown = self.source_text(source["name"])
+        self.assertIn("Budi Baik 😊, sangat senang.[1]\n", shown)
+        self.assertNotIn("tidak", shown)
+        self.assertTrue(shown.endswith("[1] Catatan kaki: café ☕.\n"))
+
+    def test_case_per_speaker_and_file(self):
+        [by_speaker] = self.json("import", self.project, os.path.join(IMPORT_DATA, "interview.rtf"),
+                                 "--case-per", "speaker")
+        self.assertEqual(by_speaker["case"], "Wati")
+        [by_file] = self.json("import", self.project, os.path.join(IMPORT_DATA, "two-column.pdf"),
+                              "--case-per", "file")
+        self.assertEqual(by_file["case"], "two-column")
+        self.fail_with("import", self.project, os.path.join(IMPORT_DATA, "interview.rtf"),
+                       "--case-per", "word", status=2)
+
+    def test_original_is_kept(self):
+        self.import_files(os.path.join(IMPORT_DATA, "interview.pdf"))
+        with open(os.path.join(IMPORT_DATA, "interview.pdf"), "rb") as f:
+            original = f.read()
+        db = sqlite3.connect(self.project)
+        try:
+            rows = db.execute("SELECT file_name, media_type, data FROM source_original").fetchall()
+            pages = db.execute("SELECT value, start_pos, end_pos FROM source_format "
+                               "WHERE kind = 'page' ORDER BY start_pos").fetchall()
+        finally:
+            db.close()
+        self.assertEqual(rows, [("interview.pdf", "application/pdf", original)])
+        self.assertEqual(pages, [(1, 0, 150), (2, 151, 235)])
 
 
 if __name__ == "__main__":
