@@ -20,6 +20,7 @@ static const GrdCliVerb * const verb_tables[] = {
   grd_cli_source_verbs,
   grd_cli_case_verbs,
   grd_cli_code_verbs,
+  grd_cli_refi_verbs,
 };
 
 /* Options every command takes, wherever they appear on the line. */

@@ -10,6 +10,7 @@
 #include "grd-import-batch.h"
 #include "grd-project.h"
 #include "grd-query.h"
+#include "grd-refi.h"
 #include "grd-store.h"
 #include "grd-types.h"
 #include "grd-utf8.h"

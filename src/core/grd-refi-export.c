@@ -1,0 +1,901 @@
+/* grd-refi-export.c: writing REFI-QDA code books (.qdc) and projects (.qdpx)
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "grd-refi"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlwriter.h>
+
+#include "grd-refi-private.h"
+#include "grd-zip.h"
+
+#define ORIGIN "Grounded " PACKAGE_VERSION
+
+/* Everything an export reads from the project, once. */
+typedef struct {
+  GrdProject    *project;
+  GrdRefiReport *report;
+  GPtrArray     *codes;
+  GHashTable    *children;      /* parent id (0: top) -> GPtrArray of GrdCode, unowned */
+  GHashTable    *code_guids;    /* code id -> guid, unowned */
+  GPtrArray     *coders;
+  GHashTable    *coder_guids;   /* coder id -> guid; coder name -> guid */
+  GPtrArray     *memos;
+  GHashTable    *memos_of;      /* "scope:id" -> GPtrArray of GrdMemo, unowned */
+  GPtrArray     *sets;
+} Export;
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->codes, g_ptr_array_unref);
+  g_clear_pointer (&export->children, g_hash_table_unref);
+  g_clear_pointer (&export->code_guids, g_hash_table_unref);
+  g_clear_pointer (&export->coders, g_ptr_array_unref);
+  g_clear_pointer (&export->coder_guids, g_hash_table_unref);
+  g_clear_pointer (&export->memos, g_ptr_array_unref);
+  g_clear_pointer (&export->memos_of, g_hash_table_unref);
+  g_clear_pointer (&export->sets, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  const GrdCode *x = *(GrdCode * const *) a;
+  const GrdCode *y = *(GrdCode * const *) b;
+
+  return x->position != y->position ? (x->position < y->position ? -1 : 1)
+                                    : (x->id < y->id ? -1 : x->id > y->id);
+}
+
+static char *
+memo_key (GrdMemoScope scope,
+          gint64       id)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int) scope, id);
+}
+
+static gboolean
+export_load (Export         *export,
+             GrdProject     *project,
+             GrdRefiReport  *report,
+             gboolean        with_memos,
+             GError        **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  export->project = project;
+  export->report = report;
+  export->codes = grd_project_list_codes (project, error);
+  export->sets = export->codes != NULL ? grd_project_list_code_sets (project, error) : NULL;
+  if (export->sets == NULL)
+    return FALSE;
+
+  export->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  export->code_guids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < export->codes->len; i++)
+    {
+      GrdCode *code = g_ptr_array_index (export->codes, i);
+      GPtrArray *siblings = g_hash_table_lookup (export->children, &code->parent_id);
+
+      if (siblings == NULL)
+        {
+          siblings = g_ptr_array_new ();
+          g_hash_table_insert (export->children, g_memdup2 (&code->parent_id, sizeof (gint64)),
+                               siblings);
+        }
+      g_ptr_array_add (siblings, code);
+      g_hash_table_insert (export->code_guids, &code->id, code->guid);
+    }
+  g_hash_table_iter_init (&iter, export->children);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_sort (value, compare_position);
+
+  if (!with_memos)
+    return TRUE;
+
+  export->coders = grd_project_list_coders (project, error);
+  export->memos = export->coders != NULL ? grd_project_list_memos (project, -1, 0, error) : NULL;
+  if (export->memos == NULL)
+    return FALSE;
+
+  export->coder_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < export->coders->len; i++)
+    {
+      GrdCoder *coder = g_ptr_array_index (export->coders, i);
+
+      g_hash_table_insert (export->coder_guids,
+                           g_strdup_printf ("%" G_GINT64_FORMAT, coder->id), coder->guid);
+      g_hash_table_insert (export->coder_guids, g_strconcat ("name:", coder->name, NULL),
+                           coder->guid);
+    }
+
+  export->memos_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < export->memos->len; i++)
+    {
+      GrdMemo *memo = g_ptr_array_index (export->memos, i);
+      char *key = memo_key (memo->scope, memo->target_id);
+      GPtrArray *list = g_hash_table_lookup (export->memos_of, key);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (export->memos_of, key, list);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (list, memo);
+    }
+
+  return TRUE;
+}
+
+static const char *
+coder_guid (Export *export,
+            gint64  coder_id)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, coder_id);
+
+  return coder_id != 0 ? g_hash_table_lookup (export->coder_guids, key) : NULL;
+}
+
+static const char *
+coder_guid_by_name (Export     *export,
+                    const char *name)
+{
+  g_autofree char *key = name != NULL ? g_strconcat ("name:", name, NULL) : NULL;
+
+  return key != NULL ? g_hash_table_lookup (export->coder_guids, key) : NULL;
+}
+
+/* The XML writer. Every call is checked once, at the end: after the first
+ * failure the writer's calls fail too, and the error names the file. */
+typedef struct {
+  xmlTextWriterPtr writer;
+  gboolean         failed;
+} Out;
+
+static void
+out_start (Out        *out,
+           const char *element)
+{
+  if (xmlTextWriterStartElement (out->writer, BAD_CAST element) < 0)
+    out->failed = TRUE;
+}
+
+static void
+out_end (Out *out)
+{
+  if (xmlTextWriterEndElement (out->writer) < 0)
+    out->failed = TRUE;
+}
+
+static void
+out_attr (Out        *out,
+          const char *name,
+          const char *value)
+{
+  if (value != NULL && xmlTextWriterWriteAttribute (out->writer, BAD_CAST name, BAD_CAST value) < 0)
+    out->failed = TRUE;
+}
+
+static void
+out_attr_int (Out        *out,
+              const char *name,
+              gint64      value)
+{
+  char buffer[32];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
+  out_attr (out, name, buffer);
+}
+
+static void
+out_attr_time (Out        *out,
+               const char *name,
+               gint64      unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+  g_autofree char *text = time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+  out_attr (out, name, text);
+}
+
+static void
+out_text_element (Out        *out,
+                  const char *element,
+                  const char *text)
+{
+  if (xmlTextWriterWriteElement (out->writer, BAD_CAST element, BAD_CAST text) < 0)
+    out->failed = TRUE;
+}
+
+static void
+out_ref (Out        *out,
+         const char *element,
+         const char *attribute,
+         const char *guid)
+{
+  out_start (out, element);
+  out_attr (out, attribute, guid);
+  out_end (out);
+}
+
+static void
+write_note_refs (Out          *out,
+                 Export       *export,
+                 GrdMemoScope  scope,
+                 gint64        id)
+{
+  g_autofree char *key = memo_key (scope, id);
+  GPtrArray *memos = g_hash_table_lookup (export->memos_of, key);
+
+  for (guint i = 0; memos != NULL && i < memos->len; i++)
+    out_ref (out, "NoteRef", "targetGUID", ((GrdMemo *) g_ptr_array_index (memos, i))->guid);
+}
+
+/* A code only groups others when it has sub-codes and no codings of its
+ * own: that is REFI-QDA's non-codable folder. */
+static void
+write_code (Out     *out,
+            Export  *export,
+            GrdCode *code,
+            gboolean in_project)
+{
+  GPtrArray *children = g_hash_table_lookup (export->children, &code->id);
+  gboolean codable = code->n_children == 0 || code->n_codings > 0;
+
+  out_start (out, "Code");
+  out_attr (out, "guid", code->guid);
+  out_attr (out, "name", code->name);
+  out_attr (out, "isCodable", codable ? "true" : "false");
+  out_attr (out, "color", code->color);
+  if (code->description != NULL && code->description[0] != '\0')
+    out_text_element (out, "Description", code->description);
+  if (in_project)
+    write_note_refs (out, export, GRD_MEMO_SCOPE_CODE, code->id);
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    write_code (out, export, g_ptr_array_index (children, i), in_project);
+  out_end (out);
+
+  grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Code", NULL, 1);
+  if (code->kind != GRD_CODE_KIND_OPEN_CODE)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "code kind",
+                           _("REFI-QDA has no kinds of code (theme, dimension…)"), 1);
+}
+
+static void
+write_codes (Out     *out,
+             Export  *export,
+             gboolean in_project)
+{
+  gint64 top = 0;
+  GPtrArray *roots = g_hash_table_lookup (export->children, &top);
+
+  out_start (out, "Codes");
+  for (guint i = 0; roots != NULL && i < roots->len; i++)
+    write_code (out, export, g_ptr_array_index (roots, i), in_project);
+  out_end (out);
+}
+
+static void
+write_sets (Out     *out,
+            Export  *export,
+            gboolean in_project)
+{
+  if (export->sets->len == 0)
+    return;
+
+  out_start (out, "Sets");
+  for (guint i = 0; i < export->sets->len; i++)
+    {
+      GrdCodeSet *set = g_ptr_array_index (export->sets, i);
+
+      out_start (out, "Set");
+      out_attr (out, "guid", set->guid);
+      out_attr (out, "name", set->name);
+      if (set->description != NULL && set->description[0] != '\0')
+        out_text_element (out, "Description", set->description);
+      for (guint j = 0; j < set->code_ids->len; j++)
+        {
+          gint64 code_id = g_array_index (set->code_ids, gint64, j);
+
+          /* the code book calls the reference "guid", the project "targetGUID" */
+          out_ref (out, "MemberCode", in_project ? "targetGUID" : "guid",
+                   g_hash_table_lookup (export->code_guids, &code_id));
+        }
+      out_end (out);
+      grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Set", NULL, 1);
+    }
+  out_end (out);
+}
+
+/* Files */
+
+static char *
+temp_path_beside (const char  *path,
+                  const char  *suffix,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s%s.XXXXXX", base, suffix);
+  g_autofree char *tmp = g_build_filename (dir, template, NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR, 0666);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
+                   _("%s: cannot create a file in its folder: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
+}
+
+static gboolean
+out_open (Out         *out,
+          const char  *tmp_path,
+          const char  *root,
+          const char  *ns,
+          const char  *display,
+          GError     **error)
+{
+  out->writer = xmlNewTextWriterFilename (tmp_path, 0);
+  if (out->writer == NULL)
+    {
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
+                   _("%s: cannot write the file"), display);
+      return FALSE;
+    }
+  xmlTextWriterSetIndent (out->writer, 1);
+  xmlTextWriterSetIndentString (out->writer, BAD_CAST "  ");
+  if (xmlTextWriterStartDocument (out->writer, "1.0", "UTF-8", NULL) < 0)
+    out->failed = TRUE;
+  out_start (out, root);
+  out_attr (out, "xmlns", ns);
+  return TRUE;
+}
+
+static gboolean
+out_close (Out         *out,
+           const char  *display,
+           GError     **error)
+{
+  if (xmlTextWriterEndDocument (out->writer) < 0)
+    out->failed = TRUE;
+  xmlFreeTextWriter (out->writer);   /* flushes and closes the file */
+  out->writer = NULL;
+  if (out->failed)
+    {
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
+                   _("%s: cannot write the file (is the disk full?)"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What we write must pass the bundled schema; a debug build checks every
+ * file before it replaces anything, so a mistake never reaches a user. The
+ * check streams the file (SAX), so it costs no memory on a large project. */
+static gboolean
+check_written (GrdRefiSchema   schema,
+               const char     *tmp_path,
+               const char     *display,
+               GError        **error)
+{
+#ifndef NDEBUG
+  g_autoptr(GrdRefiReport) problems = grd_refi_report_new ();
+
+  if (!_grd_refi_validate_file (schema, tmp_path, display, problems))
+    {
+      GrdRefiWarning *first = g_ptr_array_index (problems->warnings, 0);
+
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_INVALID,
+                   _("%s: the export fails the REFI-QDA schema at line %u: %s"),
+                   display, first->line, first->message);
+      return FALSE;
+    }
+#endif
+  return TRUE;
+}
+
+static gboolean
+rename_into_place (const char  *tmp_path,
+                   const char  *path,
+                   const char  *display,
+                   GError     **error)
+{
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
+                   _("%s: cannot move the finished file into place: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GrdRefiReport *
+grd_refi_export_codebook (GrdProject  *project,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
+  g_auto(Export) export = { 0 };
+  g_autofree char *display = NULL;
+  g_autofree char *tmp = NULL;
+  Out out = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_basename (path);
+  if (!export_load (&export, project, report, FALSE, error) ||
+      (tmp = temp_path_beside (path, "", error)) == NULL)
+    return NULL;
+
+  ok = out_open (&out, tmp, "CodeBook", GRD_REFI_CODEBOOK_NS, display, error);
+  if (ok)
+    {
+      out_attr (&out, "origin", ORIGIN);
+      write_codes (&out, &export, FALSE);
+      write_sets (&out, &export, FALSE);
+      out_end (&out);
+      ok = out_close (&out, display, error) &&
+           check_written (GRD_REFI_SCHEMA_CODEBOOK, tmp, display, error) &&
+           rename_into_place (tmp, path, display, error);
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      return NULL;
+    }
+
+  return g_steal_pointer (&report);
+}
+
+/* Projects */
+
+static const char *
+variable_type (GrdAttributeType type)
+{
+  switch (type)
+    {
+    case GRD_ATTRIBUTE_TYPE_NUMBER:
+      return "Float";
+    case GRD_ATTRIBUTE_TYPE_DATE:
+      return "Date";
+    case GRD_ATTRIBUTE_TYPE_TEXT:
+    case GRD_ATTRIBUTE_TYPE_CHOICE:
+    default:
+      return "Text";
+    }
+}
+
+static void
+write_values (Out       *out,
+              Export    *export,
+              GPtrArray *values,
+              GHashTable *attribute_guids)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      GrdAttributeValue *value = g_ptr_array_index (values, i);
+
+      out_start (out, "VariableValue");
+      out_ref (out, "VariableRef", "targetGUID",
+               g_hash_table_lookup (attribute_guids, &value->attribute_id));
+      /* "not applicable" is a value with no value element: REFI-QDA's own
+       * way of saying the variable does not apply */
+      if (value->value != NULL)
+        out_text_element (out, value->type == GRD_ATTRIBUTE_TYPE_NUMBER ? "FloatValue"
+                               : value->type == GRD_ATTRIBUTE_TYPE_DATE ? "DateValue"
+                               : "TextValue",
+                          value->value);
+      out_end (out);
+      grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "VariableValue", NULL, 1);
+    }
+}
+
+static void
+write_coding (Out       *out,
+              Export    *export,
+              GrdCoding *coding)
+{
+  g_autofree char *selection_guid = _grd_refi_derived_guid ("selection", coding->guid);
+
+  out_start (out, "PlainTextSelection");
+  out_attr (out, "guid", selection_guid);
+  out_attr_int (out, "startPosition", coding->start);
+  out_attr_int (out, "endPosition", coding->end);
+  out_attr (out, "creatingUser", coder_guid (export, coding->coder_id));
+  out_attr_time (out, "creationDateTime", coding->created_at);
+  out_start (out, "Coding");
+  out_attr (out, "guid", coding->guid);
+  out_attr (out, "creatingUser", coder_guid (export, coding->coder_id));
+  out_attr_time (out, "creationDateTime", coding->created_at);
+  out_ref (out, "CodeRef", "targetGUID", g_hash_table_lookup (export->code_guids,
+                                                              &coding->code_id));
+  write_note_refs (out, export, GRD_MEMO_SCOPE_CODING, coding->id);
+  out_end (out);
+  out_end (out);
+
+  grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "PlainTextSelection", NULL, 1);
+  if (coding->representative)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "representative flag",
+                           _("REFI-QDA cannot mark a quote as representative"), 1);
+}
+
+static gboolean
+write_source (Out           *out,
+              Export        *export,
+              GrdSource     *source,
+              GHashTable    *attribute_guids,
+              GrdZipWriter  *zip,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *entry = g_strdup_printf ("sources/%s.txt", source->guid);
+  g_autofree char *internal = g_strdup_printf ("internal://%s.txt", source->guid);
+  g_autofree char *original_path = NULL;
+  g_autofree char *media_type = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean pdf = FALSE;
+  char *text;
+  gsize len;
+
+  /* Offsets are counted on exactly these bytes: the stored text, UTF-8
+   * with LF line ends, no BOM. */
+  text = grd_project_get_source_text (export->project, source->id, &len, error);
+  if (text == NULL)
+    return FALSE;
+  bytes = g_bytes_new_take (text, len);
+  if (!grd_zip_writer_add_bytes (zip, entry, bytes, error))
+    return FALSE;
+
+  original = grd_project_get_source_original (export->project, source->id, NULL, &media_type,
+                                              &local_error);
+  if (original == NULL && !g_error_matches (local_error, GRD_PROJECT_ERROR,
+                                            GRD_PROJECT_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (original != NULL &&
+      (strcmp (media_type, GRD_REFI_PDF_TYPE) == 0 || strcmp (media_type, GRD_REFI_DOCX_TYPE) == 0))
+    {
+      g_autofree char *original_entry = NULL;
+
+      pdf = strcmp (media_type, GRD_REFI_PDF_TYPE) == 0;
+      original_entry = g_strdup_printf ("sources/%s.%s", source->guid, pdf ? "pdf" : "docx");
+      original_path = g_strdup_printf ("internal://%s.%s", source->guid, pdf ? "pdf" : "docx");
+      if (!grd_zip_writer_add_bytes (zip, original_entry, original, error))
+        return FALSE;
+      grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "original document", NULL, 1);
+    }
+  else if (original != NULL && strcmp (media_type, "text/plain") != 0)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "original document",
+                           _("REFI-QDA keeps .docx and .pdf originals only; the text went"), 1);
+
+  codings = grd_project_list_codings (export->project, source->id, error);
+  values = codings != NULL ? grd_project_list_values (export->project, 0, source->id, error) : NULL;
+  if (values == NULL)
+    return FALSE;
+
+  /* A PDF is a PDFSource whose text, and the passages coded in it, are its
+   * Representation: a TextSource of its own. */
+  out_start (out, pdf ? "PDFSource" : "TextSource");
+  out_attr (out, "guid", source->guid);
+  out_attr (out, "name", source->name);
+  if (pdf)
+    {
+      g_autofree char *representation = _grd_refi_derived_guid ("representation", source->guid);
+
+      out_attr (out, "path", original_path);
+      out_attr_time (out, "creationDateTime", source->imported_at);
+      out_start (out, "Representation");
+      out_attr (out, "guid", representation);
+      out_attr (out, "name", source->name);
+    }
+  else
+    out_attr (out, "richTextPath", original_path);
+  out_attr (out, "plainTextPath", internal);
+  out_attr_time (out, "creationDateTime", source->imported_at);
+  for (guint i = 0; i < codings->len; i++)
+    write_coding (out, export, g_ptr_array_index (codings, i));
+  if (pdf)
+    out_end (out);
+  write_note_refs (out, export, GRD_MEMO_SCOPE_SOURCE, source->id);
+  write_values (out, export, values, attribute_guids);
+  out_end (out);
+
+  grd_refi_report_tally (export->report, GRD_REFI_TAKEN, pdf ? "PDFSource" : "TextSource", NULL, 1);
+  return TRUE;
+}
+
+static void
+write_note (Out        *out,
+            Export     *export,
+            const char *guid,
+            const char *name,
+            const char *text,
+            const char *author_guid,
+            gint64      created_at,
+            gint64      updated_at)
+{
+  out_start (out, "Note");
+  out_attr (out, "guid", guid);
+  out_attr (out, "name", name);
+  out_attr (out, "creatingUser", author_guid);
+  if (created_at > 0)
+    out_attr_time (out, "creationDateTime", created_at);
+  if (updated_at > 0)
+    out_attr_time (out, "modifiedDateTime", updated_at);
+  out_text_element (out, "PlainTextContent", text);
+  out_end (out);
+  grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Note", NULL, 1);
+}
+
+/* A relation's kind has no place in a Link but its name; a label, when
+ * there is one, takes the name instead. */
+static const char *
+link_name (GrdRelation *relation)
+{
+  return relation->label != NULL && relation->label[0] != '\0'
+           ? relation->label : grd_relation_kind_to_string (relation->kind);
+}
+
+static gboolean
+write_project_body (Out           *out,
+                    Export        *export,
+                    GrdZipWriter  *zip,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GrdProject *project = export->project;
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) attribute_guids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *name = grd_project_dup_name (project);
+  guint n_relation_notes = 0;
+
+  if ((attributes = grd_project_list_attributes (project, error)) == NULL ||
+      (cases = grd_project_list_cases (project, error)) == NULL ||
+      (sources = grd_project_list_sources (project, error)) == NULL ||
+      (relations = grd_project_list_relations (project, error)) == NULL)
+    return FALSE;
+
+  out_attr (out, "name", name);
+  out_attr (out, "origin", ORIGIN);
+
+  if (export->coders->len > 0)
+    {
+      out_start (out, "Users");
+      for (guint i = 0; i < export->coders->len; i++)
+        {
+          GrdCoder *coder = g_ptr_array_index (export->coders, i);
+
+          out_start (out, "User");
+          out_attr (out, "guid", coder->guid);
+          out_attr (out, "name", coder->name);
+          out_end (out);
+          grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "User", NULL, 1);
+        }
+      out_end (out);
+    }
+
+  if (export->codes->len > 0)
+    {
+      out_start (out, "CodeBook");
+      write_codes (out, export, TRUE);
+      out_end (out);
+    }
+
+  if (attributes->len > 0)
+    {
+      out_start (out, "Variables");
+      for (guint i = 0; i < attributes->len; i++)
+        {
+          GrdAttribute *attribute = g_ptr_array_index (attributes, i);
+
+          g_hash_table_insert (attribute_guids, &attribute->id, attribute->guid);
+          out_start (out, "Variable");
+          out_attr (out, "guid", attribute->guid);
+          out_attr (out, "name", attribute->name);
+          out_attr (out, "typeOfVariable", variable_type (attribute->type));
+          out_end (out);
+          grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Variable", NULL, 1);
+          if (attribute->type == GRD_ATTRIBUTE_TYPE_CHOICE)
+            grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "choice attribute",
+                                   _("written as a Text variable; its list of choices is lost"), 1);
+        }
+      out_end (out);
+    }
+
+  if (cases->len > 0)
+    {
+      out_start (out, "Cases");
+      for (guint i = 0; i < cases->len; i++)
+        {
+          GrdCase *kase = g_ptr_array_index (cases, i);
+          g_autoptr(GPtrArray) values = grd_project_list_values (project, kase->id, 0, error);
+
+          if (values == NULL)
+            return FALSE;
+          out_start (out, "Case");
+          out_attr (out, "guid", kase->guid);
+          out_attr (out, "name", kase->name);
+          if (kase->description != NULL && kase->description[0] != '\0')
+            out_text_element (out, "Description", kase->description);
+          write_values (out, export, values, attribute_guids);
+          for (guint j = 0; j < sources->len; j++)
+            {
+              GrdSource *source = g_ptr_array_index (sources, j);
+
+              if (source->case_id == kase->id)
+                out_ref (out, "SourceRef", "targetGUID", source->guid);
+            }
+          out_end (out);
+          grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Case", NULL, 1);
+        }
+      out_end (out);
+    }
+
+  if (sources->len > 0)
+    {
+      out_start (out, "Sources");
+      for (guint i = 0; i < sources->len; i++)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+              !write_source (out, export, g_ptr_array_index (sources, i), attribute_guids,
+                             zip, error))
+            return FALSE;
+        }
+      out_end (out);
+      grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "speaker turns",
+                             _("REFI-QDA has no speaker turns; they are found again on import"),
+                             sources->len);
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    if (((GrdRelation *) g_ptr_array_index (relations, i))->memo[0] != '\0')
+      n_relation_notes++;
+
+  if (export->memos->len > 0 || n_relation_notes > 0)
+    {
+      out_start (out, "Notes");
+      for (guint i = 0; i < export->memos->len; i++)
+        {
+          GrdMemo *memo = g_ptr_array_index (export->memos, i);
+
+          write_note (out, export, memo->guid, memo->title, memo->text,
+                      coder_guid_by_name (export, memo->author_name),
+                      memo->created_at, memo->updated_at);
+        }
+      for (guint i = 0; i < relations->len; i++)
+        {
+          GrdRelation *relation = g_ptr_array_index (relations, i);
+          g_autofree char *guid = NULL;
+
+          if (relation->memo[0] == '\0')
+            continue;
+          guid = _grd_refi_derived_guid ("relation-memo", relation->guid);
+          write_note (out, export, guid, link_name (relation), relation->memo, NULL,
+                      relation->created_at, 0);
+        }
+      out_end (out);
+    }
+
+  if (relations->len > 0)
+    {
+      out_start (out, "Links");
+      for (guint i = 0; i < relations->len; i++)
+        {
+          GrdRelation *relation = g_ptr_array_index (relations, i);
+
+          out_start (out, "Link");
+          out_attr (out, "guid", relation->guid);
+          out_attr (out, "name", link_name (relation));
+          out_attr (out, "direction",
+                    relation->kind == GRD_RELATION_KIND_ASSOCIATED ? "Associative" : "OneWay");
+          out_attr (out, "originGUID", g_hash_table_lookup (export->code_guids,
+                                                            &relation->from_code_id));
+          out_attr (out, "targetGUID", g_hash_table_lookup (export->code_guids,
+                                                            &relation->to_code_id));
+          if (relation->memo[0] != '\0')
+            {
+              g_autofree char *guid = _grd_refi_derived_guid ("relation-memo", relation->guid);
+
+              out_ref (out, "NoteRef", "targetGUID", guid);
+            }
+          write_note_refs (out, export, GRD_MEMO_SCOPE_RELATION, relation->id);
+          out_end (out);
+          grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Link", NULL, 1);
+          if (relation->label[0] != '\0' && relation->kind != GRD_RELATION_KIND_ASSOCIATED)
+            grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "relation kind",
+                                   _("a Link has only a name, which holds the label"), 1);
+        }
+      out_end (out);
+    }
+
+  write_sets (out, export, TRUE);
+  write_note_refs (out, export, GRD_MEMO_SCOPE_PROJECT, 0);
+
+  grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "history",
+                         _("the undo history is not part of REFI-QDA"), 1);
+  return TRUE;
+}
+
+GrdRefiReport *
+grd_refi_export_project (GrdProject    *project,
+                         const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
+  g_auto(Export) export = { 0 };
+  g_autoptr(GrdZipWriter) zip = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *qde = NULL;
+  Out out = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_basename (path);
+  if (!export_load (&export, project, report, TRUE, error) ||
+      (zip = grd_zip_writer_new (path, error)) == NULL ||
+      (qde = temp_path_beside (path, ".qde", error)) == NULL)
+    return NULL;
+
+  ok = out_open (&out, qde, "Project", GRD_REFI_PROJECT_NS, display, error);
+  if (ok)
+    {
+      ok = write_project_body (&out, &export, zip, cancellable, error);
+      out_end (&out);
+      if (!ok)
+        {
+          xmlFreeTextWriter (out.writer);
+          out.writer = NULL;
+        }
+      else
+        ok = out_close (&out, display, error) &&
+             check_written (GRD_REFI_SCHEMA_PROJECT, qde, display, error) &&
+             grd_zip_writer_add_file (zip, "project.qde", qde, error) &&
+             grd_zip_writer_commit (zip, error);
+    }
+  g_unlink (qde);
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&report);
+}

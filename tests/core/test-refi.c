@@ -1,0 +1,1144 @@
+/* test-refi.c: REFI-QDA export, import, merge and round trip
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "grd-refi.h"
+#include "grd-zip.h"
+#include "test-util.h"
+
+/* Helpers */
+
+static char *
+sample_path (const char *name)
+{
+  const char *dir = g_getenv ("GROUNDED_REFI_SAMPLES");
+  char *path;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+#define REQUIRE_SAMPLE(var, name)                                  \
+  g_autofree char *var = sample_path (name);                       \
+  if (var == NULL)                                                 \
+    {                                                              \
+      g_test_skip ("GROUNDED_REFI_SAMPLES does not hold " name);   \
+      return;                                                      \
+    }
+
+static GBytes *
+read_zip_entry (const char *path,
+                const char *entry)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdZipReader) zip = grd_zip_reader_open (path, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = grd_zip_reader_read_entry (zip, entry, 256 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return g_strstr_len (data, (gssize) len, needle) != NULL;
+}
+
+/* The text a coding covers, by code points. */
+static char *
+quote_of (GrdProject *project,
+          GrdCoding  *coding)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  g_autofree char *text = grd_project_get_source_text (project, coding->source_id, &len, &error);
+  gssize from, to;
+
+  g_assert_no_error (error);
+  from = grd_utf8_byte_offset (text, len, coding->start);
+  to = grd_utf8_byte_offset (text, len, coding->end);
+  g_assert_cmpint (from, >=, 0);
+  g_assert_cmpint (to, >=, from);
+  return g_strndup (text + from, (gsize) (to - from));
+}
+
+static GrdCoding *
+find_coding (GPtrArray  *codings,
+             const char *guid)
+{
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GrdCoding *coding = g_ptr_array_index (codings, i);
+
+      if (g_ascii_strcasecmp (coding->guid, guid) == 0)
+        return coding;
+    }
+  return NULL;
+}
+
+/* A study with everything REFI-QDA can carry, and some it cannot: nested
+ * codes of several kinds, non-BMP text before each coded passage, two
+ * coders, memos on everything, a case with typed attributes, a relation
+ * with a memo, a code set. */
+typedef struct {
+  gint64 source, intrinsic, trust, extrinsic, facility;
+  gint64 coding_trust, coding_cafe;
+} Study;
+
+static void
+build_study (GrdProject *project,
+             Study      *study)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 kase, gender, age, interviewed, set, relation;
+
+  study->source = add_text_source (project, "Wawancara Budi 𝒜", INTERVIEW_TEXT);
+  study->intrinsic = grd_project_add_code (project, 0, "Intrinsik — motivasi 🙂",
+                                           GRD_CODE_KIND_AGGREGATE_DIMENSION, "#3584e4",
+                                           "Self-Determination Theory: dari dalam diri", &error);
+  g_assert_no_error (error);
+  study->trust = grd_project_add_code (project, study->intrinsic, "kepercayaan",
+                                       GRD_CODE_KIND_OPEN_CODE, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  study->extrinsic = add_code (project, 0, "Extrinsic");
+  study->facility = add_code (project, study->extrinsic, "Café & facility <ok>");
+
+  study->coding_trust = grd_project_add_coding (project, study->source, study->trust, 74, 95,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_true (grd_project_set_representative (project, study->coding_trust, TRUE, &error));
+  g_assert_true (grd_project_set_current_coder (project, "Siti Rahayu", &error));
+  study->coding_cafe = grd_project_add_coding (project, study->source, study->facility, 165, 169,
+                                               &error);
+  g_assert_no_error (error);
+  grd_project_add_coding (project, study->source, study->extrinsic, 224, 269, &error);
+  g_assert_no_error (error);
+
+  kase = grd_project_add_case (project, "Respondent 1", "Key account manager, Medan", &error);
+  g_assert_no_error (error);
+  g_assert_true (grd_project_set_source_case (project, study->source, kase, &error));
+  gender = grd_project_add_attribute (project, "gender", GRD_ATTRIBUTE_TYPE_TEXT, NULL, &error);
+  age = grd_project_add_attribute (project, "age", GRD_ATTRIBUTE_TYPE_NUMBER, NULL, &error);
+  interviewed = grd_project_add_attribute (project, "interviewed", GRD_ATTRIBUTE_TYPE_DATE, NULL,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_true (grd_project_set_case_value (project, kase, gender, "Laki-laki", &error));
+  g_assert_true (grd_project_set_case_value (project, kase, age, "34", &error));
+  g_assert_true (grd_project_set_case_value (project, kase, interviewed, NULL, &error));
+  g_assert_true (grd_project_set_source_value (project, study->source, interviewed, "2024-03-05",
+                                               &error));
+  g_assert_no_error (error);
+
+  grd_project_add_memo (project, GRD_MEMO_SCOPE_CODE, study->trust, "Trust",
+                        "Muncul tanpa diminta — 𝒜 every time.", &error);
+  grd_project_add_memo (project, GRD_MEMO_SCOPE_CODING, study->coding_cafe, "",
+                        "café as office", &error);
+  grd_project_add_memo (project, GRD_MEMO_SCOPE_SOURCE, study->source, "Setting", "Medan, 2024",
+                        &error);
+  grd_project_add_memo (project, GRD_MEMO_SCOPE_PROJECT, 0, "Aim", "KAM motivation", &error);
+  grd_project_add_memo (project, GRD_MEMO_SCOPE_FREE, 0, "Idea", "Compare with banks", &error);
+  g_assert_no_error (error);
+
+  relation = grd_project_add_relation (project, study->trust, study->intrinsic,
+                                       GRD_RELATION_KIND_PROPERTY_OF, NULL,
+                                       "trust is a property of intrinsic motivation", &error);
+  g_assert_no_error (error);
+  grd_project_add_memo (project, GRD_MEMO_SCOPE_RELATION, relation, "Why", "Seen in R1", &error);
+  g_assert_no_error (error);
+
+  set = grd_project_add_code_set (project, "Axial — set 1", "for the supervisor", &error);
+  g_assert_no_error (error);
+  g_assert_true (grd_project_add_to_code_set (project, set, study->trust, &error));
+  g_assert_true (grd_project_add_to_code_set (project, set, study->facility, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+export_path (Fixture    *fixture,
+             const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* Schemas */
+
+static void
+test_schemas (void)
+{
+  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
+  g_autofree char *taguette = sample_path ("taguette-1.4.1_codebook.qdc");
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  GrdRefiWarning *warning;
+
+  if (taguette == NULL)
+    {
+      g_test_skip ("no Taguette sample");
+      return;
+    }
+  g_assert_true (g_file_get_contents (taguette, &data, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  g_assert_false (grd_refi_validate (GRD_REFI_SCHEMA_CODEBOOK, bytes, "taguette.qdc", report));
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  warning = g_ptr_array_index (report->warnings, 0);
+  g_assert_cmpstr (warning->file, ==, "taguette.qdc");
+  g_assert_cmpuint (warning->line, ==, 2);
+  g_assert_cmpstr (warning->element, ==, "Sets");
+  g_assert_nonnull (strstr (warning->message, "Missing child element"));
+}
+
+/* Export */
+
+static void
+test_export_codebook (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = export_path (fixture, "codes.qdc");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdRefiReport) check = grd_refi_report_new ();
+  g_autoptr(GrdCode) trust = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expect = NULL;
+  Study study;
+  gsize len;
+
+  build_study (fixture->project, &study);
+  report = grd_refi_export_codebook (fixture->project, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Code"), ==, 4);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "code kind"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Set"), ==, 1);
+
+  g_assert_true (g_file_get_contents (path, &first, &len, NULL));
+  bytes = g_bytes_new (first, len);
+  g_assert_true (grd_refi_validate (GRD_REFI_SCHEMA_CODEBOOK, bytes, "codes.qdc", check));
+  g_assert_cmpuint (check->warnings->len, ==, 0);
+
+  /* stored GUIDs, escaped names, grouping codes not codable, sets by guid */
+  trust = grd_project_get_code (fixture->project, study.trust, &error);
+  g_assert_no_error (error);
+  expect = g_strdup_printf ("<Code guid=\"%s\" name=\"kepercayaan\" isCodable=\"true\" "
+                            "color=\"#e01b24\"", trust->guid);
+  g_assert_nonnull (strstr (first, expect));
+  g_assert_nonnull (strstr (first, "name=\"Intrinsik — motivasi 🙂\" isCodable=\"false\""));
+  g_assert_nonnull (strstr (first, "name=\"Café &amp; facility &lt;ok&gt;\" isCodable=\"true\""));
+  g_clear_pointer (&expect, g_free);
+  expect = g_strdup_printf ("<MemberCode guid=\"%s\"/>", trust->guid);
+  g_assert_nonnull (strstr (first, expect));
+  g_assert_null (strstr (first, "<!DOCTYPE"));
+  g_assert_true (g_str_has_prefix (first, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
+
+  /* a second export is the same file, byte for byte */
+  g_clear_pointer (&report, grd_refi_report_free);
+  report = grd_refi_export_codebook (fixture->project, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_export_project (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = export_path (fixture, "study.qdpx");
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdRefiReport) check = grd_refi_report_new ();
+  g_autoptr(GrdSource) source = NULL;
+  g_autoptr(GrdCoding) coding = NULL;
+  g_autoptr(GBytes) qde = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autofree char *entry = NULL;
+  g_autofree char *expect = NULL;
+  g_autofree char *selection = NULL;
+  g_autoptr(GrdZipReader) zip = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  Study study;
+
+  build_study (fixture->project, &study);
+  report = grd_refi_export_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "TextSource"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "PlainTextSelection"), ==, 3);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Note"), ==, 7);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "representative flag"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "history"), ==, 1);
+
+  zip = grd_zip_reader_open (path, &error);
+  g_assert_no_error (error);
+  names = grd_zip_reader_list_entries (zip);
+  g_assert_cmpuint (names->len, ==, 2);
+
+  qde = read_zip_entry (path, "project.qde");
+  g_assert_true (grd_refi_validate (GRD_REFI_SCHEMA_PROJECT, qde, "project.qde", check));
+  g_assert_cmpuint (check->warnings->len, ==, 0);
+
+  /* the text is stored as written: UTF-8, no BOM, LF */
+  source = grd_project_get_source (fixture->project, study.source, &error);
+  g_assert_no_error (error);
+  entry = g_strdup_printf ("sources/%s.txt", source->guid);
+  text = read_zip_entry (path, entry);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                   INTERVIEW_TEXT, strlen (INTERVIEW_TEXT));
+  expect = g_strdup_printf ("plainTextPath=\"internal://%s.txt\"", source->guid);
+  g_assert_true (bytes_contain (qde, expect));
+
+  /* code point offsets, after the non-BMP characters */
+  coding = grd_project_get_coding (fixture->project, study.coding_trust, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expect, g_free);
+  expect = g_strdup ("startPosition=\"74\" endPosition=\"95\"");
+  g_assert_true (bytes_contain (qde, expect));
+  g_clear_pointer (&expect, g_free);
+  expect = g_strdup_printf ("<Coding guid=\"%s\"", coding->guid);
+  g_assert_true (bytes_contain (qde, expect));
+  {
+    g_autofree char *quote = quote_of (fixture->project, coding);
+
+    g_assert_cmpstr (quote, ==, "Trust, because with t");
+  }
+
+  /* no empty containers (Graphs) and the root in the 1.0 namespace */
+  g_assert_false (bytes_contain (qde, "<Graphs"));
+  g_assert_true (bytes_contain (qde, "<Project xmlns=\"urn:QDA-XML:project:1.0\""));
+  g_assert_true (bytes_contain (qde, "<Link "));
+  g_assert_true (bytes_contain (qde, "name=\"property-of\" direction=\"OneWay\""));
+}
+
+/* A failed export leaves what was at the path, and no temporary file. */
+static void
+test_export_failure (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "study.qdpx", NULL);
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *kept = export_path (fixture, "kept.qdpx");
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+  Study study;
+
+  build_study (fixture->project, &study);
+  report = grd_refi_export_project (fixture->project, path, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "study.qdpx"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  report = grd_refi_export_project (fixture->project, kept, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  /* the project, its WAL files and kept.qdpx */
+  g_assert_cmpuint (n_files, <=, 4);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Round trip */
+
+static char *
+strip_times (const char *xml)
+{
+  g_autoptr(GRegex) times = g_regex_new (" (creation|modified)DateTime=\"[^\"]*\"", 0, 0, NULL);
+
+  return g_regex_replace_literal (times, xml, -1, 0, "", 0, NULL);
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = export_path (fixture, "study.qdpx");
+  g_autofree char *again = export_path (fixture, "again.qdpx");
+  g_autofree char *copy_path = export_path (fixture, "copy.grounded");
+  g_autoptr(GrdProject) copy = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) copy_codes = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autoptr(GPtrArray) copy_codings = NULL;
+  g_autoptr(GPtrArray) memos = NULL;
+  g_autoptr(GPtrArray) copy_memos = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) copy_relations = NULL;
+  g_autoptr(GrdCase) kase = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GBytes) first_qde = NULL;
+  g_autoptr(GBytes) second_qde = NULL;
+  g_autofree char *first_xml = NULL;
+  g_autofree char *second_xml = NULL;
+  Study study;
+
+  build_study (fixture->project, &study);
+  report = grd_refi_export_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  copy = grd_project_create (copy_path, &error);
+  g_assert_no_error (error);
+  grd_project_set_current_coder (copy, "Importer", &error);
+  report = grd_refi_import_project (copy, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Coding"), ==, 3);
+  /* one step to undo */
+  g_assert_true (grd_project_can_undo (copy));
+
+  /* the same code tree, with the same GUIDs */
+  codes = grd_project_list_codes (fixture->project, &error);
+  copy_codes = grd_project_list_codes (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codes->len, ==, copy_codes->len);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      GrdCode *a = g_ptr_array_index (codes, i);
+      g_autoptr(GrdCode) b = grd_project_find_code (copy, a->guid, &error);
+      g_autofree char *path_a = grd_project_get_code_path (fixture->project, a->id, NULL);
+      g_autofree char *path_b = NULL;
+
+      g_assert_no_error (error);
+      path_b = grd_project_get_code_path (copy, b->id, NULL);
+      g_assert_cmpstr (path_a, ==, path_b);
+      g_assert_cmpstr (a->color, ==, b->color);
+      g_assert_cmpstr (a->description, ==, b->description);
+    }
+
+  /* every coding on exactly the same text, by the same coder */
+  codings = grd_project_list_codings (fixture->project, 0, &error);
+  copy_codings = grd_project_list_codings (copy, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, copy_codings->len);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GrdCoding *a = g_ptr_array_index (codings, i);
+      GrdCoding *b = find_coding (copy_codings, a->guid);
+      g_autofree char *quote_a = quote_of (fixture->project, a);
+      g_autofree char *quote_b = NULL;
+
+      g_assert_nonnull (b);
+      quote_b = quote_of (copy, b);
+      g_assert_cmpstr (quote_a, ==, quote_b);
+      g_assert_cmpstr (a->coder_name, ==, b->coder_name);
+      g_assert_cmpint (a->created_at, ==, b->created_at);
+    }
+
+  /* memos with their GUIDs and targets' GUIDs */
+  memos = grd_project_list_memos (fixture->project, -1, 0, &error);
+  copy_memos = grd_project_list_memos (copy, -1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (memos->len, ==, copy_memos->len);
+  for (guint i = 0; i < memos->len; i++)
+    {
+      GrdMemo *a = g_ptr_array_index (memos, i);
+      GrdMemo *b = NULL;
+
+      for (guint j = 0; j < copy_memos->len; j++)
+        if (strcmp (((GrdMemo *) g_ptr_array_index (copy_memos, j))->guid, a->guid) == 0)
+          b = g_ptr_array_index (copy_memos, j);
+      g_assert_nonnull (b);
+      g_assert_cmpint (a->scope, ==, b->scope);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpstr (a->text, ==, b->text);
+    }
+
+  relations = grd_project_list_relations (fixture->project, &error);
+  copy_relations = grd_project_list_relations (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copy_relations->len, ==, 1);
+  g_assert_cmpstr (((GrdRelation *) g_ptr_array_index (relations, 0))->guid, ==,
+                   ((GrdRelation *) g_ptr_array_index (copy_relations, 0))->guid);
+  g_assert_cmpint (((GrdRelation *) g_ptr_array_index (copy_relations, 0))->kind, ==,
+                   GRD_RELATION_KIND_PROPERTY_OF);
+  g_assert_cmpstr (((GrdRelation *) g_ptr_array_index (copy_relations, 0))->memo, ==,
+                   "trust is a property of intrinsic motivation");
+
+  /* the case, its attributes (n/a included) and its source */
+  kase = grd_project_find_case (copy, "Respondent 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kase->description, ==, "Key account manager, Medan");
+  g_assert_cmpuint (kase->n_sources, ==, 1);
+  values = grd_project_list_values (copy, kase->id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 3);
+  for (guint i = 0; i < values->len; i++)
+    {
+      GrdAttributeValue *value = g_ptr_array_index (values, i);
+
+      if (strcmp (value->attribute_name, "age") == 0)
+        {
+          g_assert_cmpint (value->type, ==, GRD_ATTRIBUTE_TYPE_NUMBER);
+          g_assert_cmpstr (value->value, ==, "34");
+        }
+      else if (strcmp (value->attribute_name, "interviewed") == 0)
+        g_assert_null (value->value);
+      else
+        g_assert_cmpstr (value->value, ==, "Laki-laki");
+    }
+
+  /* exported again, the XML is the same apart from timestamps */
+  g_clear_pointer (&report, grd_refi_report_free);
+  report = grd_refi_export_project (copy, again, NULL, &error);
+  g_assert_no_error (error);
+  first_qde = read_zip_entry (path, "project.qde");
+  second_qde = read_zip_entry (again, "project.qde");
+  first_xml = strip_times (g_bytes_get_data (first_qde, NULL));
+  second_xml = strip_times (g_bytes_get_data (second_qde, NULL));
+  {
+    /* the project's name is the file's, and the importer is a new user */
+    g_autoptr(GRegex) noise = g_regex_new ("<Project [^>]*>|<Users>.*</Users>", G_REGEX_DOTALL,
+                                           0, NULL);
+    g_autofree char *a = g_regex_replace_literal (noise, first_xml, -1, 0, "", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (noise, second_xml, -1, 0, "", 0, NULL);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+/* Word and PDF originals travel too: a PDF as a PDFSource whose
+ * Representation holds the text and the passages, a Word file as the
+ * TextSource's richTextPath. */
+static void
+test_round_trip_originals (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "interview.pdf", "interview.docx" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = export_path (fixture, "originals.qdpx");
+  g_autofree char *copy_path = export_path (fixture, "copy.grounded");
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdRefiReport) check = grd_refi_report_new ();
+  g_autoptr(GrdProject) copy = NULL;
+  g_autoptr(GBytes) qde = NULL;
+  gint64 code = add_code (fixture->project, 0, "Kepercayaan 𝒜");
+  gint64 ids[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file_path = g_build_filename (g_getenv ("GROUNDED_TEST_DATA"), "import",
+                                                     names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+
+      ids[i] = grd_project_import_file (fixture->project, file, NULL, &error);
+      g_assert_no_error (error);
+      grd_project_add_coding (fixture->project, ids[i], code, 3, 17, &error);
+      g_assert_no_error (error);
+    }
+
+  report = grd_refi_export_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "original document"), ==, 2);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "PDFSource"), ==, 1);
+  qde = read_zip_entry (path, "project.qde");
+  g_assert_true (grd_refi_validate (GRD_REFI_SCHEMA_PROJECT, qde, "project.qde", check));
+  g_assert_true (bytes_contain (qde, "<Representation "));
+  g_assert_true (bytes_contain (qde, ".docx\" plainTextPath="));
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  copy = grd_project_create (copy_path, &error);
+  g_assert_no_error (error);
+  report = grd_refi_import_project (copy, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "original document"), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GrdSource) source = grd_project_get_source (fixture->project, ids[i], &error);
+      g_autoptr(GrdSource) copied = NULL;
+      g_autoptr(GBytes) original = NULL;
+      g_autoptr(GBytes) copied_original = NULL;
+      g_autoptr(GPtrArray) codings = NULL;
+      g_autoptr(GPtrArray) copied_codings = NULL;
+      g_autofree char *media_type = NULL;
+      g_autofree char *quote = NULL;
+      g_autofree char *copied_quote = NULL;
+
+      g_assert_no_error (error);
+      copied = grd_project_find_source (copy, source->guid, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (copied->format, ==, source->format);
+      original = grd_project_get_source_original (fixture->project, ids[i], NULL, NULL, &error);
+      copied_original = grd_project_get_source_original (copy, copied->id, NULL, &media_type,
+                                                         &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (original, copied_original));
+      g_assert_cmpstr (media_type, ==, i == 0 ? "application/pdf"
+                                              : "application/vnd.openxmlformats-officedocument."
+                                                "wordprocessingml.document");
+      codings = grd_project_list_codings (fixture->project, ids[i], &error);
+      copied_codings = grd_project_list_codings (copy, copied->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (copied_codings->len, ==, 1);
+      quote = quote_of (fixture->project, g_ptr_array_index (codings, 0));
+      copied_quote = quote_of (copy, g_ptr_array_index (copied_codings, 0));
+      g_assert_cmpstr (quote, ==, copied_quote);
+    }
+}
+
+/* Import of the real samples */
+
+static void
+import_sample (GrdProject     *project,
+               const char     *path,
+               GrdRefiReport **report)
+{
+  g_autoptr(GError) error = NULL;
+
+  *report = grd_refi_import_project (project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*report);
+}
+
+static gboolean
+is_word_start (const char *text,
+               gsize       len,
+               gint64      start)
+{
+  gssize at = grd_utf8_byte_offset (text, len, start);
+  const char *prev;
+
+  if (at <= 0)
+    return TRUE;
+  prev = g_utf8_find_prev_char (text, text + at);
+  return !g_unichar_isalnum (g_utf8_get_char (prev)) ||
+         !g_unichar_isalnum (g_utf8_get_char (text + at));
+}
+
+static void
+test_import_nvivo_win (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  REQUIRE_SAMPLE (path, "nvivo-win-12.6_oltas0517.qdpx");
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  guint at_word_start = 0;
+
+  import_sample (fixture->project, path, &report);
+  /* UTF-16 units of a BOM'd CRLF text, converted: nearly every passage
+   * starts on a word boundary only when the conversion is right */
+  codings = grd_project_list_codings (fixture->project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, >=, 300);
+  for (guint i = 0; i < codings->len; i++)
+    {
+      GrdCoding *coding = g_ptr_array_index (codings, i);
+      gsize len;
+      g_autofree char *text = grd_project_get_source_text (fixture->project, coding->source_id,
+                                                           &len, &error);
+
+      g_assert_no_error (error);
+      g_assert_null (strchr (text, '\r'));
+      if (is_word_start (text, len, coding->start))
+        at_word_start++;
+    }
+  g_assert_cmpuint (at_word_start, >=, codings->len - 3);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_CONVERTED, "TextSource"), >, 0);
+
+  sources = grd_project_list_sources (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, >, 0);
+  /* NVivo's lower-case GUIDs are kept as the store keeps GUIDs */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const char *guid = ((GrdSource *) g_ptr_array_index (sources, i))->guid;
+      g_autofree char *upper = g_ascii_strup (guid, -1);
+
+      g_assert_cmpstr (guid, ==, upper);
+    }
+}
+
+static void
+test_import_qc (Fixture       *fixture,
+                gconstpointer  data)
+{
+  REQUIRE_SAMPLE (path, "qc-1.3.2_demo.qdpx");
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+
+  /* plainTextPath="board_2017.txt": a bare name, no scheme */
+  import_sample (fixture->project, path, &report);
+  sources = grd_project_list_sources (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Coding"), >=, 150);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM coding"), ==,
+                   grd_refi_report_count (report, GRD_REFI_TAKEN, "Coding"));
+}
+
+static void
+test_import_atlas (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  REQUIRE_SAMPLE (path, "atlasti-mac-8.4.0_standard-project_repackaged.qdpx");
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) coders = NULL;
+  g_autoptr(GrdCode) code = NULL;
+
+  import_sample (fixture->project, path, &report);
+  /* the repackaged archive lost its texts: sources are dropped, with a
+   * warning each, and the rest of the project comes in */
+  g_assert_cmpuint (report->warnings->len, >, 0);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "TextSource"), >, 0);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Code"), ==, 14);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "Graphs"), ==, 1);
+  code = grd_project_find_code (fixture->project, "0F8A1907-7E42-4739-8610-A676B4D1B69F", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (code->name, ==, "Feelings");
+  g_assert_cmpstr (code->color, ==, "#f00082");
+  coders = grd_project_list_coders (fixture->project, &error);
+  g_assert_no_error (error);
+  /* ATLAS.ti, two people, and the test's own coder */
+  g_assert_cmpuint (coders->len, ==, 4);
+}
+
+static void
+test_import_small_samples (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  REQUIRE_SAMPLE (blank, "atlasti-win-23.2.3_blank-atlas-project.qdpx");
+  g_autofree char *target = sample_path ("atlasti-win-23.2.3_target-atlas-project.qdpx");
+  g_autofree char *mac = sample_path ("nvivo-mac-15.0.0_qc-project.qdpx");
+  g_autoptr(GrdRefiReport) report = NULL;
+
+  import_sample (fixture->project, blank, &report);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "User"), >=, 1);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  import_sample (fixture->project, target, &report);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Code"), ==, 3);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  import_sample (fixture->project, mac, &report);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Code"), ==, 262);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 265);
+}
+
+static void
+test_import_taguette (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  REQUIRE_SAMPLE (path, "taguette-1.4.1_codebook.qdc");
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GrdRefiWarning *warning;
+
+  report = grd_refi_import_codebook (fixture->project, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Code"), ==, 3);
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  warning = g_ptr_array_index (report->warnings, 0);
+  g_assert_cmpstr (warning->element, ==, "Sets");
+  g_assert_cmpuint (warning->line, ==, 2);
+  g_assert_cmpint (count_rows (fixture->path,
+                               "SELECT count(*) FROM code WHERE guid = "
+                               "'098AC082-A9C7-50F4-9728-48730081A95E' AND name = 'xsd:element name'"),
+                   ==, 1);
+}
+
+/* Hostile and broken files */
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static void
+test_refuse (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const struct {
+    const char *contents;
+    GrdRefiError code;
+    const char *says;
+  } cases[] = {
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE CodeBook [<!ENTITY a \"aaaaaaaaaa\">"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"
+      "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\"{11111111-2222-3333-4444-555555555555}\" "
+      "name=\"&b;\" isCodable=\"true\"/></Codes></CodeBook>",
+      GRD_REFI_ERROR_DOCTYPE, "document type" },
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE CodeBook SYSTEM \"http://example.org/x.dtd\">\n"
+      "<CodeBook/>", GRD_REFI_ERROR_DOCTYPE, "document type" },
+    { "not xml at all", GRD_REFI_ERROR_NOT_XML, "line 1" },
+    { "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n<Code name=\"a\">\n</Codes>",
+      GRD_REFI_ERROR_NOT_XML, "line 3" },
+    { "<Project xmlns=\"urn:QDA-XML:project:1.0\"/>", GRD_REFI_ERROR_NOT_REFI, "<Project>" },
+  };
+  g_autofree char *path = export_path (fixture, "bad.qdc");
+
+  add_code (fixture->project, 0, "kept");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GrdRefiReport) report = NULL;
+      g_autoptr(GPtrArray) preview = NULL;
+
+      write_file (path, cases[i].contents);
+      report = grd_refi_import_codebook (fixture->project, path, &error);
+      g_assert_null (report);
+      g_assert_error (error, GRD_REFI_ERROR, (gint) cases[i].code);
+      g_assert_nonnull (strstr (error->message, "bad.qdc"));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_clear_error (&error);
+      preview = grd_refi_preview_codebook (fixture->project, path, NULL, &error);
+      g_assert_null (preview);
+      g_assert_error (error, GRD_REFI_ERROR, (gint) cases[i].code);
+    }
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 1);
+}
+
+/* A .qdpx of the variants real tools write, made here so that each one is
+ * checked on its own: Sources/ in capitals, a BOM and CRLF in the text,
+ * NVivo's UTF-16 offsets after emoji, the 1:0 namespace, braced and lower
+ * case GUIDs, a GUID used twice, a user that is not declared, and a
+ * passage with a Description and no coding. */
+#define VARIANT_TEXT \
+  "\xef\xbb\xbf" "Line one 😀😀\r\nSaya suka café 𝒜 — trust here.\r\nEnd"
+
+static void
+write_variant (const char *path,
+               const char *qde)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdZipWriter) zip = grd_zip_writer_new (path, &error);
+  g_autoptr(GBytes) xml = g_bytes_new (qde, strlen (qde));
+  g_autoptr(GBytes) text = g_bytes_new_static (VARIANT_TEXT, strlen (VARIANT_TEXT));
+
+  g_assert_no_error (error);
+  g_assert_true (grd_zip_writer_add_bytes (zip, "Variant.QDE", xml, &error));
+  g_assert_true (grd_zip_writer_add_bytes (zip, "Sources/AAAAAAAA-0000-0000-0000-000000000001.TXT",
+                                           text, &error));
+  g_assert_true (grd_zip_writer_commit (zip, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_import_variants (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* In UTF-16 units (BOM not counted, CRLF as 2): "Line one " is 9, each
+   * emoji and 𝒜 2, CRLF 2, so "Saya" starts at 15 and "trust" at 35. */
+  const char *qde =
+    "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\r\n"
+    "<Project xmlns=\"urn:QDA-XML:project:1:0\" name=\"Variant\" origin=\"NVivo for Windows 12.6\">\r\n"
+    "<Users><User guid=\"{c0de0000-0000-0000-0000-00000000000a}\" name=\"Nur\"/></Users>\r\n"
+    "<CodeBook><Codes>\r\n"
+    "<Code guid=\"{c0de0000-0000-0000-0000-000000000001}\" name=\"Trust\" isCodable=\"true\" color=\"#F0A\"/>\r\n"
+    "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"Twin\" isCodable=\"true\" color=\"rgb(1,2,3)\"/>\r\n"
+    "</Codes></CodeBook>\r\n"
+    "<Sources><TextSource guid=\"aaaaaaaa-0000-0000-0000-000000000001\" name=\"Interview 𝒜\" "
+    "plainTextPath=\"internal://aaaaaaaa-0000-0000-0000-000000000001.txt\">\r\n"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000001\" startPosition=\"35\" endPosition=\"40\">"
+    "<Coding guid=\"c0d10000-0000-0000-0000-000000000001\" creatingUser=\"{c0de0000-0000-0000-0000-00000000000a}\">"
+    "<CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>\r\n"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000002\" startPosition=\"15\" endPosition=\"19\">"
+    "<Coding guid=\"c0d10000-0000-0000-0000-000000000002\" creatingUser=\"deadbeef-0000-0000-0000-000000000000\">"
+    "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>\r\n"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000003\" startPosition=\"25\" endPosition=\"29\">"
+    "<Description>a memo on café</Description></PlainTextSelection>\r\n"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000004\" startPosition=\"30\" endPosition=\"999\">"
+    "<Coding guid=\"c0d10000-0000-0000-0000-000000000003\"><CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000009\"/>"
+    "</Coding></PlainTextSelection>\r\n"
+    "</TextSource></Sources>\r\n"
+    "</Project>\r\n";
+  g_autofree char *path = export_path (fixture, "variant.qdpx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autoptr(GPtrArray) memos = NULL;
+  g_autoptr(GrdCode) trust = NULL;
+  g_autoptr(GrdCode) twin = NULL;
+  g_autoptr(GrdSource) source = NULL;
+  gsize len;
+  g_autofree char *text = NULL;
+
+  write_variant (path, qde);
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+
+  source = grd_project_find_source (fixture->project, "AAAAAAAA-0000-0000-0000-000000000001",
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (source->name, ==, "Interview 𝒜");
+  text = grd_project_get_source_text (fixture->project, source->id, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Line one 😀😀\nSaya suka café 𝒜 — trust here.\nEnd");
+
+  codings = grd_project_list_codings (fixture->project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 2);
+  {
+    GrdCoding *a = find_coding (codings, "C0D10000-0000-0000-0000-000000000001");
+    GrdCoding *b = find_coding (codings, "C0D10000-0000-0000-0000-000000000002");
+    g_autofree char *qa = quote_of (fixture->project, a);
+    g_autofree char *qb = quote_of (fixture->project, b);
+
+    g_assert_cmpstr (qa, ==, "trust");
+    g_assert_cmpstr (a->coder_name, ==, "Nur");
+    g_assert_cmpstr (qb, ==, "Saya");
+    /* a user nobody declared gets a placeholder coder */
+    g_assert_cmpstr (b->coder_name, ==, "User DEADBEEF");
+  }
+
+  /* braces and case do not matter; the twin GUID got a fresh one */
+  trust = grd_project_find_code (fixture->project, "C0DE0000-0000-0000-0000-000000000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trust->name, ==, "Trust");
+  g_assert_cmpstr (trust->color, ==, "#ff00aa");
+  twin = grd_project_find_code (fixture->project, "Twin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (twin->color, ==, "#010203");
+  g_assert_cmpstr (twin->guid, !=, trust->guid);
+
+  /* the Description without coding is a memo on the source */
+  memos = grd_project_list_memos (fixture->project, GRD_MEMO_SCOPE_SOURCE, source->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (memos->len, ==, 1);
+  g_assert_cmpstr (((GrdMemo *) g_ptr_array_index (memos, 0))->text, ==, "a memo on café");
+  g_assert_cmpstr (((GrdMemo *) g_ptr_array_index (memos, 0))->title, ==, "café");
+
+  /* each problem is a warning with its line */
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "Coding"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_CONVERTED, "Code"), ==, 1);
+  {
+    gboolean saw_twin = FALSE, saw_clamp = FALSE, saw_schema = FALSE;
+    g_autofree char *listing = grd_refi_report_to_string (report);
+
+    g_test_message ("%s", listing);
+
+    for (guint i = 0; i < report->warnings->len; i++)
+      {
+        GrdRefiWarning *w = g_ptr_array_index (report->warnings, i);
+
+        if (w->line == 6 && g_strcmp0 (w->element, "Code") == 0 && strstr (w->message, "twice"))
+          saw_twin = TRUE;
+        if (w->line == 12 && strstr (w->message, "clamped"))
+          saw_clamp = TRUE;
+        if (w->line == 2 && strstr (w->message, "1:0"))
+          saw_schema = TRUE;
+      }
+    g_assert_true (saw_twin);
+    g_assert_true (saw_clamp);
+    g_assert_true (saw_schema);
+  }
+}
+
+/* Small tools write GUIDs like "c001": they get a GUID derived from that
+ * text, so a second import finds them again and an export stays valid. */
+static void
+test_import_opaque_guids (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = export_path (fixture, "mood.qdc");
+  g_autofree char *out = export_path (fixture, "out.qdc");
+  g_autofree char *written = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GrdRefiReport) check = grd_refi_report_new ();
+  g_autoptr(GError) error = NULL;
+  GrdRefiWarning *warning;
+
+  write_file (path, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"MastodonMoodBoard\">\n"
+                    "<Codes><Code guid=\"c001\" name=\"Joy 😀\" isCodable=\"true\"/>\n"
+                    "<Code guid=\" c002 \" name=\"Anger\" isCodable=\"true\"/></Codes>\n"
+                    "<Sets><Set guid=\"s1\" name=\"Moods\"><MemberCode guid=\"c001\"/>"
+                    "<MemberCode guid=\"c002\"/></Set></Sets></CodeBook>\n");
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GrdRefiReport) report = grd_refi_import_codebook (fixture->project, path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Code"), ==, 2);
+      /* the schema complains too; ours says where and what became of it */
+      warning = NULL;
+      for (guint i = 0; i < report->warnings->len && warning == NULL; i++)
+        if (strstr (((GrdRefiWarning *) g_ptr_array_index (report->warnings, i))->message,
+                    "“c001” is not a GUID") != NULL)
+          warning = g_ptr_array_index (report->warnings, i);
+      if (round == 0)
+        {
+          g_assert_nonnull (warning);
+          g_assert_cmpuint (warning->line, ==, 2);
+          g_assert_cmpstr (warning->element, ==, "Code");
+        }
+    }
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code_set_member"), ==, 2);
+
+  g_clear_pointer (&check, grd_refi_report_free);
+  check = grd_refi_export_codebook (fixture->project, out, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&check, grd_refi_report_free);
+  check = grd_refi_report_new ();
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  bytes = g_bytes_new (written, strlen (written));
+  g_assert_true (grd_refi_validate (GRD_REFI_SCHEMA_CODEBOOK, bytes, "out.qdc", check));
+}
+
+/* ATLAS.ti counts code points in the text with CRLF as one character. */
+static void
+test_import_atlas_offsets (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *qde =
+    "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"A\" origin=\"ATLAS.ti 8.4.0 573\">"
+    "<CodeBook><Codes><Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"Trust\" "
+    "isCodable=\"true\"/></Codes></CodeBook>"
+    "<Sources><TextSource guid=\"aaaaaaaa-0000-0000-0000-000000000001\" name=\"Mabêl 2ième.txt\" "
+    "plainTextPath=\"internal://aaaaaaaa-0000-0000-0000-000000000001.txt\">"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000001\" name=\"trust\" "
+    "startPosition=\"31\" endPosition=\"36\"><Coding guid=\"c0d10000-0000-0000-0000-000000000001\">"
+    "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000002\" name=\"Saya\" "
+    "startPosition=\"12\" endPosition=\"16\"><Coding guid=\"c0d10000-0000-0000-0000-000000000002\">"
+    "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+    "</TextSource></Sources></Project>";
+  g_autofree char *path = export_path (fixture, "atlas.qdpx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+
+  write_variant (path, qde);
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  codings = grd_project_list_codings (fixture->project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 2);
+  {
+    GrdCoding *first = find_coding (codings, "C0D10000-0000-0000-0000-000000000001");
+    GrdCoding *second = find_coding (codings, "C0D10000-0000-0000-0000-000000000002");
+    g_autofree char *trust = quote_of (fixture->project, first);
+    g_autofree char *saya = quote_of (fixture->project, second);
+
+    g_assert_cmpstr (trust, ==, "trust");
+    g_assert_cmpstr (saya, ==, "Saya");
+  }
+}
+
+/* Code book merge */
+
+#define FASILITAS "SELECT count(*) FROM code WHERE name = 'Fasilitas'"
+
+static void
+test_codebook_merge (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = export_path (fixture, "merge.qdc");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdCode) renamed = NULL;
+  g_autoptr(GrdCode) added = NULL;
+  gint64 parent = add_code (fixture->project, 0, "Extrinsic");
+  gint64 child = add_code (fixture->project, parent, "Fasilitas");
+  g_autoptr(GrdCode) child_code = grd_project_get_code (fixture->project, child, &error);
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<CodeBook xmlns=\"urn:QDA-XML:codebook:0:4\"><Codes>\n"
+    "<Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Extrinsic\" isCodable=\"false\">\n"
+    "  <Code guid=\"%s\" name=\"Facility 🏢\" isCodable=\"true\"/>\n"
+    "  <Code guid=\"22222222-2222-2222-2222-222222222222\" name=\"Salary\" isCodable=\"true\"/>\n"
+    "</Code></Codes></CodeBook>\n", child_code->guid);
+  static const struct { GrdRefiCodeAction action; const char *path; const char *old; } expect[] = {
+    { GRD_REFI_CODE_KEEP, "Extrinsic", NULL },
+    { GRD_REFI_CODE_RENAME, "Extrinsic/Facility 🏢", "Fasilitas" },
+    { GRD_REFI_CODE_ADD, "Extrinsic/Salary", NULL },
+  };
+
+  write_file (path, xml);
+  preview = grd_refi_preview_codebook (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->len, ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < preview->len; i++)
+    {
+      GrdRefiCodeChange *change = g_ptr_array_index (preview, i);
+
+      g_assert_cmpint (change->action, ==, expect[i].action);
+      g_assert_cmpstr (change->path, ==, expect[i].path);
+      g_assert_cmpstr (change->old_name, ==, expect[i].old);
+    }
+  /* the preview changed nothing */
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, FASILITAS), ==, 1);
+
+  report = grd_refi_import_codebook (fixture->project, path, &error);
+  g_assert_no_error (error);
+  renamed = grd_project_get_code (fixture->project, child, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renamed->name, ==, "Facility 🏢");
+  added = grd_project_find_code (fixture->project, "Extrinsic/Salary", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added->guid, ==, "22222222-2222-2222-2222-222222222222");
+  g_assert_cmpint (added->parent_id, ==, parent);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 3);
+
+  /* one undo takes the whole import back */
+  g_free (grd_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, FASILITAS), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GRD_TEST_INIT (&argc, &argv);
+
+  g_test_add_func ("/refi/schemas", test_schemas);
+  GRD_TEST_ADD ("/refi/export/codebook", test_export_codebook);
+  GRD_TEST_ADD ("/refi/export/project", test_export_project);
+  GRD_TEST_ADD ("/refi/export/failure", test_export_failure);
+  GRD_TEST_ADD ("/refi/round-trip", test_round_trip);
+  GRD_TEST_ADD ("/refi/round-trip/originals", test_round_trip_originals);
+  GRD_TEST_ADD ("/refi/import/nvivo-win", test_import_nvivo_win);
+  GRD_TEST_ADD ("/refi/import/qc", test_import_qc);
+  GRD_TEST_ADD ("/refi/import/atlas", test_import_atlas);
+  GRD_TEST_ADD ("/refi/import/small-samples", test_import_small_samples);
+  GRD_TEST_ADD ("/refi/import/taguette", test_import_taguette);
+  GRD_TEST_ADD ("/refi/import/refuse", test_refuse);
+  GRD_TEST_ADD ("/refi/import/variants", test_import_variants);
+  GRD_TEST_ADD ("/refi/import/atlas-offsets", test_import_atlas_offsets);
+  GRD_TEST_ADD ("/refi/import/opaque-guids", test_import_opaque_guids);
+  GRD_TEST_ADD ("/refi/codebook-merge", test_codebook_merge);
+
+  return g_test_run ();
+}
