@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "grd-axial.h"
 #include "grd-import.h"
 #include "grd-import-batch.h"
 #include "grd-project.h"
