@@ -12,6 +12,7 @@
 #include "grd-project.h"
 #include "grd-query.h"
 #include "grd-refi.h"
+#include "grd-selective.h"
 #include "grd-store.h"
 #include "grd-types.h"
 #include "grd-utf8.h"

@@ -508,6 +508,40 @@ grd_project_set_code_kind (GrdProject   *self,
                       grd_code_kind_to_string (kind), error);
 }
 
+/* One core category: the code marked becomes it, and a code that was it
+ * before goes back to being a theme, in one step. */
+gboolean
+grd_project_set_core_category (GrdProject  *self,
+                               gint64       code_id,
+                               GError     **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autofree char *label = NULL;
+  g_autoptr(GrdCode) code = NULL;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
+
+  code = grd_project_get_code (self, code_id, error);
+  if (code == NULL)
+    return FALSE;
+
+  label = g_strdup_printf (_("Make “%s” the core category"), code->name);
+  if (!_grd_project_begin_edit (self, label, error))
+    return FALSE;
+
+  if (!grd_store_run (store, error,
+                      "UPDATE code SET kind = 'theme' WHERE kind = 'core-category' AND id <> ?1",
+                      "i", code_id) ||
+      !grd_store_run (store, error, "UPDATE code SET kind = 'core-category' WHERE id = ?1",
+                      "i", code_id))
+    {
+      _grd_project_fail_edit (self);
+      return FALSE;
+    }
+
+  return _grd_project_end_edit (self, GRD_CHANGE_CODES, error);
+}
+
 gboolean
 grd_project_set_code_color (GrdProject  *self,
                             gint64       code_id,

@@ -210,6 +210,11 @@ gboolean    grd_project_set_code_kind       (GrdProject    *self,
                                              gint64         code_id,
                                              GrdCodeKind    kind,
                                              GError       **error);
+/* Selective coding: marks the one core category (a former one becomes a
+ * theme again). */
+gboolean    grd_project_set_core_category   (GrdProject    *self,
+                                             gint64         code_id,
+                                             GError       **error);
 gboolean    grd_project_set_code_color      (GrdProject    *self,
                                              gint64         code_id,
                                              const char    *color,
