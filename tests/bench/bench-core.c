@@ -324,6 +324,34 @@ main (int    argc,
       }
   }
 
+  /* What the axial and selective views read when they open */
+  {
+    g_autoptr(GPtrArray) hints = NULL;
+    g_autoptr(GPtrArray) checks = NULL;
+    g_autoptr(GPtrArray) saturation = NULL;
+    double t_hints, t_checks;
+
+    start = g_get_monotonic_time ();
+    hints = grd_axial_hints (project, 5, 50, NULL, &error);
+    t_hints = seconds_since (start);
+    if (hints == NULL)
+      fail ("grd_axial_hints", error, dir);
+    start = g_get_monotonic_time ();
+    checks = grd_selective_checks (project, NULL, &error);
+    t_checks = seconds_since (start);
+    if (checks == NULL)
+      fail ("grd_selective_checks", error, dir);
+    start = g_get_monotonic_time ();
+    saturation = grd_selective_saturation (project, 0, NULL, &error);
+    t = seconds_since (start);
+    if (saturation == NULL)
+      fail ("grd_selective_saturation", error, dir);
+    printf ("axial hints %s: %.4f s (%u hints); integration checks %.4f s (%u); "
+            "saturation %.4f s (%u transcripts)\n",
+            size_name, t_hints, hints->len, t_checks, checks->len, t, saturation->len);
+    add_row ("axial hints", t_hints, 0.5, "s");
+  }
+
   /* Switching coders inside a batch, as the build does */
   {
     if (!grd_project_begin_batch (project, "Switch coders", &error))
