@@ -220,12 +220,19 @@ fill_source_quotes (GrdProject  *project,
 
 /* ?1 code, ?2 with descendants, ?3 representative only, ?4 without text;
  * where narrows it further. */
+/* The page a coding starts on, for sources imported with pages (PDF). */
+#define PAGE_AT_START \
+  "SELECT f.value FROM source_format f WHERE f.source_id = g.source_id " \
+  "AND f.kind = 'page' AND f.start_pos <= g.start_pos AND f.end_pos > g.start_pos " \
+  "ORDER BY f.start_pos DESC LIMIT 1"
+
 #define QUOTES_SQL(where) \
   "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION " \
   "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id WHERE ?2) " \
   "SELECT g.id, g.code_id, c.name, g.source_id, s.name, s.case_id, k.name, " \
   "r.name, g.start_pos, g.end_pos, g.representative, " \
-  "CASE WHEN ?4 THEN NULL ELSE (" SPEAKER_AT_START ") END " \
+  "CASE WHEN ?4 THEN NULL ELSE (" SPEAKER_AT_START ") END, " \
+  "CASE WHEN ?4 THEN NULL ELSE (" PAGE_AT_START ") END " \
   "FROM sub JOIN coding g ON g.code_id = sub.id " \
   "JOIN code c ON c.id = g.code_id JOIN source s ON s.id = g.source_id " \
   "LEFT JOIN study_case k ON k.id = s.case_id " \
@@ -278,6 +285,7 @@ list_quotes (GrdProject     *project,
       quote->end = sqlite3_column_int64 (row, 9);
       quote->representative = sqlite3_column_int (row, 10) != 0;
       quote->speaker = grd_stmt_dup_text (row, 11);
+      quote->page = (guint) sqlite3_column_int64 (row, 12);
       g_ptr_array_add (quotes, quote);
     }
   if (!ok)
@@ -358,7 +366,8 @@ grd_query_quote_fill_text (GrdProject  *project,
     {
       GrdStore *store = _grd_project_get_store (project);
       g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
-                                                 "SELECT (" SPEAKER_AT_START ") "
+                                                 "SELECT (" SPEAKER_AT_START "), "
+                                                 "(" PAGE_AT_START ") "
                                                  "FROM coding g WHERE g.id = ?1",
                                                  "i", quote->coding_id);
       gboolean has_row;
@@ -366,7 +375,10 @@ grd_query_quote_fill_text (GrdProject  *project,
       if (stmt == NULL || !grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error))
         return FALSE;
       if (has_row)
-        quote->speaker = grd_stmt_dup_text (grd_stmt_get (stmt), 0);
+        {
+          quote->speaker = grd_stmt_dup_text (grd_stmt_get (stmt), 0);
+          quote->page = (guint) sqlite3_column_int64 (grd_stmt_get (stmt), 1);
+        }
     }
 
   g_ptr_array_add (one, quote);

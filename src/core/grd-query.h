@@ -36,6 +36,8 @@ typedef struct {
   char     *context_before;
   char     *context_after;
   gboolean  representative;
+  guint     page;            /* the page the quote starts on, 0 without pages;
+                              * read with the speaker */
 } GrdQuote;
 
 void grd_quote_free (GrdQuote *quote);

@@ -109,6 +109,49 @@ test_quotes (Fixture       *fixture,
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* A quote from a PDF says which page it starts on, read with the speaker
+ * when the list reads text lazily. */
+static void
+test_quote_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("GROUNDED_TEST_DATA"), "import",
+                                            "interview.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 pdf = grd_project_import_file (fixture->project, file, NULL, &error);
+  gint64 txt = add_text_source (fixture->project, "Respondent 1", INTERVIEW_TEXT);
+  gint64 code = add_code (fixture->project, 0, "Reading");
+  gint64 on_page_2 = code_passage (fixture->project, pdf, code, "Known in Medan");
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) bare = NULL;
+
+  g_assert_no_error (error);
+  code_passage (fixture->project, pdf, code, "Selamat pagi");
+  code_passage (fixture->project, txt, code, "Naïve señor");
+
+  full = grd_query_quotes (fixture->project, code, GRD_QUOTE_DEFAULT, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (full->len, ==, 3);
+  for (guint i = 0; i < full->len; i++)
+    {
+      const GrdQuote *quote = full->pdata[i];
+      guint expected = quote->source_id == txt ? 0 : quote->coding_id == on_page_2 ? 2 : 1;
+
+      g_assert_cmpuint (quote->page, ==, expected);
+    }
+
+  bare = grd_query_quotes (fixture->project, code, GRD_QUOTE_WITHOUT_TEXT, 0, NULL, &error);
+  for (guint i = 0; i < bare->len; i++)
+    {
+      GrdQuote *quote = bare->pdata[i];
+
+      g_assert_cmpuint (quote->page, ==, 0);
+      g_assert_true (grd_query_quote_fill_text (fixture->project, quote, 0, &error));
+      g_assert_cmpuint (quote->page, ==, ((GrdQuote *) full->pdata[i])->page);
+    }
+}
+
 /* One coding's quote, exactly as the whole list has it, or none when the
  * list would not hold it: what a quotes pane follows an edit with. */
 static void
@@ -380,6 +423,7 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/query/locate-passage", test_locate_passage);
   GRD_TEST_ADD ("/grounded/query/quotes", test_quotes);
   GRD_TEST_ADD ("/grounded/query/quote-of-one-coding", test_quote_of_one_coding);
+  GRD_TEST_ADD ("/grounded/query/quote-page", test_quote_page);
   GRD_TEST_ADD ("/grounded/query/quotes-text-on-demand", test_quotes_text_on_demand);
   GRD_TEST_ADD ("/grounded/query/frequencies", test_frequencies);
   GRD_TEST_ADD ("/grounded/query/cooccurrence", test_cooccurrence);
