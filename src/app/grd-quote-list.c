@@ -628,7 +628,8 @@ bind_row (GtkSignalListItemFactory *factory,
   RowWidgets *row = g_object_get_data (G_OBJECT (list_item), "grd-quote-row");
   GrdQuote *quote = GRD_QUOTE_ITEM (gtk_list_item_get_item (list_item))->quote;
   const char *who = quote->case_name != NULL ? quote->case_name : quote->source_name;
-  const char *parts[5];
+  const char *parts[6];
+  g_autofree char *page = NULL;
   guint n_parts = 0;
   g_autofree char *caption = NULL;
   g_autofree char *excerpt = NULL;
@@ -645,6 +646,9 @@ bind_row (GtkSignalListItemFactory *factory,
   if (quote->case_name != NULL)
     parts[n_parts++] = quote->case_name;
   parts[n_parts++] = quote->source_name;
+  /* A quote from a PDF is cited by its page. */
+  if (quote->page > 0)
+    parts[n_parts++] = page = g_strdup_printf (_("p. %u"), quote->page);
   /* Respondents are often both the case and the speaker: say it once. */
   if (quote->speaker != NULL && g_strcmp0 (quote->speaker, quote->case_name) != 0 &&
       g_strcmp0 (quote->speaker, quote->source_name) != 0)

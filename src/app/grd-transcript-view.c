@@ -590,6 +590,103 @@ load_codings (GrdTranscriptView  *self,
   return TRUE;
 }
 
+#define MAX_HEADING_LEVEL 6
+#define MAX_LIST_DEPTH    6
+
+/* The formatting an import kept (headings, emphasis, lists, tables, pages),
+ * one tag per kind and level, made once per buffer. */
+static void
+create_format_tags (GrdTranscriptView *self)
+{
+  static const double heading_scale[MAX_HEADING_LEVEL] = { 1.6, 1.35, 1.2, 1.1, 1.0, 1.0 };
+  PangoTabArray *tabs = pango_tab_array_new (8, TRUE);
+
+  for (int level = 1; level <= MAX_HEADING_LEVEL; level++)
+    {
+      g_autofree char *name = g_strdup_printf ("heading-%d", level);
+
+      gtk_text_buffer_create_tag (self->buffer, name,
+                                  "weight", PANGO_WEIGHT_BOLD,
+                                  "scale", heading_scale[level - 1],
+                                  "pixels-above-lines", 18 - 2 * level,
+                                  "pixels-below-lines", 4,
+                                  NULL);
+    }
+  for (int depth = 1; depth <= MAX_LIST_DEPTH; depth++)
+    {
+      g_autofree char *name = g_strdup_printf ("list-%d", depth);
+
+      gtk_text_buffer_create_tag (self->buffer, name, "left-margin", 12 + 24 * depth, NULL);
+    }
+  gtk_text_buffer_create_tag (self->buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (self->buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (self->buffer, "underline", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+
+  /* Cells are tab-separated: columns line up on wide, even stops. */
+  for (int i = 0; i < 8; i++)
+    pango_tab_array_set_tab (tabs, i, PANGO_TAB_LEFT, 180 * (i + 1));
+  gtk_text_buffer_create_tag (self->buffer, "table-cell", "tabs", tabs, NULL);
+  pango_tab_array_free (tabs);
+
+  /* A new page of a PDF starts after a gap, as on paper. */
+  gtk_text_buffer_create_tag (self->buffer, "page-start", "pixels-above-lines", 28, NULL);
+}
+
+static gboolean
+load_formats (GrdTranscriptView  *self,
+              GError            **error)
+{
+  g_autoptr(GArray) formats = grd_project_list_formats (self->project, self->source_id, error);
+
+  if (formats == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < formats->len; i++)
+    {
+      const GrdFormatRange *range = &g_array_index (formats, GrdFormatRange, i);
+      g_autofree char *name = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) range->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) range->end);
+
+      switch (range->kind)
+        {
+        case GRD_FORMAT_HEADING:
+          name = g_strdup_printf ("heading-%d", CLAMP (range->value, 1, MAX_HEADING_LEVEL));
+          break;
+        case GRD_FORMAT_LIST_ITEM:
+          name = g_strdup_printf ("list-%d", CLAMP (range->value, 1, MAX_LIST_DEPTH));
+          break;
+        case GRD_FORMAT_BOLD:
+          name = g_strdup ("bold");
+          break;
+        case GRD_FORMAT_ITALIC:
+          name = g_strdup ("italic");
+          break;
+        case GRD_FORMAT_UNDERLINE:
+          name = g_strdup ("underline");
+          break;
+        case GRD_FORMAT_TABLE_CELL:
+          name = g_strdup ("table-cell");
+          break;
+        case GRD_FORMAT_PAGE:
+          if (range->value <= 1)
+            continue;
+          /* Only the first line of the page gets the gap. */
+          end = start;
+          gtk_text_iter_forward_to_line_end (&end);
+          name = g_strdup ("page-start");
+          break;
+        default:
+          continue;
+        }
+      gtk_text_buffer_apply_tag_by_name (self->buffer, name, &start, &end);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_turns (GrdTranscriptView  *self,
             GError            **error)
@@ -835,6 +932,7 @@ grd_transcript_view_init (GrdTranscriptView *self)
     self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
   }
   gtk_text_buffer_create_tag (self->buffer, "interviewer", NULL);
+  create_format_tags (self);
   update_style_tags (self);
   g_signal_connect (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
 
@@ -910,7 +1008,8 @@ grd_transcript_view_load_source (GrdTranscriptView  *self,
   self->source_id = source_id;
   gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
 
-  if (text != NULL && (!load_turns (self, error) || !load_codings (self, TRUE, error)))
+  if (text != NULL &&
+      (!load_turns (self, error) || !load_formats (self, error) || !load_codings (self, TRUE, error)))
     {
       self->source_id = 0;
       gtk_text_buffer_set_text (self->buffer, "", -1);

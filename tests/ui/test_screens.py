@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The screens a researcher meets, saved as PNG in $GROUNDED_SCREENSHOT_DIR
 to be looked at: the welcome page, dark mode with a very long code name,
-a 300,000-character transcript with 2,000 codings, and the preferences.
+a 300,000-character transcript with 2,000 codings, the preferences, and
+transcripts imported from Word and PDF with their formatting and pages.
 Each also checks what the screen must show."""
 
 import os
@@ -10,6 +11,8 @@ import sys
 import tempfile
 
 from uitest import CORPUS, SAMPLE, Session, cli, rawinput, run_tests, test, wait_for
+
+IMPORT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "import")
 
 LONG_NAME = ("Feeling that the bank trusts me with its most important customers, "
              "even though I joined only a year ago and am still learning the local language")
@@ -60,6 +63,41 @@ def long_transcript():
             session.screenshot("long-transcript")
         finally:
             session.close()
+
+
+@test
+def formatted_word_transcript():
+    def prepare(path):
+        cli("import", path, os.path.join(IMPORT_DATA, "interview.docx"), "--name", "Word interview")
+
+    session = Session(SAMPLE, prepare=prepare)
+    try:
+        session.open_source("Word interview")
+        text = session.transcript_text()
+        # Formatting is drawn, never typed: no asterisks, no markup.
+        assert text.startswith("Wawancara di Jakarta"), text[:80]
+        assert "*" not in text and "<" not in text
+        session.screenshot("formatted-word")
+    finally:
+        session.close()
+
+
+@test
+def pdf_quote_names_its_page():
+    def prepare(path):
+        cli("import", path, os.path.join(IMPORT_DATA, "interview.pdf"), "--name", "PDF interview")
+        cli("code", path, "PDF interview", "Personality", "--quote", "Known in Medan")
+
+    session = Session(SAMPLE, prepare=prepare)
+    try:
+        session.open_source("PDF interview")
+        session.select_code("Personality")
+        quotes = session.find("list", "Quotes")
+        wait_for(lambda: quotes.findChildren(lambda n: n.roleName == "label" and "p. 2" in n.name),
+                 "the quote's page in its caption")
+        session.screenshot("pdf-quote-page")
+    finally:
+        session.close()
 
 
 @test
