@@ -136,6 +136,8 @@ update_source_header (GrdWindow *self)
 {
   gint64 source_id = grd_transcript_view_get_source (self->transcript_view);
   g_autoptr(GrdSource) source = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *codings = NULL;
   g_autofree char *subtitle = NULL;
 
   if (source_id != 0)
@@ -149,10 +151,15 @@ update_source_header (GrdWindow *self)
       return;
     }
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u word · %u codings",
-                                           "%s · %u words · %u codings", source->n_words),
+  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", source->n_words),
+                           source->n_words);
+  codings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u coding", "%u codings",
+                                          source->n_codings),
+                             source->n_codings);
+  /* Translators: the transcript's case, its word count, its coding count */
+  subtitle = g_strdup_printf (_("%s · %s · %s"),
                               source->case_name != NULL ? source->case_name : _("No case"),
-                              source->n_words, source->n_codings);
+                              words, codings);
   gtk_label_set_text (self->source_title, source->name);
   gtk_label_set_text (self->source_subtitle, subtitle);
   gtk_stack_set_visible_child_name (self->transcript_stack, "transcript");
