@@ -72,11 +72,47 @@ grd_show_undo_toast (GtkWidget  *widget,
   grd_show_toast (widget, toast);
 }
 
+/* One of callback and import_callback is set. */
 typedef struct {
-  GrdFilesChosen  callback;
-  gpointer        user_data;
-  GtkWindow      *parent;
+  GrdFilesChosen   callback;
+  GrdImportChosen  import_callback;
+  gpointer         user_data;
+  GtkWindow       *parent;
 } Chooser;
+
+/* The import options live in the chooser itself, as choices (the portal's
+ * dialog shows them too): cases, and what to do with unreadable files. */
+#define CHOICE_CASES       "cases"
+#define CHOICE_SKIP_ERRORS "skip-errors"
+
+static void
+add_import_choices (GtkFileChooser *chooser)
+{
+  const char * const ids[] = { "none", "file", "speaker", NULL };
+  const char * const labels[] = { _("No cases"), _("A case per file"), _("A case per respondent"), NULL };
+
+  gtk_file_chooser_add_choice (chooser, CHOICE_CASES, _("Cases"), (const char **) ids,
+                               (const char **) labels);
+  gtk_file_chooser_set_choice (chooser, CHOICE_CASES, "none");
+  gtk_file_chooser_add_choice (chooser, CHOICE_SKIP_ERRORS, _("Skip files that cannot be read"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (chooser, CHOICE_SKIP_ERRORS, "false");
+}
+
+static GrdImportFlags
+import_flags (GtkFileChooser *chooser)
+{
+  const char *cases = gtk_file_chooser_get_choice (chooser, CHOICE_CASES);
+  GrdImportFlags flags = GRD_IMPORT_FLAGS_NONE;
+
+  if (g_strcmp0 (cases, "file") == 0)
+    flags |= GRD_IMPORT_FLAGS_CASE_PER_FILE;
+  else if (g_strcmp0 (cases, "speaker") == 0)
+    flags |= GRD_IMPORT_FLAGS_CASE_PER_SPEAKER;
+  if (g_strcmp0 (gtk_file_chooser_get_choice (chooser, CHOICE_SKIP_ERRORS), "true") == 0)
+    flags |= GRD_IMPORT_FLAGS_SKIP_ERRORS;
+  return flags;
+}
 
 static void
 on_response (GtkNativeDialog *native,
@@ -91,7 +127,11 @@ on_response (GtkNativeDialog *native,
   else
     files = G_LIST_MODEL (g_list_store_new (G_TYPE_FILE));
 
-  chooser->callback (chooser->parent, files, chooser->user_data);
+  if (chooser->import_callback != NULL)
+    chooser->import_callback (chooser->parent, files, import_flags (GTK_FILE_CHOOSER (native)),
+                              chooser->user_data);
+  else
+    chooser->callback (chooser->parent, files, chooser->user_data);
 
   g_clear_object (&chooser->parent);
   g_free (chooser);
@@ -129,37 +169,54 @@ add_project_filters (GtkFileChooser *chooser)
 static void
 add_transcript_filters (GtkFileChooser *chooser)
 {
-  const char * const mime_types[] = { "text/plain", "text/markdown", NULL };
-  const char * const patterns[] = { "*.txt", "*.text", "*.md", "*.markdown", NULL };
+  const char * const mime_types[] = {
+    "text/plain", "text/markdown", "text/html", "application/rtf", "text/rtf", "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text", NULL
+  };
+  const char * const patterns[] = {
+    "*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm", "*.rtf", "*.pdf", "*.docx",
+    "*.odt", NULL
+  };
   const char * const all[] = { "*", NULL };
 
-  add_filter (chooser, _("Transcripts (text, Markdown)"), mime_types, patterns);
+  add_filter (chooser, _("Transcripts (Word, LibreOffice, PDF, RTF, HTML, text, Markdown)"),
+              mime_types, patterns);
   add_filter (chooser, _("All files"), NULL, all);
 }
 
-static void
+static GtkFileChooserNative *
 run_chooser (GtkWindow            *parent,
              const char           *title,
              GtkFileChooserAction  action,
              const char           *accept_label,
-             GrdFilesChosen        callback,
-             gpointer              user_data,
-             void                (*add_filters) (GtkFileChooser *chooser))
+             Chooser              *chooser)
 {
   GtkFileChooserNative *native;
-  Chooser *chooser = g_new0 (Chooser, 1);
 
-  chooser->callback = callback;
-  chooser->user_data = user_data;
   chooser->parent = parent != NULL ? g_object_ref (parent) : NULL;
 
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  /* Importing takes many transcripts at once; projects open one by one. */
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native),
-                                        add_filters == add_transcript_filters);
-  add_filters (GTK_FILE_CHOOSER (native));
   g_signal_connect (native, "response", G_CALLBACK (on_response), chooser);
+  return native;
+}
+
+static void
+choose_project (GtkWindow            *parent,
+                const char           *title,
+                GtkFileChooserAction  action,
+                const char           *accept_label,
+                GrdFilesChosen        callback,
+                gpointer              user_data)
+{
+  Chooser *chooser = g_new0 (Chooser, 1);
+  GtkFileChooserNative *native;
+
+  chooser->callback = callback;
+  chooser->user_data = user_data;
+  native = run_chooser (parent, title, action, accept_label, chooser);
+  add_project_filters (GTK_FILE_CHOOSER (native));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -168,8 +225,8 @@ grd_choose_project_to_open (GtkWindow      *parent,
                             GrdFilesChosen  callback,
                             gpointer        user_data)
 {
-  run_chooser (parent, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-               callback, user_data, add_project_filters);
+  choose_project (parent, _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                  callback, user_data);
 }
 
 void
@@ -177,17 +234,30 @@ grd_choose_project_to_create (GtkWindow      *parent,
                               GrdFilesChosen  callback,
                               gpointer        user_data)
 {
-  run_chooser (parent, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
-               callback, user_data, add_project_filters);
+  choose_project (parent, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
+                  callback, user_data);
 }
 
 void
-grd_choose_files_to_import (GtkWindow      *parent,
-                            GrdFilesChosen  callback,
-                            gpointer        user_data)
+grd_choose_files_to_import (GtkWindow       *parent,
+                            gboolean         folders,
+                            GrdImportChosen  callback,
+                            gpointer         user_data)
 {
-  run_chooser (parent, _("Import Transcripts"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-               callback, user_data, add_transcript_filters);
+  Chooser *chooser = g_new0 (Chooser, 1);
+  GtkFileChooserNative *native;
+
+  chooser->import_callback = callback;
+  chooser->user_data = user_data;
+  native = run_chooser (parent, folders ? _("Import Folders of Transcripts") : _("Import Transcripts"),
+                        folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                        _("_Import"), chooser);
+  /* Many transcripts at once: a study's worth is one import. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  if (!folders)
+    add_transcript_filters (GTK_FILE_CHOOSER (native));
+  add_import_choices (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "grd-core.h"
+
 G_BEGIN_DECLS
 
 /* A message dialog over widget's window: heading, then the error's message
@@ -34,8 +36,15 @@ void grd_choose_project_to_open   (GtkWindow      *parent,
 void grd_choose_project_to_create (GtkWindow      *parent,
                                    GrdFilesChosen  callback,
                                    gpointer        user_data);
-void grd_choose_files_to_import   (GtkWindow      *parent,
-                                   GrdFilesChosen  callback,
-                                   gpointer        user_data);
+typedef void (*GrdImportChosen) (GtkWindow      *parent,
+                                 GListModel     *files,   /* of GFile, empty when cancelled */
+                                 GrdImportFlags  flags,   /* the options chosen beside them */
+                                 gpointer        user_data);
+
+/* Transcripts (or, with folders, folders of them) and how to import them. */
+void grd_choose_files_to_import   (GtkWindow       *parent,
+                                   gboolean         folders,
+                                   GrdImportChosen  callback,
+                                   gpointer         user_data);
 
 G_END_DECLS

@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The worker gets its own connection to the project (one per thread, as
- * SQLite wants) and a copy of the file list, never a widget. Its one batch
- * is one transaction and one undo step; when it ends, the project the
- * window holds is told, so every view refreshes on the main thread.
+ * SQLite wants) and a copy of the file list, never a widget. Its import is
+ * one transaction and one undo step; when it ends, the project the window
+ * holds is told, so every view refreshes on the main thread.
  */
 
 #define G_LOG_DOMAIN "grd-import-job"
@@ -19,7 +19,8 @@
 
 typedef struct {
   GrdProject        *worker;     /* opened on the main thread, used only by the worker */
-  GPtrArray         *files;      /* GFile */
+  GPtrArray         *files;      /* GFile: transcripts and folders */
+  GrdImportFlags     flags;
   GrdImportProgress  progress;
   GObject           *progress_data;
   GMainContext      *context;
@@ -59,9 +60,32 @@ progress_report_free (gpointer user_data)
 {
   ProgressReport *report = user_data;
 
-  g_free (report->file_name);
   g_clear_object (&report->progress_data);
+  g_free (report->file_name);
   g_free (report);
+}
+
+/* On the worker thread: hands the file about to be read to the main thread. */
+static void
+on_file_started (guint       index,
+                 guint       n_files,
+                 const char *file_name,
+                 gpointer    user_data)
+{
+  ImportData *data = user_data;
+  ProgressReport *report;
+
+  if (data->progress == NULL)
+    return;
+
+  report = g_new0 (ProgressReport, 1);
+  report->progress = data->progress;
+  report->progress_data = g_object_ref (data->progress_data);
+  report->index = index;
+  report->n_files = n_files;
+  report->file_name = g_path_get_basename (file_name);
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, report_progress, report,
+                              progress_report_free);
 }
 
 static void
@@ -72,56 +96,29 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  GPtrArray *reports;
 
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u transcript",
-                                        "Import %u transcripts", data->files->len),
-                           data->files->len);
-  if (!grd_project_begin_batch (data->worker, label, &error))
+  /* Folders become the transcripts in them. */
+  files = grd_import_expand_files (data->files, cancellable, &error);
+  if (files == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  for (guint i = 0; i < data->files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (data->files, i);
-
-      if (data->progress != NULL)
-        {
-          ProgressReport *report = g_new0 (ProgressReport, 1);
-
-          report->progress = data->progress;
-          report->progress_data = g_object_ref (data->progress_data);
-          report->index = i;
-          report->n_files = data->files->len;
-          report->file_name = g_file_get_basename (file);
-          g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, report_progress, report,
-                                      progress_report_free);
-        }
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error) ||
-          grd_project_import_file (data->worker, file, cancellable, &error) <= 0)
-        {
-          grd_project_abort_batch (data->worker);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  if (!grd_project_end_batch (data->worker, &error))
-    {
-      grd_project_abort_batch (data->worker);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_int (task, data->files->len);
+  reports = grd_project_import_files (data->worker, files, data->flags, NULL, NULL,
+                                      on_file_started, data, cancellable, &error);
+  if (reports == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
 grd_import_job_run_async (GrdProject          *project,
                           GListModel          *files,
+                          GrdImportFlags       flags,
                           GCancellable        *cancellable,
                           GrdImportProgress    progress,
                           gpointer             progress_data,
@@ -142,6 +139,7 @@ grd_import_job_run_async (GrdProject          *project,
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (data->files, g_list_model_get_item (files, i));
+  data->flags = flags;
   data->progress = progress;
   data->progress_data = progress != NULL ? g_object_ref (progress_data) : NULL;
   data->context = g_main_context_ref_thread_default ();
@@ -157,18 +155,18 @@ grd_import_job_run_async (GrdProject          *project,
   g_task_run_in_thread (task, import_thread);
 }
 
-guint
+GPtrArray *
 grd_import_job_finish (GrdProject    *project,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  gssize n;
+  GPtrArray *reports;
 
-  g_return_val_if_fail (g_task_is_valid (result, project), 0);
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
 
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n > 0)
+  reports = g_task_propagate_pointer (G_TASK (result), error);
+  if (reports != NULL)
     grd_project_notify_changed (project, GRD_CHANGE_SOURCES | GRD_CHANGE_CASES |
                                          GRD_CHANGE_HISTORY);
-  return n > 0 ? (guint) n : 0;
+  return reports;
 }

@@ -20,18 +20,21 @@ typedef void (*GrdImportProgress) (guint       index,
                                    const char *file_name,
                                    gpointer    user_data);
 
-/* Imports files (GFile) into project as one undoable step on a connection
- * of its own: either every file lands or none does. */
-void  grd_import_job_run_async  (GrdProject          *project,
-                                 GListModel          *files,
-                                 GCancellable        *cancellable,
-                                 GrdImportProgress    progress,
-                                 gpointer             progress_data,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data);
-/* The number of transcripts imported, or 0 with error set. */
-guint grd_import_job_finish     (GrdProject          *project,
-                                 GAsyncResult        *result,
-                                 GError             **error);
+/* Imports files (GFile: transcripts, or folders of them) into project as
+ * one undoable step on a connection of its own: every file lands, or none
+ * does unless flags say to skip those that cannot be read. */
+void       grd_import_job_run_async  (GrdProject          *project,
+                                      GListModel          *files,
+                                      GrdImportFlags       flags,
+                                      GCancellable        *cancellable,
+                                      GrdImportProgress    progress,
+                                      gpointer             progress_data,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* The import report, one GrdImportReport per file (a skipped one carries
+ * its error), or NULL with error set when nothing was imported. */
+GPtrArray *grd_import_job_finish     (GrdProject          *project,
+                                      GAsyncResult        *result,
+                                      GError             **error);
 
 G_END_DECLS

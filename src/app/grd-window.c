@@ -95,6 +95,7 @@ update_actions (GrdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  editable && grd_project_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.code-selection", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.code-in-vivo", editable && has_selection);
@@ -640,6 +641,96 @@ on_import_progress (guint       index,
   gtk_progress_bar_set_fraction (self->import_progress, (double) index / MAX (n_files, 1));
 }
 
+/* One line per file of the import report: what was read, or why not. */
+static char *
+describe_import (GrdImportReport *report)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *base = g_path_get_basename (report->file_name);
+
+  if (report->error != NULL)
+    {
+      /* Translators: a file of an import, then why it was not imported */
+      g_string_printf (line, _("%s: not imported. %s"), base, report->error->message);
+      return g_string_free (g_steal_pointer (&line), FALSE);
+    }
+
+  /* Translators: file, format, encoding, characters, turns */
+  g_string_printf (line, g_dngettext (GETTEXT_PACKAGE,
+                                      "%s: %s, %s, %'lld characters, %u turn",
+                                      "%s: %s, %s, %'lld characters, %u turns",
+                                      report->n_turns),
+                   base, report->format, report->encoding != NULL ? report->encoding : "—",
+                   (long long) report->n_chars, report->n_turns);
+  if (report->speakers != NULL && report->speakers[0] != NULL)
+    {
+      g_autofree char *speakers = g_strjoinv (", ", report->speakers);
+
+      g_string_append_printf (line, " (%s)", speakers);
+    }
+  for (guint i = 0; report->dropped != NULL && i < report->dropped->len; i++)
+    {
+      GrdImportDropped *dropped = g_ptr_array_index (report->dropped, i);
+
+      /* Translators: what an import left out: count, what, why */
+      g_string_append_printf (line, _("; left out %u %s: %s"), dropped->count, dropped->what,
+                              dropped->why);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+show_import_report (GrdWindow *self,
+                    GPtrArray *reports,
+                    guint      n_imported)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *scroller, *label;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      g_autofree char *line = describe_import (g_ptr_array_index (reports, i));
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+    }
+
+  if (n_imported == reports->len)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u Transcript",
+                                            "Imported %u Transcripts", n_imported), n_imported);
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u of %u File",
+                                            "Imported %u of %u Files", reports->len),
+                               n_imported, reports->len);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Import report"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_report_toast_button (AdwToast  *toast,
+                        GrdWindow *self)
+{
+  GPtrArray *reports = g_object_get_data (G_OBJECT (toast), "grd-import-reports");
+
+  show_import_report (self, reports, reports->len);
+}
+
 static void
 on_import_done (GObject      *object,
                 GAsyncResult *result,
@@ -647,31 +738,52 @@ on_import_done (GObject      *object,
 {
   g_autoptr(GrdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint n;
+  g_autoptr(GPtrArray) reports = NULL;
+  guint n = 0;
 
-  n = grd_import_job_finish (GRD_PROJECT (object), result, &error);
+  reports = grd_import_job_finish (GRD_PROJECT (object), result, &error);
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   update_actions (self);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    grd_window_show_toast (self, adw_toast_new (_("Import cancelled; nothing was added")));
-  else if (error != NULL)
-    grd_show_error (GTK_WIDGET (self), _("Nothing was imported"), error);
+    {
+      grd_window_show_toast (self, adw_toast_new (_("Import cancelled; nothing was added")));
+      return;
+    }
+  if (error != NULL)
+    {
+      grd_show_error (GTK_WIDGET (self), _("Nothing was imported"), error);
+      return;
+    }
+
+  for (guint i = 0; i < reports->len; i++)
+    if (((GrdImportReport *) g_ptr_array_index (reports, i))->source_id != 0)
+      n++;
+
+  /* Files were skipped: say which and why straight away. */
+  if (n < reports->len)
+    show_import_report (self, reports, n);
   else
     {
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                              "Imported %u transcript",
                                                              "Imported %u transcripts", n), n);
+      AdwToast *toast = adw_toast_new (title);
 
-      grd_show_undo_toast (GTK_WIDGET (self), title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_object_set_data_full (G_OBJECT (toast), "grd-import-reports", g_steal_pointer (&reports),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_report_toast_button), self, 0);
+      grd_window_show_toast (self, toast);
     }
 }
 
 static void
-on_files_to_import (GtkWindow  *parent,
-                    GListModel *files,
-                    gpointer    user_data)
+on_files_to_import (GtkWindow      *parent,
+                    GListModel     *files,
+                    GrdImportFlags  flags,
+                    gpointer        user_data)
 {
   GrdWindow *self = GRD_WINDOW (parent);
 
@@ -684,8 +796,8 @@ on_files_to_import (GtkWindow  *parent,
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   update_actions (self);
 
-  grd_import_job_run_async (self->project, files, self->import_cancellable, on_import_progress,
-                            self, on_import_done, g_object_ref (self));
+  grd_import_job_run_async (self->project, files, flags, self->import_cancellable,
+                            on_import_progress, self, on_import_done, g_object_ref (self));
 }
 
 static void
@@ -693,7 +805,8 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  grd_choose_files_to_import (GTK_WINDOW (widget), on_files_to_import, NULL);
+  grd_choose_files_to_import (GTK_WINDOW (widget), g_str_equal (action_name, "win.import-folder"),
+                              on_files_to_import, NULL);
 }
 
 static void
@@ -896,6 +1009,7 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.code-selection", NULL, code_selection_action);
   gtk_widget_class_install_action (widget_class, "win.code-in-vivo", NULL, code_in_vivo_action);
