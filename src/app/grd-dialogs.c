@@ -260,4 +260,47 @@ grd_choose_files_to_import (GtkWindow       *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+void
+grd_choose_exchange_file (GtkWindow       *parent,
+                          GrdExchangeKind  kind,
+                          GrdFilesChosen   callback,
+                          gpointer         user_data)
+{
+  static const struct {
+    const char *title;
+    const char *accept;
+    gboolean    save;
+    gboolean    project;
+  } kinds[] = {
+    [GRD_EXCHANGE_EXPORT_PROJECT] = { N_("Export the Project (REFI-QDA)"), N_("_Export"), TRUE, TRUE },
+    [GRD_EXCHANGE_EXPORT_CODEBOOK] = { N_("Export the Code Book (REFI-QDA)"), N_("_Export"), TRUE, FALSE },
+    [GRD_EXCHANGE_IMPORT_PROJECT] = { N_("Import a Project (REFI-QDA)"), N_("_Import"), FALSE, TRUE },
+    [GRD_EXCHANGE_IMPORT_CODEBOOK] = { N_("Import a Code Book (REFI-QDA)"), N_("_Import"), FALSE, FALSE },
+  };
+  const char * const project_types[] = { "application/x-qdp+zip", NULL };
+  const char * const project_patterns[] = { "*.qdpx", NULL };
+  const char * const codebook_types[] = { "application/x-qdc+xml", NULL };
+  const char * const codebook_patterns[] = { "*.qdc", NULL };
+  Chooser *chooser = g_new0 (Chooser, 1);
+  GtkFileChooserNative *native;
+
+  g_return_if_fail ((guint) kind < G_N_ELEMENTS (kinds));
+
+  chooser->callback = callback;
+  chooser->user_data = user_data;
+  native = run_chooser (parent, _(kinds[kind].title),
+                        kinds[kind].save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                        _(kinds[kind].accept), chooser);
+  if (kinds[kind].project)
+    add_filter (GTK_FILE_CHOOSER (native), _("REFI-QDA projects (NVivo, ATLAS.ti, MAXQDA, QualCoder)"),
+                project_types, project_patterns);
+  else
+    add_filter (GTK_FILE_CHOOSER (native), _("REFI-QDA code books"), codebook_types,
+                codebook_patterns);
+  if (kinds[kind].save)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
+                                       kinds[kind].project ? _("Project.qdpx") : _("Code book.qdc"));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 G_GNUC_END_IGNORE_DEPRECATIONS

@@ -47,4 +47,17 @@ void grd_choose_files_to_import   (GtkWindow       *parent,
                                    GrdImportChosen  callback,
                                    gpointer         user_data);
 
+typedef enum {
+  GRD_EXCHANGE_EXPORT_PROJECT,
+  GRD_EXCHANGE_EXPORT_CODEBOOK,
+  GRD_EXCHANGE_IMPORT_PROJECT,
+  GRD_EXCHANGE_IMPORT_CODEBOOK,
+} GrdExchangeKind;
+
+/* A REFI-QDA file (.qdpx project, .qdc code book) to write or to read. */
+void grd_choose_exchange_file     (GtkWindow       *parent,
+                                   GrdExchangeKind  kind,
+                                   GrdFilesChosen   callback,
+                                   gpointer         user_data);
+
 G_END_DECLS

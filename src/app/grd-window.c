@@ -19,7 +19,7 @@
 #include "grd-code-chooser.h"
 #include "grd-code-tree-view.h"
 #include "grd-dialogs.h"
-#include "grd-import-job.h"
+#include "grd-exchange.h"
 #include "grd-memo-editor.h"
 #include "grd-quote-list.h"
 #include "grd-source-list.h"
@@ -53,14 +53,16 @@ struct _GrdWindow
   GrdQuoteList         *quote_list;
   GrdMemoEditor        *memo_editor;
   GtkStack             *detail_stack;
-  GtkRevealer          *import_revealer;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
+  GtkRevealer          *job_revealer;
+  GtkLabel             *job_label;
+  GtkProgressBar       *job_progress;
 
   /* Owned */
   GrdProject           *project;
   gulong                changed_id;
-  GCancellable         *import_cancellable;
+  GCancellable         *job_cancellable;
+  char                 *job_done;        /* the REFI job's toast title */
+  char                 *job_failed;      /* and its error heading */
   GdkRGBA               coding_rgba;
   AdwToast             *history_toast;   /* the last undo/redo toast, while shown */
 };
@@ -73,10 +75,11 @@ application_of (GrdWindow *self)
   return GRD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* A job (an import or export) is on its way; edits wait for it. */
 static gboolean
-importing (GrdWindow *self)
+working (GrdWindow *self)
 {
-  return self->import_cancellable != NULL;
+  return self->job_cancellable != NULL;
 }
 
 /* Every action's enabled state, from the current state, in one place. */
@@ -84,7 +87,7 @@ static void
 update_actions (GrdWindow *self)
 {
   gboolean open = self->project != NULL;
-  gboolean editable = open && !importing (self);
+  gboolean editable = open && !working (self);
   gboolean has_selection = open && grd_transcript_view_get_selection (self->transcript_view,
                                                                       &(gint64) { 0 },
                                                                       &(gint64) { 0 });
@@ -96,7 +99,11 @@ update_actions (GrdWindow *self)
                                  editable && grd_project_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-project", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-codebook", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-project", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-codebook", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", working (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.code-selection", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.code-in-vivo", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-coding", editable && has_coding);
@@ -625,86 +632,75 @@ history_action (GtkWidget  *widget,
   grd_window_show_toast (self, self->history_toast);
 }
 
-/* ---- import ----------------------------------------------------------- */
+/* ---- jobs: imports and exports --------------------------------------- */
 
 static void
-on_import_progress (guint       index,
-                    guint       n_files,
-                    const char *file_name,
-                    gpointer    user_data)
+on_job_progress (double      fraction,
+                 const char *text,
+                 gpointer    user_data)
 {
   GrdWindow *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("Importing %s (%u of %u)"), file_name, index + 1,
-                                           n_files);
 
-  gtk_label_set_text (self->import_label, text);
-  gtk_progress_bar_set_fraction (self->import_progress, (double) index / MAX (n_files, 1));
+  gtk_label_set_text (self->job_label, text);
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->job_progress);
+  else
+    gtk_progress_bar_set_fraction (self->job_progress, fraction);
 }
 
-/* One line per file of the import report: what was read, or why not. */
-static char *
-describe_import (GrdImportReport *report)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *base = g_path_get_basename (report->file_name);
-
-  if (report->error != NULL)
-    {
-      /* Translators: a file of an import, then why it was not imported */
-      g_string_printf (line, _("%s: not imported. %s"), base, report->error->message);
-      return g_string_free (g_steal_pointer (&line), FALSE);
-    }
-
-  /* Translators: file, format, encoding, characters, turns */
-  g_string_printf (line, g_dngettext (GETTEXT_PACKAGE,
-                                      "%s: %s, %s, %'lld characters, %u turn",
-                                      "%s: %s, %s, %'lld characters, %u turns",
-                                      report->n_turns),
-                   base, report->format, report->encoding != NULL ? report->encoding : "—",
-                   (long long) report->n_chars, report->n_turns);
-  if (report->speakers != NULL && report->speakers[0] != NULL)
-    {
-      g_autofree char *speakers = g_strjoinv (", ", report->speakers);
-
-      g_string_append_printf (line, " (%s)", speakers);
-    }
-  for (guint i = 0; report->dropped != NULL && i < report->dropped->len; i++)
-    {
-      GrdImportDropped *dropped = g_ptr_array_index (report->dropped, i);
-
-      /* Translators: what an import left out: count, what, why */
-      g_string_append_printf (line, _("; left out %u %s: %s"), dropped->count, dropped->what,
-                              dropped->why);
-    }
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
+/* Runs a job of grd-exchange.c with the progress bar and Cancel showing. */
 static void
-show_import_report (GrdWindow *self,
-                    GPtrArray *reports,
-                    guint      n_imported)
+start_job (GrdWindow           *self,
+           const char          *text,
+           GrdJobFunc           func,
+           gpointer             input,
+           GDestroyNotify       input_free,
+           GDestroyNotify       result_free,
+           GrdChange            changes,
+           GAsyncReadyCallback  done)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *heading = NULL;
+  self->job_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->job_label, text);
+  gtk_progress_bar_set_fraction (self->job_progress, 0);
+  gtk_revealer_set_reveal_child (self->job_revealer, TRUE);
+  update_actions (self);
+
+  grd_job_run_async (self->project, func, input, input_free, result_free, changes,
+                     self->job_cancellable, on_job_progress, self, done, g_object_ref (self));
+}
+
+/* The job's result, or NULL after saying why there is none (cancelled,
+ * or failed: heading then the error, which names the file). */
+static gpointer
+finish_job (GrdWindow    *self,
+            GAsyncResult *result,
+            const char   *heading)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer value = grd_job_finish (self->project, result, &error);
+
+  g_clear_object (&self->job_cancellable);
+  gtk_revealer_set_reveal_child (self->job_revealer, FALSE);
+  update_actions (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    grd_window_show_toast (self, adw_toast_new (_("Cancelled; nothing was changed")));
+  else if (error != NULL)
+    grd_show_error (GTK_WIDGET (self), heading, error);
+  return value;
+}
+
+/* A report (what an import or export took, changed and left out) in a
+ * dialog of its own. */
+static void
+show_report (GrdWindow  *self,
+             const char *heading,
+             const char *text)
+{
   GtkWidget *dialog, *scroller, *label;
 
-  for (guint i = 0; i < reports->len; i++)
-    {
-      g_autofree char *line = describe_import (g_ptr_array_index (reports, i));
-
-      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
-    }
-
-  if (n_imported == reports->len)
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u Transcript",
-                                            "Imported %u Transcripts", n_imported), n_imported);
-  else
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u of %u File",
-                                            "Imported %u of %u Files", reports->len),
-                               n_imported, reports->len);
-
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  label = gtk_label_new (text->str);
+  label = gtk_label_new (text);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -716,67 +712,63 @@ show_import_report (GrdWindow *self,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Import report"), -1);
+                                  _("Report"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_report_toast_button (AdwToast  *toast,
-                        GrdWindow *self)
+on_report_button (AdwToast  *toast,
+                  GrdWindow *self)
 {
-  GPtrArray *reports = g_object_get_data (G_OBJECT (toast), "grd-import-reports");
+  show_report (self, adw_toast_get_title (toast),
+               g_object_get_data (G_OBJECT (toast), "grd-report"));
+}
 
-  show_import_report (self, reports, reports->len);
+/* A toast saying what was done, with Details for the report and, for what
+ * changed the project, Undo in the window's header bar as ever. */
+static void
+show_report_toast (GrdWindow  *self,
+                   const char *title,
+                   char       *report)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_object_set_data_full (G_OBJECT (toast), "grd-report", report, g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_report_button), self, 0);
+  grd_window_show_toast (self, toast);
 }
 
 static void
-on_import_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_transcripts_imported (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   g_autoptr(GrdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) reports = NULL;
-  guint n = 0;
+  g_autoptr(GPtrArray) reports = finish_job (self, result, _("Nothing was imported"));
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  guint n;
 
-  reports = grd_import_job_finish (GRD_PROJECT (object), result, &error);
-  g_clear_object (&self->import_cancellable);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  update_actions (self);
+  if (reports == NULL)
+    return;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      grd_window_show_toast (self, adw_toast_new (_("Import cancelled; nothing was added")));
-      return;
-    }
-  if (error != NULL)
-    {
-      grd_show_error (GTK_WIDGET (self), _("Nothing was imported"), error);
-      return;
-    }
-
-  for (guint i = 0; i < reports->len; i++)
-    if (((GrdImportReport *) g_ptr_array_index (reports, i))->source_id != 0)
-      n++;
-
+  text = grd_exchange_describe_import (reports, &n);
   /* Files were skipped: say which and why straight away. */
   if (n < reports->len)
-    show_import_report (self, reports, n);
-  else
     {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Imported %u transcript",
-                                                             "Imported %u transcripts", n), n);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_object_set_data_full (G_OBJECT (toast), "grd-import-reports", g_steal_pointer (&reports),
-                              (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_report_toast_button), self, 0);
-      grd_window_show_toast (self, toast);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u of %u File",
+                                            "Imported %u of %u Files", reports->len),
+                               n, reports->len);
+      show_report (self, title, text);
+      return;
     }
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u transcript",
+                                        "Imported %u transcripts", n), n);
+  show_report_toast (self, title, g_steal_pointer (&text));
 }
 
 static void
@@ -787,17 +779,13 @@ on_files_to_import (GtkWindow      *parent,
 {
   GrdWindow *self = GRD_WINDOW (parent);
 
-  if (g_list_model_get_n_items (files) == 0 || self->project == NULL || importing (self))
+  if (g_list_model_get_n_items (files) == 0 || self->project == NULL || working (self))
     return;
 
-  self->import_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->import_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  update_actions (self);
-
-  grd_import_job_run_async (self->project, files, flags, self->import_cancellable,
-                            on_import_progress, self, on_import_done, g_object_ref (self));
+  start_job (self, _("Importing…"), grd_exchange_import_transcripts,
+             grd_transcript_import_new (files, flags), (GDestroyNotify) grd_transcript_import_free,
+             (GDestroyNotify) g_ptr_array_unref, GRD_CHANGE_SOURCES | GRD_CHANGE_CASES,
+             on_transcripts_imported);
 }
 
 static void
@@ -809,15 +797,203 @@ import_action (GtkWidget  *widget,
                               on_files_to_import, NULL);
 }
 
+/* REFI-QDA: code books and projects to and from other tools. */
+
 static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+on_refi_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GrdWindow) self = user_data;
+  g_autofree char *done = g_steal_pointer (&self->job_done);
+  g_autofree char *failed = g_steal_pointer (&self->job_failed);
+  g_autoptr(GrdRefiReport) report = finish_job (self, result, failed);
+
+  if (report != NULL)
+    show_report_toast (self, done, grd_refi_report_to_string (report));
+}
+
+/* The toast and the error name the file. */
+static void
+start_refi_job (GrdWindow       *self,
+                GrdExchangeKind  kind,
+                const char      *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  GrdJobFunc func = NULL;
+  GrdChange changes = 0;
+
+  g_free (self->job_done);
+  g_free (self->job_failed);
+  switch (kind)
+    {
+    case GRD_EXCHANGE_EXPORT_PROJECT:
+      func = grd_exchange_export_project;
+      /* Translators: %s is a file name */
+      self->job_done = g_strdup_printf (_("Exported the project to %s"), base);
+      self->job_failed = g_strdup_printf (_("Could not export to %s"), base);
+      break;
+    case GRD_EXCHANGE_EXPORT_CODEBOOK:
+      func = grd_exchange_export_codebook;
+      self->job_done = g_strdup_printf (_("Exported the code book to %s"), base);
+      self->job_failed = g_strdup_printf (_("Could not export to %s"), base);
+      break;
+    case GRD_EXCHANGE_IMPORT_PROJECT:
+      func = grd_exchange_import_project;
+      changes = GRD_CHANGE_ALL;
+      self->job_done = g_strdup_printf (_("Imported %s"), base);
+      self->job_failed = g_strdup_printf (_("Could not import %s"), base);
+      break;
+    case GRD_EXCHANGE_IMPORT_CODEBOOK:
+      func = grd_exchange_import_codebook;
+      changes = GRD_CHANGE_CODES;
+      self->job_done = g_strdup_printf (_("Imported the code book %s"), base);
+      self->job_failed = g_strdup_printf (_("Could not import %s"), base);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  start_job (self, _("Starting…"), func, g_strdup (path), g_free,
+             (GDestroyNotify) grd_refi_report_free, changes, on_refi_done);
+}
+
+static void
+on_codebook_preview_response (AdwMessageDialog *dialog,
+                              const char       *response,
+                              GrdWindow        *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "grd-path");
+
+  if (g_str_equal (response, "import") && self->project != NULL && !working (self))
+    start_refi_job (self, GRD_EXCHANGE_IMPORT_CODEBOOK, path);
+}
+
+/* What importing the code book would add, rename and leave, before
+ * anything changes. */
+static void
+preview_codebook (GrdWindow  *self,
+                  const char *path)
+{
+  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *warnings = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  GtkWidget *dialog, *scroller, *label;
+
+  changes = grd_refi_preview_codebook (self->project, path, report, &error);
+  if (changes == NULL)
+    {
+      grd_show_error (GTK_WIDGET (self), _("Could not read the code book"), error);
+      return;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      GrdRefiCodeChange *change = g_ptr_array_index (changes, i);
+
+      counts[change->action]++;
+      if (change->action == GRD_REFI_CODE_ADD)
+        /* Translators: a code the import would add, by its path */
+        g_string_append_printf (text, _("Add %s\n"), change->path);
+      else if (change->action == GRD_REFI_CODE_RENAME)
+        /* Translators: the project's code name, then the path it would get */
+        g_string_append_printf (text, _("Rename “%s” to %s\n"), change->old_name, change->path);
+    }
+  warnings = grd_refi_report_to_string (report);
+  if (warnings != NULL && *warnings != '\0')
+    g_string_append_printf (text, "\n%s", warnings);
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Import %s?"), base);
+  /* Translators: counts of codes a code book import would add, rename and leave */
+  body = g_strdup_printf (_("%u codes would be added, %u renamed; %u are here already and stay as they are."),
+                          counts[GRD_REFI_CODE_ADD], counts[GRD_REFI_CODE_RENAME],
+                          counts[GRD_REFI_CODE_KEEP]);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  if (text->len > 0)
+    {
+      label = gtk_label_new (text->str);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("What would change"), -1);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_object_set_data_full (G_OBJECT (dialog), "grd-path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_codebook_preview_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_refi_file_chosen (GtkWindow   *parent,
+                     GListModel  *files,
+                     gpointer     user_data)
+{
+  GrdWindow *self = GRD_WINDOW (parent);
+  GrdExchangeKind kind = GPOINTER_TO_INT (user_data);
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || self->project == NULL || working (self))
+    return;
+
+  /* A code book shows what it would change first. */
+  if (kind == GRD_EXCHANGE_IMPORT_CODEBOOK)
+    preview_codebook (self, path);
+  else
+    start_refi_job (self, kind, path);
+}
+
+static void
+refi_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  static const struct {
+    const char      *action;
+    GrdExchangeKind  kind;
+  } kinds[] = {
+    { "win.export-project", GRD_EXCHANGE_EXPORT_PROJECT },
+    { "win.export-codebook", GRD_EXCHANGE_EXPORT_CODEBOOK },
+    { "win.import-project", GRD_EXCHANGE_IMPORT_PROJECT },
+    { "win.import-codebook", GRD_EXCHANGE_IMPORT_CODEBOOK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (action_name, kinds[i].action))
+      grd_choose_exchange_file (GTK_WINDOW (widget), kinds[i].kind, on_refi_file_chosen,
+                                GINT_TO_POINTER (kinds[i].kind));
+}
+
+static void
+cancel_job_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   GrdWindow *self = GRD_WINDOW (widget);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->job_cancellable != NULL)
+    g_cancellable_cancel (self->job_cancellable);
 }
 
 /* ---- finding ---------------------------------------------------------- */
@@ -902,8 +1078,8 @@ grd_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->job_cancellable != NULL)
+    g_cancellable_cancel (self->job_cancellable);
 
   if (app != NULL)
     {
@@ -946,9 +1122,11 @@ grd_window_dispose (GObject *object)
 {
   GrdWindow *self = GRD_WINDOW (object);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
+  if (self->job_cancellable != NULL)
+    g_cancellable_cancel (self->job_cancellable);
+  g_clear_object (&self->job_cancellable);
+  g_clear_pointer (&self->job_done, g_free);
+  g_clear_pointer (&self->job_failed, g_free);
   if (self->history_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->history_toast), (gpointer *) &self->history_toast);
   self->history_toast = NULL;
@@ -1002,15 +1180,19 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, quote_list);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, memo_editor);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, GrdWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GrdWindow, import_label);
-  gtk_widget_class_bind_template_child (widget_class, GrdWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, job_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, job_label);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, job_progress);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-project", NULL, refi_action);
+  gtk_widget_class_install_action (widget_class, "win.export-codebook", NULL, refi_action);
+  gtk_widget_class_install_action (widget_class, "win.import-project", NULL, refi_action);
+  gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, refi_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
   gtk_widget_class_install_action (widget_class, "win.code-selection", NULL, code_selection_action);
   gtk_widget_class_install_action (widget_class, "win.code-in-vivo", NULL, code_in_vivo_action);
   gtk_widget_class_install_action (widget_class, "win.remove-coding", NULL, remove_coding_action);
