@@ -63,7 +63,7 @@ def folder_with_broken_files_skipped():
         # Enter on a folder's path chooses that folder.
         type_location(IMPORT_DATA)
         heading = wait_for(lambda: session.find_all("label", prefix="Imported "), "the import report")[0]
-        report = session.find("scroll pane", "Import report")
+        report = session.find("scroll pane", "Report")
         text = " ".join(n.name for n in report.findChildren(lambda n: n.roleName == "label"))
         assert "encrypted.pdf: not imported" in text, text
         assert "interview.docx: docx" in text, text
