@@ -19,6 +19,7 @@
 #include "grd-code-chooser.h"
 #include "grd-code-tree-view.h"
 #include "grd-dialogs.h"
+#include "grd-axial-view.h"
 #include "grd-exchange.h"
 #include "grd-memo-editor.h"
 #include "grd-quote-list.h"
@@ -34,7 +35,9 @@ struct _GrdWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *view_stack;
+  GrdAxialView         *axial_view;
   GtkStack             *main_stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
@@ -124,16 +127,18 @@ update_title (GrdWindow *self)
 
   if (self->project == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Grounded"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_title (self->window_title, _("Grounded"));
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_view_switcher_enabled (self->window_title, FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("Grounded"));
       return;
     }
 
   name = grd_project_dup_name (self->project);
   dir = g_path_get_dirname (grd_project_get_path (self->project));
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, dir);
+  adw_view_switcher_title_set_title (self->window_title, name);
+  adw_view_switcher_title_set_subtitle (self->window_title, dir);
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, TRUE);
   gtk_window_set_title (GTK_WINDOW (self), name);
 }
 
@@ -1157,12 +1162,15 @@ grd_window_class_init (GrdWindowClass *klass)
   g_type_ensure (GRD_TYPE_CODE_TREE_VIEW);
   g_type_ensure (GRD_TYPE_QUOTE_LIST);
   g_type_ensure (GRD_TYPE_MEMO_EDITOR);
+  g_type_ensure (GRD_TYPE_AXIAL_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grounded/Grounded/ui/grd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, axial_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, source_list);
@@ -1256,6 +1264,7 @@ grd_window_set_project (GrdWindow  *self,
   grd_code_tree_view_set_project (self->code_tree, project);
   grd_quote_list_set_project (self->quote_list, project);
   grd_memo_editor_set_project (self->memo_editor, project);
+  grd_axial_view_set_project (self->axial_view, project);
   grd_source_list_set_project (self->source_list, project);
   /* A project opens on a transcript to read, not on an empty page. */
   grd_source_list_select_first (self->source_list);

@@ -1,0 +1,735 @@
+/* grd-axial-view.c: relating and grouping codes, with hints from the data
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Axial coding as a page of its own: the relations between codes, what the
+ * data suggests (open codes not yet placed, codes coded together, names
+ * that look alike), each with the action it calls for, and every theme
+ * with the cases its quotes come from. It reads the project when shown
+ * and after each change while shown, never while hidden.
+ */
+
+#define G_LOG_DOMAIN "grd-axial-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "grd-axial-view.h"
+#include "grd-code-chooser.h"
+#include "grd-dialogs.h"
+#include "grd-widget-util.h"
+
+/* Co-occurrence hints need this many shared passages or turns, and at most
+ * this many are shown: past that they are noise. */
+#define MIN_PAIRS        2
+#define MAX_COOCCURRING  30
+/* Themes name their cases one by one up to this many. */
+#define MAX_CASES_NAMED  8
+
+struct _GrdAxialView
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *scroller;
+  GtkListBox     *relations_list;
+  GtkListBox     *unplaced_list;
+  GtkListBox     *cooccurring_list;
+  GtkListBox     *similar_list;
+  GtkListBox     *themes_list;
+  GtkMenuButton  *new_relation_button;
+
+  GrdProject     *project;
+  gulong          changed_id;
+  gboolean        stale;         /* changed while hidden: read again when shown */
+  GPtrArray      *codes;         /* GrdCode, tree order: for names and the new-relation form */
+};
+
+G_DEFINE_FINAL_TYPE (GrdAxialView, grd_axial_view, GTK_TYPE_WIDGET)
+
+/* The paradigm model (Strauss & Corbin) read as "FROM … TO". */
+static const struct {
+  GrdRelationKind  kind;
+  const char      *label;
+} relation_kinds[] = {
+  { GRD_RELATION_KIND_CAUSAL_CONDITION, N_("is a causal condition of") },
+  { GRD_RELATION_KIND_CONTEXT, N_("is the context of") },
+  { GRD_RELATION_KIND_INTERVENING_CONDITION, N_("is an intervening condition of") },
+  { GRD_RELATION_KIND_ACTION_INTERACTION, N_("is a strategy in response to") },
+  { GRD_RELATION_KIND_CONSEQUENCE, N_("is a consequence of") },
+  { GRD_RELATION_KIND_PROPERTY_OF, N_("is a property of") },
+  { GRD_RELATION_KIND_IS_A, N_("is a kind of") },
+  { GRD_RELATION_KIND_ASSOCIATED, N_("is associated with") },
+};
+
+static const char *
+relation_label (GrdRelationKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (relation_kinds); i++)
+    if (relation_kinds[i].kind == kind)
+      return _(relation_kinds[i].label);
+  return _("is associated with");
+}
+
+static const GrdCode *
+find_code (GrdAxialView *self,
+           gint64        code_id)
+{
+  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
+    if (((GrdCode *) g_ptr_array_index (self->codes, i))->id == code_id)
+      return g_ptr_array_index (self->codes, i);
+  return NULL;
+}
+
+static const char *
+code_name (GrdAxialView *self,
+           gint64        code_id)
+{
+  const GrdCode *code = find_code (self, code_id);
+
+  return code != NULL ? code->name : "?";
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A row whose title and subtitle are data, never markup. */
+static GtkWidget *
+row_new (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+row_button (GtkWidget  *row,
+            const char *label,
+            const char *accessible)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
+}
+
+static void
+show_empty (GtkListBox *list,
+            const char *text)
+{
+  GtkWidget *row = row_new (text, NULL);
+
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_append (list, row);
+}
+
+static void
+report_error (GrdAxialView *self,
+              const char   *heading,
+              GError       *error)
+{
+  grd_show_error (GTK_WIDGET (self), heading, error);
+}
+
+/* ---- relations -------------------------------------------------------- */
+
+static void
+on_delete_relation (GtkButton    *button,
+                    GrdAxialView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-relation"));
+  g_autoptr(GError) error = NULL;
+
+  if (!grd_project_delete_relation (self->project, id, &error))
+    report_error (self, _("Could not delete the relation"), error);
+  else
+    grd_show_undo_toast (GTK_WIDGET (self), _("Relation deleted"));
+}
+
+static void
+fill_relations (GrdAxialView *self,
+                GPtrArray    *relations)
+{
+  clear_list (self->relations_list);
+  if (relations->len == 0)
+    show_empty (self->relations_list, _("No relations yet: relate two codes with New Relation, or from a suggestion below."));
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      const GrdRelation *relation = g_ptr_array_index (relations, i);
+      g_autofree char *title = g_strdup_printf ("%s %s %s", code_name (self, relation->from_code_id),
+                                                relation_label (relation->kind),
+                                                code_name (self, relation->to_code_id));
+      GtkWidget *row = row_new (title, relation->memo != NULL && *relation->memo ? relation->memo : NULL);
+      g_autofree char *accessible = g_strdup_printf (_("Delete the relation: %s"), title);
+      GtkWidget *button = row_button (row, NULL, accessible);
+
+      gtk_button_set_icon_name (GTK_BUTTON (button), "user-trash-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Delete Relation"));
+      g_object_set_data (G_OBJECT (button), "grd-relation", GSIZE_TO_POINTER (relation->id));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_relation), self);
+      gtk_list_box_append (self->relations_list, row);
+    }
+}
+
+static void
+add_relation (GrdAxialView    *self,
+              gint64           from,
+              gint64           to,
+              GrdRelationKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (grd_project_add_relation (self->project, from, to, kind, NULL, NULL, &error) <= 0)
+    {
+      report_error (self, _("Could not relate the codes"), error);
+      return;
+    }
+  title = g_strdup_printf ("%s %s %s", code_name (self, from), relation_label (kind),
+                           code_name (self, to));
+  grd_show_undo_toast (GTK_WIDGET (self), title);
+}
+
+/* The New Relation form: from, how, to. */
+static GtkStringList *
+code_paths (GrdAxialView *self)
+{
+  GtkStringList *paths = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  /* Codes come depth first; a path is the names from the top. */
+  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
+    {
+      const GrdCode *code = g_ptr_array_index (self->codes, i);
+      g_autoptr(GString) path = g_string_new (NULL);
+
+      g_ptr_array_set_size (stack, MIN (code->depth, stack->len));
+      g_ptr_array_add (stack, code->name);
+      for (guint j = 0; j < stack->len; j++)
+        g_string_append_printf (path, "%s%s", j > 0 ? " / " : "", (char *) g_ptr_array_index (stack, j));
+      gtk_string_list_append (paths, path->str);
+    }
+  return paths;
+}
+
+/* Takes no reference of its own to model: the dropdown gets one. */
+static GtkWidget *
+dropdown_new (GListModel *model,
+              const char *accessible)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (model),
+                                           gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                                        "string"));
+
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return dropdown;
+}
+
+static void
+on_add_relation_clicked (GtkButton    *button,
+                         GrdAxialView *self)
+{
+  GtkWidget *form = gtk_widget_get_parent (GTK_WIDGET (button));
+  guint from = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (form), "grd-from"));
+  guint to = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (form), "grd-to"));
+  guint kind = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (form), "grd-kind"));
+
+  if (self->codes == NULL || from >= self->codes->len || to >= self->codes->len ||
+      kind >= G_N_ELEMENTS (relation_kinds))
+    return;
+
+  gtk_menu_button_popdown (self->new_relation_button);
+  add_relation (self, ((GrdCode *) g_ptr_array_index (self->codes, from))->id,
+                ((GrdCode *) g_ptr_array_index (self->codes, to))->id, relation_kinds[kind].kind);
+}
+
+static void
+build_relation_form (GrdAxialView *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) paths = code_paths (self);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *from, *kind, *to, *add;
+
+  for (guint i = 0; i < G_N_ELEMENTS (relation_kinds); i++)
+    gtk_string_list_append (kinds, _(relation_kinds[i].label));
+
+  from = dropdown_new (G_LIST_MODEL (paths), _("From code"));
+  kind = dropdown_new (G_LIST_MODEL (kinds), _("Kind of relation"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (kind), FALSE);
+  to = dropdown_new (G_LIST_MODEL (paths), _("To code"));
+  if (g_list_model_get_n_items (G_LIST_MODEL (paths)) > 1)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (to), 1);
+  add = gtk_button_new_with_mnemonic (_("_Relate"));
+  gtk_widget_add_css_class (add, "suggested-action");
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_relation_clicked), self);
+
+  gtk_box_append (GTK_BOX (form), from);
+  gtk_box_append (GTK_BOX (form), kind);
+  gtk_box_append (GTK_BOX (form), to);
+  gtk_box_append (GTK_BOX (form), add);
+  g_object_set_data (G_OBJECT (form), "grd-from", from);
+  g_object_set_data (G_OBJECT (form), "grd-kind", kind);
+  g_object_set_data (G_OBJECT (form), "grd-to", to);
+  gtk_widget_set_size_request (form, 360, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), form);
+  gtk_menu_button_set_popover (self->new_relation_button, popover);
+}
+
+/* ---- hints ------------------------------------------------------------ */
+
+/* Choosers are parented to this widget (which presents them) and point at
+ * the row's button. */
+static void
+popup_at (GrdAxialView *self,
+          GtkWidget    *popover,
+          GtkWidget    *button)
+{
+  graphene_rect_t bounds;
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  if (gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_parent_chosen (GrdCodeChooser *chooser,
+                  gint64          parent_id,
+                  GrdAxialView   *self)
+{
+  gint64 code_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "grd-code"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!grd_project_move_code (self->project, code_id, parent_id, -1, &error))
+    {
+      report_error (self, _("Could not place the code"), error);
+      return;
+    }
+  title = g_strdup_printf (_("“%s” placed under “%s”"), code_name (self, code_id),
+                           code_name (self, parent_id));
+  grd_show_undo_toast (GTK_WIDGET (self), title);
+}
+
+static void
+on_place_clicked (GtkButton    *button,
+                  GrdAxialView *self)
+{
+  gint64 code_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-code"));
+  GtkWidget *chooser = grd_code_chooser_new (self->project, _("Place Under"), FALSE);
+
+  grd_code_chooser_set_excluded (GRD_CODE_CHOOSER (chooser), code_id);
+  g_object_set_data (G_OBJECT (chooser), "grd-code", GSIZE_TO_POINTER (code_id));
+  g_signal_connect_object (chooser, "code-chosen", G_CALLBACK (on_parent_chosen), self, 0);
+  popup_at (self, chooser, GTK_WIDGET (button));
+}
+
+static void
+on_merge_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GrdAxialView     *self)
+{
+  gint64 from = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "grd-from"));
+  gint64 into = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "grd-into"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "merge") || self->project == NULL)
+    return;
+
+  title = g_strdup_printf (_("“%s” merged into “%s”"), code_name (self, from), code_name (self, into));
+  if (!grd_project_merge_codes (self->project, from, into, &error))
+    report_error (self, _("Could not merge the codes"), error);
+  else
+    grd_show_undo_toast (GTK_WIDGET (self), title);
+}
+
+static void
+on_merge_clicked (GtkButton    *button,
+                  GrdAxialView *self)
+{
+  gint64 from = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-from"));
+  gint64 into = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-into"));
+  g_autofree char *heading = g_strdup_printf (_("Merge “%s” into “%s”?"), code_name (self, from),
+                                              code_name (self, into));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading,
+                                              _("Its quotes and sub-codes move to the other code. You can undo it."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "grd-from", GSIZE_TO_POINTER (from));
+  g_object_set_data (G_OBJECT (dialog), "grd-into", GSIZE_TO_POINTER (into));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_relate_kind_chosen (GtkButton    *button,
+                       GrdAxialView *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  gint64 from = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "grd-from"));
+  gint64 to = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "grd-to"));
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "grd-kind"));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  add_relation (self, from, to, relation_kinds[kind].kind);
+}
+
+static void
+on_relate_closed (GtkPopover *popover)
+{
+  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+}
+
+/* "A … B": one button per kind of relation, read as a sentence. */
+static void
+on_relate_clicked (GtkButton    *button,
+                   GrdAxialView *self)
+{
+  gint64 from = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-from"));
+  gint64 to = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-to"));
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (code_name (self, from));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_bottom (heading, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; i < G_N_ELEMENTS (relation_kinds); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s “%s”", _(relation_kinds[i].label),
+                                                code_name (self, to));
+      GtkWidget *kind = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (kind, "flat");
+      gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (kind)), GTK_ALIGN_START);
+      g_object_set_data (G_OBJECT (kind), "grd-kind", GUINT_TO_POINTER (i));
+      g_signal_connect (kind, "clicked", G_CALLBACK (on_relate_kind_chosen), self);
+      gtk_box_append (GTK_BOX (box), kind);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "grd-from", GSIZE_TO_POINTER (from));
+  g_object_set_data (G_OBJECT (popover), "grd-to", GSIZE_TO_POINTER (to));
+  g_signal_connect (popover, "closed", G_CALLBACK (on_relate_closed), NULL);
+  popup_at (self, popover, GTK_WIDGET (button));
+}
+
+static void
+fill_hints (GrdAxialView *self,
+            GPtrArray    *hints)
+{
+  guint n_unplaced = 0, n_similar = 0, n_cooccurring = 0;
+
+  clear_list (self->unplaced_list);
+  clear_list (self->similar_list);
+  clear_list (self->cooccurring_list);
+
+  for (guint i = 0; i < hints->len; i++)
+    {
+      const GrdAxialHint *hint = g_ptr_array_index (hints, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *accessible = NULL;
+      GtkWidget *row, *button;
+
+      switch (hint->kind)
+        {
+        case GRD_HINT_UNPLACED:
+          subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
+                                                   hint->n_codings), hint->n_codings);
+          row = row_new (hint->name_a, subtitle);
+          accessible = g_strdup_printf (_("Place “%s” under a theme"), hint->name_a);
+          button = row_button (row, _("_Place Under…"), accessible);
+          g_object_set_data (G_OBJECT (button), "grd-code", GSIZE_TO_POINTER (hint->code_a));
+          g_signal_connect (button, "clicked", G_CALLBACK (on_place_clicked), self);
+          gtk_list_box_append (self->unplaced_list, row);
+          n_unplaced++;
+          break;
+
+        case GRD_HINT_SIMILAR_NAMES:
+          title = g_strdup_printf ("%s · %s", hint->name_a, hint->name_b);
+          row = row_new (title, NULL);
+          accessible = g_strdup_printf (_("Merge “%s” into “%s”"), hint->name_b, hint->name_a);
+          button = row_button (row, _("_Merge…"), accessible);
+          g_object_set_data (G_OBJECT (button), "grd-from", GSIZE_TO_POINTER (hint->code_b));
+          g_object_set_data (G_OBJECT (button), "grd-into", GSIZE_TO_POINTER (hint->code_a));
+          g_signal_connect (button, "clicked", G_CALLBACK (on_merge_clicked), self);
+          gtk_list_box_append (self->similar_list, row);
+          n_similar++;
+          break;
+
+        case GRD_HINT_COOCCURRENCE:
+          title = g_strdup_printf ("%s · %s", hint->name_a, hint->name_b);
+          /* Translators: pairs of codings on shared text, and starting in one turn */
+          subtitle = g_strdup_printf (_("Same passage: %u · same turn: %u"),
+                                      hint->n_overlapping, hint->n_same_turn);
+          row = row_new (title, subtitle);
+          accessible = g_strdup_printf (_("Relate “%s” and “%s”"), hint->name_a, hint->name_b);
+          button = row_button (row, _("_Relate…"), accessible);
+          g_object_set_data (G_OBJECT (button), "grd-from", GSIZE_TO_POINTER (hint->code_a));
+          g_object_set_data (G_OBJECT (button), "grd-to", GSIZE_TO_POINTER (hint->code_b));
+          g_signal_connect (button, "clicked", G_CALLBACK (on_relate_clicked), self);
+          gtk_list_box_append (self->cooccurring_list, row);
+          n_cooccurring++;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  if (n_unplaced == 0)
+    show_empty (self->unplaced_list, _("Every open code has its place."));
+  if (n_cooccurring == 0)
+    show_empty (self->cooccurring_list, _("No two unrelated codes share passages often."));
+  if (n_similar == 0)
+    show_empty (self->similar_list, _("No two code names look alike."));
+}
+
+/* ---- themes by case --------------------------------------------------- */
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+fill_themes (GrdAxialView *self,
+             GPtrArray    *frequencies)
+{
+  g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  guint n_shown = 0;
+
+  clear_list (self->themes_list);
+
+  /* A code's counts by case, its own; themes add up their subtree. */
+  for (guint i = 0; i < frequencies->len; i++)
+    {
+      GrdFrequency *cell = g_ptr_array_index (frequencies, i);
+      GPtrArray *cells = g_hash_table_lookup (by_code, &cell->code_id);
+
+      if (cells == NULL)
+        {
+          cells = g_ptr_array_new ();
+          g_hash_table_insert (by_code, &cell->code_id, cells);
+        }
+      g_ptr_array_add (cells, cell);
+    }
+
+  for (guint i = 0; i < self->codes->len; i++)
+    {
+      const GrdCode *code = g_ptr_array_index (self->codes, i);
+      g_autoptr(GHashTable) cases = NULL;
+      g_autoptr(GString) spread = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      guint n_quotes = 0;
+      GtkWidget *row;
+
+      if (code->kind == GRD_CODE_KIND_OPEN_CODE)
+        continue;
+
+      /* The subtree: the codes after this one, deeper than it. */
+      cases = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint j = i; j < self->codes->len; j++)
+        {
+          const GrdCode *below = g_ptr_array_index (self->codes, j);
+          GPtrArray *cells;
+
+          if (j > i && below->depth <= code->depth)
+            break;
+          cells = g_hash_table_lookup (by_code, &below->id);
+          for (guint k = 0; cells != NULL && k < cells->len; k++)
+            {
+              GrdFrequency *cell = g_ptr_array_index (cells, k);
+              const char *group = cell->group != NULL ? cell->group : _("No case");
+
+              g_hash_table_insert (cases, (gpointer) group,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cases, group))
+                                                     + cell->n_codings));
+              n_quotes += cell->n_codings;
+            }
+        }
+
+      spread = g_string_new (NULL);
+      if (g_hash_table_size (cases) <= MAX_CASES_NAMED)
+        {
+          guint n_names = 0;
+          g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (cases, &n_names);
+
+          qsort (names, n_names, sizeof (char *), compare_names);
+          for (guint k = 0; k < n_names; k++)
+            g_string_append_printf (spread, "%s%s %u", k > 0 ? " · " : "", names[k],
+                                    GPOINTER_TO_UINT (g_hash_table_lookup (cases, names[k])));
+        }
+
+      /* Translators: a theme's kind, its quotes, the number of cases, then each case's count */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u quote from %u cases%s%s",
+                                               "%s · %u quotes from %u cases%s%s", n_quotes),
+                                  grd_code_kind_to_string (code->kind), n_quotes,
+                                  g_hash_table_size (cases), spread->len > 0 ? ": " : "", spread->str);
+      title = g_strdup_printf ("%*s%s", (int) code->depth * 4, "", code->name);
+      row = row_new (title, subtitle);
+      gtk_list_box_append (self->themes_list, row);
+      n_shown++;
+    }
+
+  if (n_shown == 0)
+    show_empty (self->themes_list, _("No themes yet: give codes a kind in the code tree (sub-theme, theme, dimension)."));
+}
+
+/* ---- reading the project ---------------------------------------------- */
+
+static void
+refresh (GrdAxialView *self)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) hints = NULL;
+  g_autoptr(GPtrArray) frequencies = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->stale = FALSE;
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  if (self->project == NULL)
+    return;
+
+  if ((self->codes = grd_project_list_codes (self->project, &error)) == NULL ||
+      (relations = grd_project_list_relations (self->project, &error)) == NULL ||
+      (hints = grd_axial_hints (self->project, MIN_PAIRS, MAX_COOCCURRING, NULL, &error)) == NULL ||
+      (frequencies = grd_query_frequencies (self->project, GRD_GROUP_BY_CASE, 0, FALSE, NULL,
+                                            &error)) == NULL)
+    {
+      report_error (self, _("Could not read the codes"), error);
+      return;
+    }
+
+  fill_relations (self, relations);
+  fill_hints (self, hints);
+  fill_themes (self, frequencies);
+  build_relation_form (self);
+}
+
+static void
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdAxialView          *self)
+{
+  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS |
+                 GRD_CHANGE_CASES | GRD_CHANGE_SOURCES)) == 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+grd_axial_view_map (GtkWidget *widget)
+{
+  GrdAxialView *self = GRD_AXIAL_VIEW (widget);
+
+  GTK_WIDGET_CLASS (grd_axial_view_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+grd_axial_view_dispose (GObject *object)
+{
+  GrdAxialView *self = GRD_AXIAL_VIEW (object);
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_AXIAL_VIEW);
+
+  G_OBJECT_CLASS (grd_axial_view_parent_class)->dispose (object);
+}
+
+static void
+grd_axial_view_class_init (GrdAxialViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = grd_axial_view_dispose;
+  widget_class->map = grd_axial_view_map;
+  widget_class->measure = grd_widget_measure_content;
+  widget_class->size_allocate = grd_widget_allocate_content;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grounded/Grounded/ui/grd-axial-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, relations_list);
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, unplaced_list);
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, cooccurring_list);
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, similar_list);
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, themes_list);
+  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, new_relation_button);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+grd_axial_view_init (GrdAxialView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->stale = TRUE;
+}
+
+GtkWidget *
+grd_axial_view_new (void)
+{
+  return g_object_new (GRD_TYPE_AXIAL_VIEW, NULL);
+}
+
+void
+grd_axial_view_set_project (GrdAxialView *self,
+                            GrdProject   *project)
+{
+  g_return_if_fail (GRD_IS_AXIAL_VIEW (self));
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
