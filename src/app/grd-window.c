@@ -21,6 +21,7 @@
 #include "grd-dialogs.h"
 #include "grd-axial-view.h"
 #include "grd-exchange.h"
+#include "grd-selective-view.h"
 #include "grd-memo-editor.h"
 #include "grd-quote-list.h"
 #include "grd-source-list.h"
@@ -38,6 +39,7 @@ struct _GrdWindow
   AdwViewSwitcherTitle *window_title;
   AdwViewStack         *view_stack;
   GrdAxialView         *axial_view;
+  GrdSelectiveView     *selective_view;
   GtkStack             *main_stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
@@ -637,6 +639,15 @@ history_action (GtkWidget  *widget,
   grd_window_show_toast (self, self->history_toast);
 }
 
+/* A code named elsewhere (an integration check), shown where it is coded. */
+static void
+on_show_code (GrdWindow *self,
+              gint64     code_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "coding");
+  grd_code_tree_view_select_code (self->code_tree, code_id);
+}
+
 /* ---- jobs: imports and exports --------------------------------------- */
 
 static void
@@ -1163,6 +1174,7 @@ grd_window_class_init (GrdWindowClass *klass)
   g_type_ensure (GRD_TYPE_QUOTE_LIST);
   g_type_ensure (GRD_TYPE_MEMO_EDITOR);
   g_type_ensure (GRD_TYPE_AXIAL_VIEW);
+  g_type_ensure (GRD_TYPE_SELECTIVE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grounded/Grounded/ui/grd-window.ui");
@@ -1171,6 +1183,8 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, axial_view);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, selective_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_code);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, source_list);
@@ -1265,6 +1279,7 @@ grd_window_set_project (GrdWindow  *self,
   grd_quote_list_set_project (self->quote_list, project);
   grd_memo_editor_set_project (self->memo_editor, project);
   grd_axial_view_set_project (self->axial_view, project);
+  grd_selective_view_set_project (self->selective_view, project);
   grd_source_list_set_project (self->source_list, project);
   /* A project opens on a transcript to read, not on an empty page. */
   grd_source_list_select_first (self->source_list);

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Axial coding in the window: an open code left at the top is placed under
-a sub-theme from the suggestions, two codes coded together are related,
-and the project file says so after each step."""
+"""Axial and selective coding in the window: an open code left at the top
+is placed under a sub-theme from the suggestions, two codes coded together
+are related, the core category is marked, and the project file says so
+after each step; the integration checks and the saturation table follow."""
 
 import sys
 import time
@@ -67,6 +68,36 @@ def place_and_relate():
                  .findChildren(lambda n: n.roleName == "label" and "is a causal condition of" in n.name),
                  "the relation listed")
         session.screenshot("axial-related")
+    finally:
+        session.close()
+
+
+@test
+def core_category_and_checks():
+    session = Session(SAMPLE)
+    try:
+        tab = wait_for(lambda: session.find("page tab", "Selective Coding"), "the Selective Coding tab")
+        tab.queryAction().doAction(0)
+        checks = wait_for(lambda: session.find("list", "Integration checks"), "the checks")
+        wait_for(lambda: checks.findChildren(lambda n: n.roleName == "label"
+                                             and n.name == "No core category is chosen yet"),
+                 "the missing core category")
+        saturation = session.find("list", "New codes and themes per transcript")
+        wait_for(lambda: len(saturation.findChildren(lambda n: n.roleName == "list item")) == 3,
+                 "a row per interview")
+
+        choose = [n for n in session.find_all("push button") if "Choose the core category" in n.name][0]
+        choose.doActionNamed("click")
+        time.sleep(0.5)
+        rawinput.typeText("Personal Development")
+        time.sleep(0.5)
+        rawinput.pressKey("Return")
+        wait_for(lambda: session.db("SELECT name FROM code WHERE kind = 'core-category'")
+                 == [("Personal Development",)], "the core category in the project")
+        wait_for(lambda: not checks.findChildren(lambda n: n.roleName == "label"
+                                                 and n.name == "No core category is chosen yet"),
+                 "the check to go")
+        session.screenshot("selective-view")
     finally:
         session.close()
 
