@@ -20,6 +20,7 @@
 #include "grd-axial-view.h"
 #include "grd-code-chooser.h"
 #include "grd-dialogs.h"
+#include "grd-job.h"
 #include "grd-widget-util.h"
 
 /* Co-occurrence hints need this many shared passages or turns, and at most
@@ -45,6 +46,7 @@ struct _GrdAxialView
   gulong          changed_id;
   gboolean        stale;         /* changed while hidden: read again when shown */
   GPtrArray      *codes;         /* GrdCode, tree order: for names and the new-relation form */
+  GCancellable   *reading;       /* the worker reading the project, while it does */
 };
 
 G_DEFINE_FINAL_TYPE (GrdAxialView, grd_axial_view, GTK_TYPE_WIDGET)
@@ -611,33 +613,85 @@ fill_themes (GrdAxialView *self,
 
 /* ---- reading the project ---------------------------------------------- */
 
+/* What the page shows, read on a worker: at 200,000 codings the hints and
+ * the counts by case take a few tenths of a second. */
+typedef struct {
+  GPtrArray *codes;
+  GPtrArray *relations;
+  GPtrArray *hints;
+  GPtrArray *frequencies;
+} AxialData;
+
 static void
-refresh (GrdAxialView *self)
+axial_data_free (AxialData *data)
 {
-  g_autoptr(GPtrArray) relations = NULL;
-  g_autoptr(GPtrArray) hints = NULL;
-  g_autoptr(GPtrArray) frequencies = NULL;
+  g_clear_pointer (&data->codes, g_ptr_array_unref);
+  g_clear_pointer (&data->relations, g_ptr_array_unref);
+  g_clear_pointer (&data->hints, g_ptr_array_unref);
+  g_clear_pointer (&data->frequencies, g_ptr_array_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxialData, axial_data_free)
+
+static gpointer
+read_axial (GrdProject      *worker,
+            gpointer         input,
+            GrdJobProgress  *progress,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autoptr(AxialData) data = g_new0 (AxialData, 1);
+
+  if ((data->codes = grd_project_list_codes (worker, error)) == NULL ||
+      (data->relations = grd_project_list_relations (worker, error)) == NULL ||
+      (data->hints = grd_axial_hints (worker, MIN_PAIRS, MAX_COOCCURRING, cancellable, error)) == NULL ||
+      (data->frequencies = grd_query_frequencies (worker, GRD_GROUP_BY_CASE, 0, FALSE, cancellable,
+                                                  error)) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&data);
+}
+
+static void
+on_axial_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GrdAxialView) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AxialData) data = grd_job_finish (GRD_PROJECT (object), result, &error);
 
-  self->stale = FALSE;
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-  if (self->project == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  if ((self->codes = grd_project_list_codes (self->project, &error)) == NULL ||
-      (relations = grd_project_list_relations (self->project, &error)) == NULL ||
-      (hints = grd_axial_hints (self->project, MIN_PAIRS, MAX_COOCCURRING, NULL, &error)) == NULL ||
-      (frequencies = grd_query_frequencies (self->project, GRD_GROUP_BY_CASE, 0, FALSE, NULL,
-                                            &error)) == NULL)
+  g_clear_object (&self->reading);
+  if (data == NULL)
     {
       report_error (self, _("Could not read the codes"), error);
       return;
     }
 
-  fill_relations (self, relations);
-  fill_hints (self, hints);
-  fill_themes (self, frequencies);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  self->codes = g_steal_pointer (&data->codes);
+  fill_relations (self, data->relations);
+  fill_hints (self, data->hints);
+  fill_themes (self, data->frequencies);
   build_relation_form (self);
+}
+
+static void
+refresh (GrdAxialView *self)
+{
+  self->stale = FALSE;
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (self->project == NULL)
+    return;
+
+  self->reading = g_cancellable_new ();
+  grd_job_run_async (self->project, read_axial, NULL, NULL, (GDestroyNotify) axial_data_free, 0,
+                     self->reading, NULL, NULL, on_axial_read, g_object_ref (self));
 }
 
 static void
@@ -675,6 +729,9 @@ grd_axial_view_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_AXIAL_VIEW);
 
   G_OBJECT_CLASS (grd_axial_view_parent_class)->dispose (object);
@@ -714,6 +771,14 @@ GtkWidget *
 grd_axial_view_new (void)
 {
   return g_object_new (GRD_TYPE_AXIAL_VIEW, NULL);
+}
+
+gboolean
+grd_axial_view_get_loading (const GrdAxialView *self)
+{
+  g_return_val_if_fail (GRD_IS_AXIAL_VIEW ((gpointer) self), FALSE);
+
+  return self->reading != NULL || self->stale;
 }
 
 void

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrdAxialView, grd_axial_view, GRD, AXIAL_VIEW, GtkWidget)
 
 GtkWidget *grd_axial_view_new         (void);
+/* Whether it is still reading the project on its worker (after being
+ * shown, or after a change while shown). */
+gboolean   grd_axial_view_get_loading (const GrdAxialView *self);
 void       grd_axial_view_set_project (GrdAxialView *self,
                                        GrdProject   *project);
 

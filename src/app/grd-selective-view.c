@@ -18,12 +18,13 @@
 
 #include "grd-code-chooser.h"
 #include "grd-dialogs.h"
+#include "grd-job.h"
 #include "grd-memo-editor.h"
 #include "grd-selective-view.h"
 #include "grd-widget-util.h"
 
 /* A table of a thousand rows helps nobody; the chart shows them all. */
-#define MAX_SATURATION_ROWS 200
+#define MAX_SATURATION_ROWS 100
 
 struct _GrdSelectiveView
 {
@@ -44,6 +45,7 @@ struct _GrdSelectiveView
   gint64           core_id;
   GArray          *date_attributes;   /* gint64, after "Import order" in the dropdown */
   GPtrArray       *saturation;        /* GrdSaturationRow, for the chart */
+  GCancellable    *reading;           /* the worker reading the checks, while it does */
 };
 
 G_DEFINE_FINAL_TYPE (GrdSelectiveView, grd_selective_view, GTK_TYPE_WIDGET)
@@ -296,25 +298,16 @@ draw_saturation (GtkDrawingArea *area,
 }
 
 static void
-fill_saturation (GrdSelectiveView *self)
+fill_saturation (GrdSelectiveView *self,
+                 GPtrArray        *saturation)
 {
-  guint selected = gtk_drop_down_get_selected (self->order_dropdown);
-  gint64 attribute = selected > 0 && selected <= self->date_attributes->len
-                     ? g_array_index (self->date_attributes, gint64, selected - 1) : 0;
-  g_autoptr(GError) error = NULL;
-
   g_clear_pointer (&self->saturation, g_ptr_array_unref);
+  self->saturation = g_ptr_array_ref (saturation);
   clear_list (self->saturation_list);
-  self->saturation = grd_selective_saturation (self->project, attribute, NULL, &error);
-  if (self->saturation == NULL)
-    {
-      grd_show_error (GTK_WIDGET (self), _("Could not work out the saturation"), error);
-      return;
-    }
 
-  for (guint i = 0; i < self->saturation->len && i < MAX_SATURATION_ROWS; i++)
+  for (guint i = 0; i < saturation->len && i < MAX_SATURATION_ROWS; i++)
     {
-      const GrdSaturationRow *row = g_ptr_array_index (self->saturation, i);
+      const GrdSaturationRow *row = g_ptr_array_index (saturation, i);
       g_autofree char *title = row->date != NULL
                                ? g_strdup_printf ("%s (%s)", row->source_name, row->date)
                                : g_strdup (row->source_name);
@@ -325,10 +318,10 @@ fill_saturation (GrdSelectiveView *self)
 
       gtk_list_box_append (self->saturation_list, row_new (title, subtitle));
     }
-  if (self->saturation->len > MAX_SATURATION_ROWS)
+  if (saturation->len > MAX_SATURATION_ROWS)
     {
       g_autofree char *more = g_strdup_printf (_("And %u more transcripts, in the chart above"),
-                                               self->saturation->len - MAX_SATURATION_ROWS);
+                                               saturation->len - MAX_SATURATION_ROWS);
 
       gtk_list_box_append (self->saturation_list, row_new (more, NULL));
     }
@@ -364,30 +357,91 @@ fill_orders (GrdSelectiveView *self)
 
 /* ---- reading the project ---------------------------------------------- */
 
+/* The checks and the saturation read every coding: on a worker. input
+ * is the date attribute to order transcripts by (a gint64, 0: none). */
+typedef struct {
+  GPtrArray *codes;
+  GPtrArray *checks;
+  GPtrArray *saturation;
+} SelectiveData;
+
 static void
-refresh (GrdSelectiveView *self)
+selective_data_free (SelectiveData *data)
 {
-  g_autoptr(GPtrArray) codes = NULL;
-  g_autoptr(GPtrArray) checks = NULL;
+  g_clear_pointer (&data->codes, g_ptr_array_unref);
+  g_clear_pointer (&data->checks, g_ptr_array_unref);
+  g_clear_pointer (&data->saturation, g_ptr_array_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SelectiveData, selective_data_free)
+
+static gpointer
+read_selective (GrdProject      *worker,
+                gpointer         input,
+                GrdJobProgress  *progress,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autoptr(SelectiveData) data = g_new0 (SelectiveData, 1);
+  gint64 date_attribute = *(gint64 *) input;
+
+  if ((data->codes = grd_project_list_codes (worker, error)) == NULL ||
+      (data->checks = grd_selective_checks (worker, cancellable, error)) == NULL ||
+      (data->saturation = grd_selective_saturation (worker, date_attribute, cancellable,
+                                                    error)) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&data);
+}
+
+static void
+on_selective_read (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GrdSelectiveView) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SelectiveData) data = grd_job_finish (GRD_PROJECT (object), result, &error);
 
-  self->stale = FALSE;
-  if (self->project == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  if ((codes = grd_project_list_codes (self->project, &error)) == NULL ||
-      (checks = grd_selective_checks (self->project, NULL, &error)) == NULL)
+  g_clear_object (&self->reading);
+  if (data == NULL)
     {
       grd_show_error (GTK_WIDGET (self), _("Could not read the codes"), error);
       return;
     }
 
-  show_core (self, codes);
-  fill_checks (self, checks);
+  show_core (self, data->codes);
+  fill_checks (self, data->checks);
+  fill_saturation (self, data->saturation);
+}
+
+static void
+refresh (GrdSelectiveView *self)
+{
+  guint selected;
+  gint64 attribute;
+
+  self->stale = FALSE;
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (self->project == NULL)
+    return;
+
   g_signal_handlers_block_matched (self->order_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   fill_orders (self);
   g_signal_handlers_unblock_matched (self->order_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  fill_saturation (self);
+  selected = gtk_drop_down_get_selected (self->order_dropdown);
+  attribute = selected > 0 && selected <= self->date_attributes->len
+              ? g_array_index (self->date_attributes, gint64, selected - 1) : 0;
+
+  self->reading = g_cancellable_new ();
+  grd_job_run_async (self->project, read_selective, g_memdup2 (&attribute, sizeof attribute), g_free,
+                     (GDestroyNotify) selective_data_free, 0, self->reading, NULL, NULL,
+                     on_selective_read, g_object_ref (self));
 }
 
 static void
@@ -409,8 +463,7 @@ on_project_changed (GrdProject            *project,
 static void
 on_order_changed (GrdSelectiveView *self)
 {
-  if (self->project != NULL)
-    fill_saturation (self);
+  refresh (self);
 }
 
 static void
@@ -433,6 +486,9 @@ grd_selective_view_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_pointer (&self->saturation, g_ptr_array_unref);
   g_clear_pointer (&self->date_attributes, g_array_unref);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_SELECTIVE_VIEW);
 
   G_OBJECT_CLASS (grd_selective_view_parent_class)->dispose (object);
@@ -483,6 +539,14 @@ GtkWidget *
 grd_selective_view_new (void)
 {
   return g_object_new (GRD_TYPE_SELECTIVE_VIEW, NULL);
+}
+
+gboolean
+grd_selective_view_get_loading (const GrdSelectiveView *self)
+{
+  g_return_val_if_fail (GRD_IS_SELECTIVE_VIEW ((gpointer) self), FALSE);
+
+  return self->reading != NULL || self->stale;
 }
 
 void

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (GrdSelectiveView, grd_selective_view, GRD, SELECTIVE_VIEW,
 /* Signals: "show-code" (gint64 code_id) when the researcher asks to see a
  * code a check names, in the code tree. */
 GtkWidget *grd_selective_view_new         (void);
+/* Whether it is still reading the project on its worker (after being
+ * shown, or after a change while shown). */
+gboolean   grd_selective_view_get_loading (const GrdSelectiveView *self);
 void       grd_selective_view_set_project (GrdSelectiveView *self,
                                            GrdProject       *project);
 
