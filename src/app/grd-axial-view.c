@@ -94,29 +94,6 @@ code_name (GrdAxialView *self,
   return code != NULL ? code->name : "?";
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-/* A row whose title and subtitle are data, never markup. */
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 static GtkWidget *
 row_button (GtkWidget  *row,
             const char *label,
@@ -135,7 +112,7 @@ static void
 show_empty (GtkListBox *list,
             const char *text)
 {
-  GtkWidget *row = row_new (text, NULL);
+  GtkWidget *row = grd_action_row_new (text, NULL);
 
   gtk_widget_add_css_class (row, "dim-label");
   gtk_list_box_append (list, row);
@@ -168,7 +145,7 @@ static void
 fill_relations (GrdAxialView *self,
                 GPtrArray    *relations)
 {
-  clear_list (self->relations_list);
+  grd_list_box_clear (self->relations_list);
   if (relations->len == 0)
     show_empty (self->relations_list, _("No relations yet: relate two codes with New Relation, or from a suggestion below."));
 
@@ -178,7 +155,7 @@ fill_relations (GrdAxialView *self,
       g_autofree char *title = g_strdup_printf ("%s %s %s", code_name (self, relation->from_code_id),
                                                 relation_label (relation->kind),
                                                 code_name (self, relation->to_code_id));
-      GtkWidget *row = row_new (title, relation->memo != NULL && *relation->memo ? relation->memo : NULL);
+      GtkWidget *row = grd_action_row_new (title, relation->memo != NULL && *relation->memo ? relation->memo : NULL);
       g_autofree char *accessible = g_strdup_printf (_("Delete the relation: %s"), title);
       GtkWidget *button = row_button (row, NULL, accessible);
 
@@ -301,23 +278,6 @@ build_relation_form (GrdAxialView *self)
 
 /* ---- hints ------------------------------------------------------------ */
 
-/* Choosers are parented to this widget (which presents them) and point at
- * the row's button. */
-static void
-popup_at (GrdAxialView *self,
-          GtkWidget    *popover,
-          GtkWidget    *button)
-{
-  graphene_rect_t bounds;
-
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  if (gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
-                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
-                                                   bounds.size.width, bounds.size.height });
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
 static void
 on_parent_chosen (GrdCodeChooser *chooser,
                   gint64          parent_id,
@@ -347,7 +307,8 @@ on_place_clicked (GtkButton    *button,
   grd_code_chooser_set_excluded (GRD_CODE_CHOOSER (chooser), code_id);
   g_object_set_data (G_OBJECT (chooser), "grd-code", GSIZE_TO_POINTER (code_id));
   g_signal_connect_object (chooser, "code-chosen", G_CALLBACK (on_parent_chosen), self, 0);
-  popup_at (self, chooser, GTK_WIDGET (button));
+  /* Parented here: this widget presents its popovers. */
+  grd_popover_popup_at (GTK_POPOVER (chooser), GTK_WIDGET (self), GTK_WIDGET (button));
 }
 
 static void
@@ -441,7 +402,7 @@ on_relate_clicked (GtkButton    *button,
   g_object_set_data (G_OBJECT (popover), "grd-from", GSIZE_TO_POINTER (from));
   g_object_set_data (G_OBJECT (popover), "grd-to", GSIZE_TO_POINTER (to));
   g_signal_connect (popover, "closed", G_CALLBACK (on_relate_closed), NULL);
-  popup_at (self, popover, GTK_WIDGET (button));
+  grd_popover_popup_at (GTK_POPOVER (popover), GTK_WIDGET (self), GTK_WIDGET (button));
 }
 
 static void
@@ -450,9 +411,9 @@ fill_hints (GrdAxialView *self,
 {
   guint n_unplaced = 0, n_similar = 0, n_cooccurring = 0;
 
-  clear_list (self->unplaced_list);
-  clear_list (self->similar_list);
-  clear_list (self->cooccurring_list);
+  grd_list_box_clear (self->unplaced_list);
+  grd_list_box_clear (self->similar_list);
+  grd_list_box_clear (self->cooccurring_list);
 
   for (guint i = 0; i < hints->len; i++)
     {
@@ -467,7 +428,7 @@ fill_hints (GrdAxialView *self,
         case GRD_HINT_UNPLACED:
           subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
                                                    hint->n_codings), hint->n_codings);
-          row = row_new (hint->name_a, subtitle);
+          row = grd_action_row_new (hint->name_a, subtitle);
           accessible = g_strdup_printf (_("Place “%s” under a theme"), hint->name_a);
           button = row_button (row, _("_Place Under…"), accessible);
           g_object_set_data (G_OBJECT (button), "grd-code", GSIZE_TO_POINTER (hint->code_a));
@@ -478,7 +439,7 @@ fill_hints (GrdAxialView *self,
 
         case GRD_HINT_SIMILAR_NAMES:
           title = g_strdup_printf ("%s · %s", hint->name_a, hint->name_b);
-          row = row_new (title, NULL);
+          row = grd_action_row_new (title, NULL);
           accessible = g_strdup_printf (_("Merge “%s” into “%s”"), hint->name_b, hint->name_a);
           button = row_button (row, _("_Merge…"), accessible);
           g_object_set_data (G_OBJECT (button), "grd-from", GSIZE_TO_POINTER (hint->code_b));
@@ -493,7 +454,7 @@ fill_hints (GrdAxialView *self,
           /* Translators: pairs of codings on shared text, and starting in one turn */
           subtitle = g_strdup_printf (_("Same passage: %u · same turn: %u"),
                                       hint->n_overlapping, hint->n_same_turn);
-          row = row_new (title, subtitle);
+          row = grd_action_row_new (title, subtitle);
           accessible = g_strdup_printf (_("Relate “%s” and “%s”"), hint->name_a, hint->name_b);
           button = row_button (row, _("_Relate…"), accessible);
           g_object_set_data (G_OBJECT (button), "grd-from", GSIZE_TO_POINTER (hint->code_a));
@@ -533,7 +494,7 @@ fill_themes (GrdAxialView *self,
                                                          (GDestroyNotify) g_ptr_array_unref);
   guint n_shown = 0;
 
-  clear_list (self->themes_list);
+  grd_list_box_clear (self->themes_list);
 
   /* A code's counts by case, its own; themes add up their subtree. */
   for (guint i = 0; i < frequencies->len; i++)
@@ -602,7 +563,7 @@ fill_themes (GrdAxialView *self,
                                   grd_code_kind_to_string (code->kind), n_quotes,
                                   g_hash_table_size (cases), spread->len > 0 ? ": " : "", spread->str);
       title = g_strdup_printf ("%*s%s", (int) code->depth * 4, "", code->name);
-      row = row_new (title, subtitle);
+      row = grd_action_row_new (title, subtitle);
       gtk_list_box_append (self->themes_list, row);
       n_shown++;
     }

@@ -73,6 +73,28 @@ grd_show_undo_toast (GtkWidget  *widget,
 }
 
 /* One of callback and import_callback is set. */
+void
+grd_message_dialog_add_text (AdwMessageDialog *dialog,
+                             const char       *text,
+                             const char       *accessible_label)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+}
+
 typedef struct {
   GrdFilesChosen   callback;
   GrdImportChosen  import_callback;

@@ -26,6 +26,12 @@ void grd_show_toast (GtkWidget    *widget,
 void grd_show_undo_toast (GtkWidget  *widget,
                           const char *title);
 
+/* Long text under a message dialog's body (a report, a list of changes):
+ * selectable, wrapped, scrolling past a third of a screen. */
+void grd_message_dialog_add_text (AdwMessageDialog *dialog,
+                                  const char       *text,
+                                  const char       *accessible_label);
+
 typedef void (*GrdFilesChosen) (GtkWindow *parent,
                                 GListModel *files,   /* of GFile, empty when cancelled */
                                 gpointer    user_data);

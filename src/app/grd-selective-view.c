@@ -57,28 +57,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 /* ---- the core category ------------------------------------------------ */
 
 static void
@@ -98,15 +76,9 @@ static void
 on_choose_core_clicked (GrdSelectiveView *self)
 {
   GtkWidget *chooser = grd_code_chooser_new (self->project, _("Core Category"), FALSE);
-  graphene_rect_t bounds;
 
   g_signal_connect_object (chooser, "code-chosen", G_CALLBACK (on_core_chosen), self, 0);
-  gtk_widget_set_parent (chooser, GTK_WIDGET (self));
-  if (gtk_widget_compute_bounds (self->choose_core_button, GTK_WIDGET (self), &bounds))
-    gtk_popover_set_pointing_to (GTK_POPOVER (chooser),
-                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
-                                                   bounds.size.width, bounds.size.height });
-  gtk_popover_popup (GTK_POPOVER (chooser));
+  grd_popover_popup_at (GTK_POPOVER (chooser), GTK_WIDGET (self), self->choose_core_button);
 }
 
 static void
@@ -170,10 +142,10 @@ static void
 fill_checks (GrdSelectiveView *self,
              GPtrArray        *checks)
 {
-  clear_list (self->checks_list);
+  grd_list_box_clear (self->checks_list);
   if (checks->len == 0)
     {
-      GtkWidget *row = row_new (_("Everything hangs together."), NULL);
+      GtkWidget *row = grd_action_row_new (_("Everything hangs together."), NULL);
 
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->checks_list, row);
@@ -183,7 +155,7 @@ fill_checks (GrdSelectiveView *self,
     {
       const GrdIntegrationCheck *check = g_ptr_array_index (checks, i);
       g_autofree char *title = describe_check (check);
-      GtkWidget *row = row_new (title, NULL);
+      GtkWidget *row = grd_action_row_new (title, NULL);
 
       if (check->code_id != 0)
         {
@@ -303,7 +275,7 @@ fill_saturation (GrdSelectiveView *self,
 {
   g_clear_pointer (&self->saturation, g_ptr_array_unref);
   self->saturation = g_ptr_array_ref (saturation);
-  clear_list (self->saturation_list);
+  grd_list_box_clear (self->saturation_list);
 
   for (guint i = 0; i < saturation->len && i < MAX_SATURATION_ROWS; i++)
     {
@@ -316,14 +288,14 @@ fill_saturation (GrdSelectiveView *self,
                                                    row->n_new_codes, row->n_new_themes,
                                                    row->n_codes, row->n_themes);
 
-      gtk_list_box_append (self->saturation_list, row_new (title, subtitle));
+      gtk_list_box_append (self->saturation_list, grd_action_row_new (title, subtitle));
     }
   if (saturation->len > MAX_SATURATION_ROWS)
     {
       g_autofree char *more = g_strdup_printf (_("And %u more transcripts, in the chart above"),
                                                saturation->len - MAX_SATURATION_ROWS);
 
-      gtk_list_box_append (self->saturation_list, row_new (more, NULL));
+      gtk_list_box_append (self->saturation_list, grd_action_row_new (more, NULL));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->saturation_chart));
 }

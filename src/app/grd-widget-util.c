@@ -46,3 +46,39 @@ grd_widget_allocate_content (GtkWidget *widget,
         gtk_widget_allocate (child, width, height, baseline, NULL);
     }
 }
+
+void
+grd_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+GtkWidget *
+grd_action_row_new (const char *title,
+                    const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+void
+grd_popover_popup_at (GtkPopover *popover,
+                      GtkWidget  *parent,
+                      GtkWidget  *anchor)
+{
+  graphene_rect_t bounds;
+
+  gtk_widget_set_parent (GTK_WIDGET (popover), parent);
+  if (gtk_widget_compute_bounds (anchor, parent, &bounds))
+    gtk_popover_set_pointing_to (popover, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                            bounds.size.width, bounds.size.height });
+  gtk_popover_popup (popover);
+}

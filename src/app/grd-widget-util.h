@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,19 @@ void grd_widget_allocate_content (GtkWidget      *widget,
                                   int             width,
                                   int             height,
                                   int             baseline);
+
+/* Empties a list box. */
+void       grd_list_box_clear      (GtkListBox *list);
+
+/* An AdwActionRow whose title and subtitle (may be NULL) are data, never
+ * markup. */
+GtkWidget *grd_action_row_new      (const char *title,
+                                    const char *subtitle);
+
+/* Parents popover to parent (a widget that presents its popovers, see
+ * above), points it at anchor, a widget inside parent, and pops it up. */
+void       grd_popover_popup_at    (GtkPopover *popover,
+                                    GtkWidget  *parent,
+                                    GtkWidget  *anchor);
 
 G_END_DECLS

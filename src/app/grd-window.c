@@ -713,23 +713,9 @@ show_report (GrdWindow  *self,
              const char *heading,
              const char *text)
 {
-  GtkWidget *dialog, *scroller, *label;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  label = gtk_label_new (text);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Report"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  grd_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), text, _("Report"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -900,7 +886,7 @@ preview_codebook (GrdWindow  *self,
   g_autofree char *body = NULL;
   g_autofree char *warnings = NULL;
   guint counts[3] = { 0, 0, 0 };
-  GtkWidget *dialog, *scroller, *label;
+  GtkWidget *dialog;
 
   changes = grd_refi_preview_codebook (self->project, path, report, &error);
   if (changes == NULL)
@@ -933,21 +919,7 @@ preview_codebook (GrdWindow  *self,
                           counts[GRD_REFI_CODE_KEEP]);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   if (text->len > 0)
-    {
-      label = gtk_label_new (text->str);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("What would change"), -1);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-    }
+    grd_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), text->str, _("What would change"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "import", _("_Import"),
