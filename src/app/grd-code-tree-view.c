@@ -19,76 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "grd-code-chooser.h"
-#include "grd-code-object.h"
-#include "grd-code-tree-view.h"
+#include "grd-code-tree-private.h"
 #include "grd-dialogs.h"
 #include "grd-widget-util.h"
 
-#define GRD_TYPE_CODE_TREE_ROW (grd_code_tree_row_get_type ())
-G_DECLARE_FINAL_TYPE (GrdCodeTreeRow, grd_code_tree_row, GRD, CODE_TREE_ROW, GtkWidget)
-
-struct _GrdCodeTreeRow
-{
-  GtkWidget        parent_instance;
-
-  GtkWidget       *dot;
-  GtkWidget       *name;
-  GtkWidget       *caption;
-  GtkWidget       *count;
-
-  /* Borrowed References */
-  GrdCodeTreeView *view;
-  GtkWidget       *expander;   /* the list item's child, our parent */
-
-  /* Owned References */
-  GrdCodeObject   *code;
-  gulong           notify_id;
-  gboolean         show_path;
-};
-
-struct _GrdCodeTreeView
-{
-  GtkWidget           parent_instance;
-
-  /* Children */
-  GtkWidget          *box;
-  GtkWidget          *filter_entry;
-  GtkWidget          *stack;
-  GtkWidget          *list_view;
-  GtkWidget          *no_matches_label;
-  GtkWidget          *drop_revealer;
-  GtkWidget          *menu;
-  GtkWidget          *color_popover;
-  GtkWidget          *chooser;          /* only while merging */
-
-  /* Owned References */
-  GrdProject         *project;
-  gulong              changed_id;
-  GtkSingleSelection *selection;
-  GPtrArray          *codes;            /* GrdCodeObject in tree order */
-  GHashTable         *by_id;            /* gint64 → GrdCodeObject (held by codes) */
-  GHashTable         *children;         /* parent id → GListStore of GrdCodeObject */
-  GListStore         *roots;
-  GtkTreeListModel   *tree;             /* over roots and children */
-  GListStore         *matches;          /* codes the filter finds */
-  GtkTreeListModel   *filter_tree;      /* over matches, flat */
-  GHashTable         *collapsed;        /* ids the user collapsed */
-  GHashTable         *rows;             /* bound GrdCodeTreeRow */
-  char               *filter;           /* folded filter text; NULL shows the tree */
-
-  gint64              selected_code;
-  gint64              pending_rename;
-  gint64              merge_from;
-  gint64              move_code;
-  gint64              move_parent;
-  guint               rename_idle_id;
-  guint               chooser_idle_id;
-  guint               move_idle_id;
-  gboolean            showing_filter;
-  gboolean            syncing;          /* rows change under the selection */
-};
-
-G_DEFINE_FINAL_TYPE (GrdCodeTreeRow, grd_code_tree_row, GTK_TYPE_WIDGET)
 G_DEFINE_FINAL_TYPE (GrdCodeTreeView, grd_code_tree_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -118,473 +52,23 @@ static const struct {
   { "#813d9c", N_("Dark Purple") },
 };
 
-static void     return_focus      (GrdCodeTreeView *self,
-                                   GrdCodeTreeRow  *row);
-static void     rename_code       (GrdCodeTreeView *self,
-                                   GrdCodeTreeRow  *row,
-                                   const char      *name);
-static void     select_and_show   (GrdCodeTreeView *self,
-                                   gint64           code_id);
-static void     schedule_move     (GrdCodeTreeView *self,
-                                   gint64           code_id,
-                                   gint64           parent_id);
-static gboolean can_drop_onto     (GrdCodeTreeView *self,
-                                   gint64           code_id,
-                                   gint64           target_id);
-static void     popup_at          (GrdCodeTreeView *self,
-                                   GtkPopover      *popover,
-                                   GrdCodeTreeRow  *row,
-                                   double           x,
-                                   double           y);
-
-static gint64 *
-id_key (gint64 id)
+gint64 *
+grd_code_tree_id_key (gint64 id)
 {
   return g_memdup2 (&id, sizeof id);
 }
 
 /* Case and composition folded, so “Ä” finds “ä” however it was typed. */
-static char *
-fold (const char *text)
+char *
+grd_code_tree_fold (const char *text)
 {
   g_autofree char *folded = g_utf8_casefold (text, -1);
 
   return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
 }
 
-static const char *
-kind_caption (GrdCodeKind kind)
-{
-  switch (kind)
-    {
-    case GRD_CODE_KIND_SUB_THEME:
-      return _("sub-theme");
-    case GRD_CODE_KIND_THEME:
-      return _("theme");
-    case GRD_CODE_KIND_AGGREGATE_DIMENSION:
-      return _("dimension");
-    case GRD_CODE_KIND_CORE_CATEGORY:
-      return _("core category");
-    case GRD_CODE_KIND_OPEN_CODE:
-      break;
-    }
-
-  return NULL;
-}
-
-static void
-draw_circle (cairo_t       *cr,
-             int            width,
-             int            height,
-             const GdkRGBA *rgba)
-{
-  gdk_cairo_set_source_rgba (cr, rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  GdkRGBA rgba;
-
-  if (gdk_rgba_parse (&rgba, user_data))
-    draw_circle (cr, width, height, &rgba);
-}
-
-/* Row */
-
-static void
-draw_dot (GtkDrawingArea *area,
-          cairo_t        *cr,
-          int             width,
-          int             height,
-          gpointer        user_data)
-{
-  GrdCodeTreeRow *row = user_data;
-  GdkRGBA rgba;
-
-  if (row->code == NULL)
-    return;
-
-  grd_code_object_get_rgba (row->code, &rgba);
-  draw_circle (cr, width, height, &rgba);
-}
-
-/* The path above the code: its own name is already on the row. */
-static char *
-parent_path (GrdCodeObject *code)
-{
-  const char *path = grd_code_object_get_path (code);
-  const char *name = grd_code_object_get_name (code);
-  gsize path_len = strlen (path);
-  gsize name_len = strlen (name);
-
-  if (path_len < name_len + 3 || !g_str_has_suffix (path, name))
-    return NULL;
-
-  return g_strndup (path, path_len - name_len - 3);
-}
-
-static void
-row_sync (GrdCodeTreeRow *row)
-{
-  GtkEditableLabel *name = GTK_EDITABLE_LABEL (row->name);
-  const GrdCode *code;
-  g_autofree char *path = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *quotes = NULL;
-  g_autoptr(GString) accessible = NULL;
-  const char *caption;
-
-  if (row->code == NULL)
-    return;
-
-  code = grd_code_object_get_code (row->code);
-
-  /* Never overwrite what the user is typing. */
-  if (!gtk_editable_label_get_editing (name) &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name)), code->name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (name), code->name);
-
-  if (row->show_path)
-    {
-      path = parent_path (row->code);
-      caption = path;
-      gtk_label_set_ellipsize (GTK_LABEL (row->caption), PANGO_ELLIPSIZE_START);
-    }
-  else
-    {
-      caption = kind_caption (code->kind);
-      gtk_label_set_ellipsize (GTK_LABEL (row->caption), PANGO_ELLIPSIZE_END);
-    }
-  gtk_label_set_label (GTK_LABEL (row->caption), caption);
-  gtk_widget_set_visible (row->caption, caption != NULL);
-
-  if (code->n_children > 0)
-    {
-      /* Translators: a code's own quotes · its quotes with its sub-codes' */
-      count = g_strdup_printf (_("%u · %u"), code->n_codings, code->n_codings_total);
-      quotes = g_strdup_printf (ngettext ("%u quote, %u with sub-codes",
-                                          "%u quotes, %u with sub-codes",
-                                          code->n_codings),
-                                code->n_codings, code->n_codings_total);
-    }
-  else
-    {
-      count = g_strdup_printf ("%u", code->n_codings);
-      quotes = g_strdup_printf (ngettext ("%u quote", "%u quotes", code->n_codings),
-                                code->n_codings);
-    }
-  gtk_label_set_label (GTK_LABEL (row->count), count);
-
-  gtk_widget_queue_draw (row->dot);
-
-  /* GTK 4.8 list items have no accessible label of their own. */
-  accessible = g_string_new (code->name);
-  if (caption != NULL)
-    {
-      g_string_append (accessible, ", ");
-      if (row->show_path)
-        g_string_append_printf (accessible, _("in %s"), caption);
-      else
-        g_string_append (accessible, caption);
-    }
-  g_string_append_printf (accessible, ", %s", quotes);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
-                                  -1);
-}
-
-/* Asked for when shown: setting a tooltip on every bind made binding
- * several times slower. */
-static gboolean
-row_count_tooltip_cb (GtkWidget      *widget,
-                      int             x,
-                      int             y,
-                      gboolean        keyboard,
-                      GtkTooltip     *tooltip,
-                      GrdCodeTreeRow *row)
-{
-  const GrdCode *code;
-  g_autofree char *text = NULL;
-
-  if (row->code == NULL)
-    return FALSE;
-
-  code = grd_code_object_get_code (row->code);
-  if (code->n_children > 0)
-    text = g_strdup_printf (ngettext ("%u quote coded here, %u with sub-codes",
-                                      "%u quotes coded here, %u with sub-codes",
-                                      code->n_codings),
-                            code->n_codings, code->n_codings_total);
-  else
-    text = g_strdup_printf (ngettext ("%u quote coded here", "%u quotes coded here",
-                                      code->n_codings),
-                            code->n_codings);
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-static void
-row_bind (GrdCodeTreeRow *row,
-          GrdCodeObject  *code,
-          gboolean        show_path)
-{
-  row->code = g_object_ref (code);
-  row->show_path = show_path;
-  row->notify_id = g_signal_connect_swapped (code, "notify", G_CALLBACK (row_sync), row);
-  row_sync (row);
-}
-
-static void
-row_unbind (GrdCodeTreeRow *row)
-{
-  if (row->code != NULL)
-    {
-      g_clear_signal_handler (&row->notify_id, row->code);
-      g_clear_object (&row->code);
-    }
-
-  /* Without a code the editing handler has nothing to rename. */
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (row->name)))
-    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (row->name), FALSE);
-}
-
-static void
-row_start_editing (GrdCodeTreeRow *row)
-{
-  gtk_widget_set_can_target (row->name, TRUE);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (row->name));
-}
-
-static void
-row_editing_changed_cb (GrdCodeTreeRow *row)
-{
-  GtkEditableLabel *name = GTK_EDITABLE_LABEL (row->name);
-  const char *text;
-
-  if (gtk_editable_label_get_editing (name))
-    return;
-
-  /* A click on the name must select the row, not start editing. */
-  gtk_widget_set_can_target (row->name, FALSE);
-
-  if (row->code == NULL)
-    return;
-
-  return_focus (row->view, row);
-
-  text = gtk_editable_get_text (GTK_EDITABLE (name));
-  if (g_strcmp0 (text, grd_code_object_get_name (row->code)) != 0)
-    rename_code (row->view, row, text);
-}
-
-static void
-row_context_pressed_cb (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        GrdCodeTreeRow  *row)
-{
-  GrdCodeTreeView *self = row->view;
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  double view_x, view_y;
-
-  if (row->code == NULL)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  select_and_show (self, grd_code_object_get_id (row->code));
-
-  if (gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &view_x, &view_y))
-    popup_at (self, GTK_POPOVER (self->menu), NULL, view_x, view_y);
-}
-
-static GdkContentProvider *
-row_drag_prepare_cb (GtkDragSource  *source,
-                     double          x,
-                     double          y,
-                     GrdCodeTreeRow *row)
-{
-  g_autoptr(GdkPaintable) icon = NULL;
-
-  if (row->code == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (row->name)))
-    return NULL;
-
-  icon = gtk_widget_paintable_new (row->expander);
-  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
-
-  return gdk_content_provider_new_typed (GRD_TYPE_CODE_OBJECT, row->code);
-}
-
-static void
-row_drag_begin_cb (GtkDragSource  *source,
-                   GdkDrag        *drag,
-                   GrdCodeTreeRow *row)
-{
-  /* Only a code that has a parent can go to the top level. */
-  if (row->code != NULL && grd_code_object_get_code (row->code)->parent_id != 0)
-    gtk_revealer_set_reveal_child (GTK_REVEALER (row->view->drop_revealer), TRUE);
-}
-
-static void
-row_drag_end_cb (GtkDragSource  *source,
-                 GdkDrag        *drag,
-                 gboolean        delete_data,
-                 GrdCodeTreeRow *row)
-{
-  gtk_revealer_set_reveal_child (GTK_REVEALER (row->view->drop_revealer), FALSE);
-}
-
-static GrdCodeObject *
-dropped_code (GtkDropTarget *target)
-{
-  const GValue *value = gtk_drop_target_get_value (target);
-
-  if (value == NULL || !G_VALUE_HOLDS (value, GRD_TYPE_CODE_OBJECT))
-    return NULL;
-
-  return g_value_get_object (value);
-}
-
-static GdkDragAction
-row_drop_motion_cb (GtkDropTarget  *target,
-                    double          x,
-                    double          y,
-                    GrdCodeTreeRow *row)
-{
-  GrdCodeObject *code = dropped_code (target);
-
-  if (row->code == NULL)
-    return 0;
-
-  /* Until the value arrives, accept; the drop itself checks again. */
-  if (code != NULL &&
-      !can_drop_onto (row->view, grd_code_object_get_id (code), grd_code_object_get_id (row->code)))
-    return 0;
-
-  return GDK_ACTION_MOVE;
-}
-
-static gboolean
-row_drop_cb (GtkDropTarget  *target,
-             const GValue   *value,
-             double          x,
-             double          y,
-             GrdCodeTreeRow *row)
-{
-  GrdCodeObject *code = g_value_get_object (value);
-  gint64 code_id, target_id;
-
-  if (code == NULL || row->code == NULL)
-    return FALSE;
-
-  code_id = grd_code_object_get_id (code);
-  target_id = grd_code_object_get_id (row->code);
-  if (!can_drop_onto (row->view, code_id, target_id))
-    return FALSE;
-
-  schedule_move (row->view, code_id, target_id);
-  return TRUE;
-}
-
-static void
-grd_code_tree_row_dispose (GObject *object)
-{
-  GrdCodeTreeRow *row = GRD_CODE_TREE_ROW (object);
-  GtkWidget *child;
-
-  row_unbind (row);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (row))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (grd_code_tree_row_parent_class)->dispose (object);
-}
-
-static void
-grd_code_tree_row_class_init (GrdCodeTreeRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = grd_code_tree_row_dispose;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "coderow");
-}
-
-static void
-grd_code_tree_row_init (GrdCodeTreeRow *row)
-{
-  GtkWidget *stack;
-
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (row))), 6);
-  /* The counts line up at the right edge. */
-  gtk_widget_set_hexpand (GTK_WIDGET (row), TRUE);
-
-  row->dot = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->dot), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (row->dot), 12);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (row->dot), draw_dot, row, NULL);
-  gtk_widget_set_valign (row->dot, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (row->dot, GTK_WIDGET (row));
-
-  /* Not focusable and not a click target until F2: a click selects the row
-   * and arrow keys move between rows. */
-  row->name = gtk_editable_label_new ("");
-  gtk_widget_set_focusable (row->name, FALSE);
-  gtk_widget_set_can_target (row->name, FALSE);
-  gtk_widget_set_hexpand (row->name, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (row->name), 4);
-  gtk_widget_set_parent (row->name, GTK_WIDGET (row));
-  g_signal_connect_swapped (row->name, "notify::editing", G_CALLBACK (row_editing_changed_cb), row);
-
-  /* GtkEditableLabel cannot ellipsize; its documented nodes
-   * (editablelabel > stack > label) lead to the label that can. */
-  stack = gtk_widget_get_first_child (row->name);
-  for (GtkWidget *child = stack != NULL ? gtk_widget_get_first_child (stack) : NULL;
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LABEL (child))
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-
-  row->caption = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->caption, "caption");
-  gtk_widget_add_css_class (row->caption, "dim-label");
-  gtk_widget_set_parent (row->caption, GTK_WIDGET (row));
-
-  row->count = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->count), 1.0);
-  gtk_widget_add_css_class (row->count, "numeric");
-  gtk_widget_add_css_class (row->count, "dim-label");
-  gtk_widget_set_has_tooltip (row->count, TRUE);
-  g_signal_connect (row->count, "query-tooltip", G_CALLBACK (row_count_tooltip_cb), row);
-  gtk_widget_set_parent (row->count, GTK_WIDGET (row));
-}
-
-static GrdCodeTreeRow *
-row_new (GrdCodeTreeView *view,
-         GtkWidget       *expander)
-{
-  GrdCodeTreeRow *row = g_object_new (GRD_TYPE_CODE_TREE_ROW, NULL);
-
-  row->view = view;
-  row->expander = expander;
-
-  return row;
-}
-
-/* Model */
-
-static GrdCodeObject *
-lookup (GrdCodeTreeView *self,
+GrdCodeObject *
+grd_code_tree_lookup (GrdCodeTreeView *self,
         gint64           code_id)
 {
   return code_id != 0 ? g_hash_table_lookup (self->by_id, &code_id) : NULL;
@@ -638,96 +122,34 @@ is_within (GrdCodeTreeView *self,
            gint64           code_id,
            gint64           ancestor_id)
 {
-  GrdCodeObject *code = lookup (self, code_id);
+  GrdCodeObject *code = grd_code_tree_lookup (self, code_id);
 
   /* The walk is bounded, so a damaged file cannot hang the view. */
   for (guint i = 0; code != NULL && i <= self->codes->len; i++)
     {
       if (grd_code_object_get_id (code) == ancestor_id)
         return TRUE;
-      code = lookup (self, grd_code_object_get_code (code)->parent_id);
+      code = grd_code_tree_lookup (self, grd_code_object_get_code (code)->parent_id);
     }
 
   return FALSE;
 }
 
-static gboolean
-can_drop_onto (GrdCodeTreeView *self,
+gboolean
+grd_code_tree_can_drop_onto (GrdCodeTreeView *self,
                gint64           code_id,
                gint64           target_id)
 {
-  return lookup (self, code_id) != NULL && !is_within (self, target_id, code_id);
-}
-
-static GListModel *
-create_children (gpointer item,
-                 gpointer user_data)
-{
-  GrdCodeTreeView *self = user_data;
-  gint64 code_id = grd_code_object_get_id (item);
-  GListStore *store = g_hash_table_lookup (self->children, &code_id);
-
-  /* The store lives as long as the code has sub-codes, so later changes
-   * to it reach this row's children. */
-  return store != NULL ? g_object_ref (G_LIST_MODEL (store)) : NULL;
-}
-
-static GListModel *
-no_children (gpointer item,
-             gpointer user_data)
-{
-  return NULL;
-}
-
-static void
-remember_expansion (GrdCodeTreeView *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr(GrdCodeObject) code = NULL;
-      gint64 code_id;
-
-      if (!gtk_tree_list_row_is_expandable (row))
-        continue;
-
-      code = gtk_tree_list_row_get_item (row);
-      code_id = grd_code_object_get_id (code);
-      if (gtk_tree_list_row_get_expanded (row))
-        g_hash_table_remove (self->collapsed, &code_id);
-      else
-        g_hash_table_add (self->collapsed, id_key (code_id));
-    }
-}
-
-/* New rows come expanded; this collapses those the user had collapsed.
- * Backwards, so collapsing a row removes only rows already seen. */
-static void
-restore_expansion (GrdCodeTreeView *self)
-{
-  if (g_hash_table_size (self->collapsed) == 0)
-    return;
-
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i > 0; i--)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i - 1);
-      g_autoptr(GrdCodeObject) code = gtk_tree_list_row_get_item (row);
-      gint64 code_id = grd_code_object_get_id (code);
-
-      if (gtk_tree_list_row_get_expanded (row) && g_hash_table_contains (self->collapsed, &code_id))
-        gtk_tree_list_row_set_expanded (row, FALSE);
-    }
+  return grd_code_tree_lookup (self, code_id) != NULL && !is_within (self, target_id, code_id);
 }
 
 /* Expands the code's ancestors; returns its position or
  * GTK_INVALID_LIST_POSITION when it is not in the list. */
-static guint
-reveal (GrdCodeTreeView *self,
+guint
+grd_code_tree_reveal (GrdCodeTreeView *self,
         gint64           code_id)
 {
-  GrdCodeObject *code = lookup (self, code_id);
+  GrdCodeObject *code = grd_code_tree_lookup (self, code_id);
   g_autoptr(GArray) ancestors = NULL;
 
   if (code == NULL)
@@ -736,9 +158,9 @@ reveal (GrdCodeTreeView *self,
   if (!self->showing_filter)
     {
       ancestors = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (GrdCodeObject *up = lookup (self, grd_code_object_get_code (code)->parent_id);
+      for (GrdCodeObject *up = grd_code_tree_lookup (self, grd_code_object_get_code (code)->parent_id);
            up != NULL && ancestors->len <= self->codes->len;
-           up = lookup (self, grd_code_object_get_code (up)->parent_id))
+           up = grd_code_tree_lookup (self, grd_code_object_get_code (up)->parent_id))
         {
           gint64 up_id = grd_code_object_get_id (up);
 
@@ -767,11 +189,11 @@ reveal (GrdCodeTreeView *self,
 static GrdCodeObject *
 selected_object (GrdCodeTreeView *self)
 {
-  return lookup (self, self->selected_code);
+  return grd_code_tree_lookup (self, self->selected_code);
 }
 
-static gboolean
-list_has_focus (GrdCodeTreeView *self)
+gboolean
+grd_code_tree_list_has_focus (GrdCodeTreeView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -779,8 +201,8 @@ list_has_focus (GrdCodeTreeView *self)
   return focus != NULL && (focus == self->list_view || gtk_widget_is_ancestor (focus, self->list_view));
 }
 
-static void
-scroll_to (GrdCodeTreeView *self,
+void
+grd_code_tree_scroll_to (GrdCodeTreeView *self,
            guint            position)
 {
   gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
@@ -801,7 +223,7 @@ focus_list (GrdCodeTreeView *self)
       gtk_single_selection_set_selected (self->selection, position);
     }
 
-  scroll_to (self, position);
+  grd_code_tree_scroll_to (self, position);
   gtk_widget_grab_focus (self->list_view);
 }
 
@@ -825,8 +247,8 @@ update_actions (GrdCodeTreeView *self)
 }
 
 /* Reads the selection into selected-code. */
-static void
-sync_selected (GrdCodeTreeView *self)
+void
+grd_code_tree_sync_selected (GrdCodeTreeView *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
   gint64 code_id = 0;
@@ -847,8 +269,8 @@ sync_selected (GrdCodeTreeView *self)
   update_actions (self);
 }
 
-static void
-update_stack (GrdCodeTreeView *self)
+void
+grd_code_tree_update_stack (GrdCodeTreeView *self)
 {
   if (self->codes->len == 0)
     {
@@ -869,287 +291,19 @@ update_stack (GrdCodeTreeView *self)
     }
 }
 
-/* Makes store hold items with the fewest row changes: only the part
- * between what the two have in common at the start and at the end is
- * replaced, so an added code makes one new row, not a new list. */
-static void
-sync_store (GListStore *store,
-            GPtrArray  *items)
-{
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = items->len;
-  guint head = 0, tail = 0;
-
-  for (; head < n_old && head < n_new; head++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, head);
-
-      if (item != g_ptr_array_index (items, head))
-        break;
-    }
-
-  for (; tail < n_old - head && tail < n_new - head; tail++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, n_old - 1 - tail);
-
-      if (item != g_ptr_array_index (items, n_new - 1 - tail))
-        break;
-    }
-
-  if (head + tail < n_old || head + tail < n_new)
-    g_list_store_splice (store, head, n_old - head - tail,
-                         items->pdata + head, n_new - head - tail);
-}
-
-static void
-sync_matches (GrdCodeTreeView *self)
-{
-  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
-
-  if (self->filter != NULL)
-    for (guint i = 0; i < self->codes->len; i++)
-      {
-        GrdCodeObject *code = g_ptr_array_index (self->codes, i);
-        g_autofree char *name = fold (grd_code_object_get_name (code));
-
-        if (strstr (name, self->filter) != NULL)
-          g_ptr_array_add (matches, code);
-      }
-
-  sync_store (self->matches, matches);
-}
-
-/* After the rows changed under the selection: selects the same code again
- * and gives the keyboard focus back if it was on a row that went away. */
-static void
-restore_selection (GrdCodeTreeView *self,
-                   gint64           code_id,
-                   gboolean         had_focus)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      position = reveal (self, code_id);
-      gtk_single_selection_set_selected (self->selection, position);
-      if (position != GTK_INVALID_LIST_POSITION)
-        scroll_to (self, position);
-    }
-
-  self->syncing = FALSE;
-  sync_selected (self);
-  update_stack (self);
-
-  if (had_focus && !list_has_focus (self) && position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_grab_focus (self->list_view);
-}
-
-/* Brings the models in line with fresh (the project's codes, in tree
- * order). Codes that stay keep their GrdCodeObject, updated in place, and
- * their rows; only the rows of codes that were added, moved or removed
- * change, plus those of codes that gained their first or lost their last
- * sub-code (GTK 4.8 asks once whether a row can expand). */
-static void
-sync_codes (GrdCodeTreeView *self,
-            GPtrArray       *fresh)
-{
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_full (fresh->len, g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) kids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                      (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) roots = g_ptr_array_new ();
-  g_autoptr(GPtrArray) flipped = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean had_focus = list_has_focus (self);
-  gint64 selected = self->selected_code;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      GrdCodeObject *code = g_ptr_array_index (fresh, i);
-      GrdCodeObject *old = lookup (self, grd_code_object_get_id (code));
-      const GrdCode *data;
-      GPtrArray *siblings;
-
-      if (old != NULL)
-        {
-          grd_code_object_update (old, grd_code_object_get_code (code), grd_code_object_get_path (code));
-          code = old;
-        }
-
-      data = grd_code_object_get_code (code);
-      g_ptr_array_add (codes, g_object_ref (code));
-      g_hash_table_insert (by_id, id_key (data->id), code);
-
-      if (data->parent_id == 0)
-        {
-          g_ptr_array_add (roots, code);
-          continue;
-        }
-
-      siblings = g_hash_table_lookup (kids, &data->parent_id);
-      if (siblings == NULL)
-        {
-          siblings = g_ptr_array_new ();
-          g_hash_table_insert (kids, id_key (data->parent_id), siblings);
-        }
-      g_ptr_array_add (siblings, code);
-    }
-
-  remember_expansion (self);
-  self->syncing = TRUE;
-
-  /* First every store the create function may hand out, complete, so rows
-   * made while the stores below change see the final tree. */
-  g_hash_table_iter_init (&iter, kids);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GListStore *store = g_hash_table_lookup (self->children, key);
-      GrdCodeObject *parent = lookup (self, *(gint64 *) key);
-
-      if (store != NULL)
-        continue;
-
-      store = g_list_store_new (GRD_TYPE_CODE_OBJECT);
-      sync_store (store, value);
-      g_hash_table_insert (self->children, id_key (*(gint64 *) key), store);
-      if (parent != NULL)
-        g_ptr_array_add (flipped, g_object_ref (parent));
-    }
-
-  g_hash_table_iter_init (&iter, self->children);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GrdCodeObject *parent = g_hash_table_lookup (by_id, key);
-
-      if (g_hash_table_contains (kids, key))
-        continue;
-
-      if (parent != NULL)
-        g_ptr_array_add (flipped, g_object_ref (parent));
-      g_hash_table_iter_remove (&iter);
-    }
-
-  g_clear_pointer (&self->codes, g_ptr_array_unref);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
-  self->codes = g_steal_pointer (&codes);
-  self->by_id = g_steal_pointer (&by_id);
-
-  g_hash_table_iter_init (&iter, kids);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    sync_store (g_hash_table_lookup (self->children, key), value);
-  sync_store (self->roots, roots);
-
-  /* Put back in place, so GTK asks again whether they expand. */
-  for (guint i = 0; i < flipped->len; i++)
-    {
-      GrdCodeObject *code = g_ptr_array_index (flipped, i);
-      gint64 parent_id = grd_code_object_get_code (code)->parent_id;
-      GListStore *store = parent_id == 0 ? self->roots : g_hash_table_lookup (self->children, &parent_id);
-      guint position;
-
-      if (store != NULL && g_list_store_find (store, code, &position))
-        g_list_store_splice (store, position, 1, (gpointer *) &code, 1);
-    }
-
-  restore_expansion (self);
-  sync_matches (self);
-  restore_selection (self, selected, had_focus);
-}
-
-static void
-refresh (GrdCodeTreeView *self)
-{
-  g_autoptr(GPtrArray) codes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->project == NULL)
-    codes = g_ptr_array_new_with_free_func (g_object_unref);
-  else
-    codes = grd_code_objects_list (self->project, &error);
-
-  if (codes == NULL)
-    {
-      grd_show_error (GTK_WIDGET (self), _("Could not read the codes"), error);
-      return;
-    }
-
-  sync_codes (self, codes);
-}
-
-static void
-show_model (GrdCodeTreeView  *self,
-            GtkTreeListModel *model)
-{
-  gint64 selected = self->selected_code;
-  gboolean had_focus = list_has_focus (self);
-
-  self->syncing = TRUE;
-  self->showing_filter = model == self->filter_tree;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
-  restore_selection (self, selected, had_focus);
-}
-
-/* A new, empty tree: nothing of an earlier project's carries over. */
-static void
-reset_models (GrdCodeTreeView *self)
-{
-  g_clear_object (&self->tree);
-  g_clear_object (&self->roots);
-  g_clear_object (&self->filter_tree);
-  g_clear_object (&self->matches);
-  g_hash_table_remove_all (self->children);
-  g_hash_table_remove_all (self->by_id);
-  g_hash_table_remove_all (self->collapsed);
-  g_ptr_array_set_size (self->codes, 0);
-  g_clear_pointer (&self->filter, g_free);
-  self->pending_rename = 0;
-
-  self->roots = g_list_store_new (GRD_TYPE_CODE_OBJECT);
-  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->roots)), FALSE, TRUE,
-                                        create_children, self, NULL);
-  self->matches = g_list_store_new (GRD_TYPE_CODE_OBJECT);
-  self->filter_tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->matches)), FALSE, TRUE,
-                                               no_children, NULL, NULL);
-  show_model (self, self->tree);
-}
-
-static void
-apply_filter (GrdCodeTreeView *self,
-              const char      *text)
-{
-  g_autofree char *folded = text != NULL && *text != '\0' ? fold (text) : NULL;
-
-  if (g_strcmp0 (folded, self->filter) == 0)
-    return;
-
-  g_free (self->filter);
-  self->filter = g_steal_pointer (&folded);
-  sync_matches (self);
-  show_model (self, self->filter != NULL ? self->filter_tree : self->tree);
-}
-
-static void
-clear_filter (GrdCodeTreeView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
-  apply_filter (self, NULL);
-}
-
-static void
-select_and_show (GrdCodeTreeView *self,
+void
+grd_code_tree_select_and_show (GrdCodeTreeView *self,
                  gint64           code_id)
 {
-  guint position = reveal (self, code_id);
+  guint position = grd_code_tree_reveal (self, code_id);
 
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, position);
+    grd_code_tree_scroll_to (self, position);
 }
 
-static void
-popup_at (GrdCodeTreeView *self,
+void
+grd_code_tree_popup_at (GrdCodeTreeView *self,
           GtkPopover      *popover,
           GrdCodeTreeRow  *row,
           double           x,
@@ -1176,11 +330,11 @@ static void
 popup_at_selected (GrdCodeTreeView *self,
                    GtkPopover      *popover)
 {
-  popup_at (self, popover, find_row (self, self->selected_code), -1, -1);
+  grd_code_tree_popup_at (self, popover, find_row (self, self->selected_code), -1, -1);
 }
 
-static gboolean
-start_pending_rename (gpointer user_data)
+gboolean
+grd_code_tree_start_pending_rename (gpointer user_data)
 {
   GrdCodeTreeView *self = user_data;
   GrdCodeTreeRow *row = find_row (self, self->pending_rename);
@@ -1188,7 +342,7 @@ start_pending_rename (gpointer user_data)
   self->rename_idle_id = 0;
   self->pending_rename = 0;
   if (row != NULL)
-    row_start_editing (row);
+    grd_code_tree_row_start_editing (row);
 
   return G_SOURCE_REMOVE;
 }
@@ -1206,20 +360,20 @@ start_rename (GrdCodeTreeView *self,
   if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)))
     {
       self->pending_rename = 0;
-      row_start_editing (row);
+      grd_code_tree_row_start_editing (row);
     }
   else
     {
       self->pending_rename = code_id;
       if (row != NULL)
-        self->rename_idle_id = g_idle_add (start_pending_rename, self);
+        self->rename_idle_id = g_idle_add (grd_code_tree_start_pending_rename, self);
     }
 }
 
 /* Enter or Escape leave the focus nowhere; give it back to the row. A click
  * elsewhere ended the editing because the user went there: stay there. */
-static void
-return_focus (GrdCodeTreeView *self,
+void
+grd_code_tree_return_focus (GrdCodeTreeView *self,
               GrdCodeTreeRow  *row)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1229,8 +383,8 @@ return_focus (GrdCodeTreeView *self,
     gtk_widget_grab_focus (self->list_view);
 }
 
-static void
-rename_code (GrdCodeTreeView *self,
+void
+grd_code_tree_rename_code (GrdCodeTreeView *self,
              GrdCodeTreeRow  *row,
              const char      *name)
 {
@@ -1255,21 +409,21 @@ run_move (gpointer user_data)
   self->move_idle_id = 0;
   self->move_code = 0;
 
-  if (self->project == NULL || lookup (self, code_id) == NULL)
+  if (self->project == NULL || grd_code_tree_lookup (self, code_id) == NULL)
     return G_SOURCE_REMOVE;
 
   if (!grd_project_move_code (self->project, code_id, self->move_parent, -1, &error))
     grd_show_error (GTK_WIDGET (self), _("Could not move the code"), error);
   else
-    select_and_show (self, code_id);
+    grd_code_tree_select_and_show (self, code_id);
 
   return G_SOURCE_REMOVE;
 }
 
 /* After the drop returns: the move may replace the very row whose drop
  * target is still finishing the drop. */
-static void
-schedule_move (GrdCodeTreeView *self,
+void
+grd_code_tree_schedule_move (GrdCodeTreeView *self,
                gint64           code_id,
                gint64           parent_id)
 {
@@ -1292,7 +446,7 @@ follow_coding (GrdCodeTreeView       *self,
   for (guint i = 0; i < G_N_ELEMENTS (code_ids); i++)
     {
       g_autoptr(GrdCode) fresh = NULL;
-      GrdCodeObject *object = lookup (self, code_ids[i]);
+      GrdCodeObject *object = grd_code_tree_lookup (self, code_ids[i]);
       const GrdCode *shown;
       int delta;
 
@@ -1305,8 +459,8 @@ follow_coding (GrdCodeTreeView       *self,
       delta = (int) fresh->n_codings_total - (int) shown->n_codings_total;
       grd_code_object_set_counts (object, fresh->n_codings, fresh->n_codings_total);
 
-      for (GrdCodeObject *up = lookup (self, shown->parent_id); up != NULL && delta != 0;
-           up = lookup (self, grd_code_object_get_code (up)->parent_id))
+      for (GrdCodeObject *up = grd_code_tree_lookup (self, shown->parent_id); up != NULL && delta != 0;
+           up = grd_code_tree_lookup (self, grd_code_object_get_code (up)->parent_id))
         {
           const GrdCode *above = grd_code_object_get_code (up);
 
@@ -1328,84 +482,14 @@ project_changed_cb (GrdCodeTreeView       *self,
   if (coding_change != NULL && follow_coding (self, coding_change))
     return;
 
-  refresh (self);
+  grd_code_tree_refresh (self);
 }
 
 static void
 selection_changed_cb (GrdCodeTreeView *self)
 {
   if (!self->syncing)
-    sync_selected (self);
-}
-
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          GrdCodeTreeView          *self)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GrdCodeTreeRow *row = row_new (self, expander);
-  GtkGesture *click;
-  GtkDragSource *source;
-  GtkDropTarget *target;
-
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), GTK_WIDGET (row));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (row_context_pressed_cb), row);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
-
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (row_drag_prepare_cb), row);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (row_drag_begin_cb), row);
-  g_signal_connect (source, "drag-end", G_CALLBACK (row_drag_end_cb), row);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
-
-  target = gtk_drop_target_new (GRD_TYPE_CODE_OBJECT, GDK_ACTION_MOVE);
-  gtk_drop_target_set_preload (target, TRUE);
-  g_signal_connect (target, "enter", G_CALLBACK (row_drop_motion_cb), row);
-  g_signal_connect (target, "motion", G_CALLBACK (row_drop_motion_cb), row);
-  g_signal_connect (target, "drop", G_CALLBACK (row_drop_cb), row);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (target));
-
-  gtk_list_item_set_child (item, expander);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         GrdCodeTreeView          *self)
-{
-  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GrdCodeTreeRow *row = GRD_CODE_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
-  g_autoptr(GrdCodeObject) code = gtk_tree_list_row_get_item (list_row);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), list_row);
-  /* The flat list of matches has no arrows to line up with. */
-  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), !self->showing_filter);
-  row_bind (row, code, self->showing_filter);
-  g_hash_table_add (self->rows, row);
-
-  if (self->pending_rename != 0 &&
-      self->pending_rename == grd_code_object_get_id (code) &&
-      self->rename_idle_id == 0)
-    self->rename_idle_id = g_idle_add (start_pending_rename, self);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           GrdCodeTreeView          *self)
-{
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GrdCodeTreeRow *row = GRD_CODE_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
-
-  g_hash_table_remove (self->rows, row);
-  row_unbind (row);
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+    grd_code_tree_sync_selected (self);
 }
 
 /* The empty space under the last row means “top level”; rows have drop
@@ -1448,10 +532,10 @@ list_drop_cb (GtkDropTarget   *target,
 {
   GrdCodeObject *code = g_value_get_object (value);
 
-  if (code == NULL || !below_rows (self, y) || lookup (self, grd_code_object_get_id (code)) == NULL)
+  if (code == NULL || !below_rows (self, y) || grd_code_tree_lookup (self, grd_code_object_get_id (code)) == NULL)
     return FALSE;
 
-  schedule_move (self, grd_code_object_get_id (code), 0);
+  grd_code_tree_schedule_move (self, grd_code_object_get_id (code), 0);
   return TRUE;
 }
 
@@ -1464,17 +548,17 @@ top_level_drop_cb (GtkDropTarget   *target,
 {
   GrdCodeObject *code = g_value_get_object (value);
 
-  if (code == NULL || lookup (self, grd_code_object_get_id (code)) == NULL)
+  if (code == NULL || grd_code_tree_lookup (self, grd_code_object_get_id (code)) == NULL)
     return FALSE;
 
-  schedule_move (self, grd_code_object_get_id (code), 0);
+  grd_code_tree_schedule_move (self, grd_code_object_get_id (code), 0);
   return TRUE;
 }
 
 static void
 filter_changed_cb (GrdCodeTreeView *self)
 {
-  apply_filter (self, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+  grd_code_tree_apply_filter (self, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
 }
 
 static void
@@ -1486,14 +570,14 @@ filter_activate_cb (GrdCodeTreeView *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
-      scroll_to (self, 0);
+      grd_code_tree_scroll_to (self, 0);
     }
 }
 
 static void
 filter_stop_cb (GrdCodeTreeView *self)
 {
-  clear_filter (self);
+  grd_code_tree_clear_filter (self);
 }
 
 static gboolean
@@ -1520,8 +604,8 @@ merge_chosen_cb (GrdCodeTreeView *self,
   g_autofree char *from_name = NULL;
   g_autofree char *into_name = NULL;
   g_autofree char *title = NULL;
-  GrdCodeObject *from = lookup (self, self->merge_from);
-  GrdCodeObject *into = lookup (self, into_id);
+  GrdCodeObject *from = grd_code_tree_lookup (self, self->merge_from);
+  GrdCodeObject *into = grd_code_tree_lookup (self, into_id);
 
   if (from == NULL || into == NULL)
     return;
@@ -1535,7 +619,7 @@ merge_chosen_cb (GrdCodeTreeView *self,
       return;
     }
 
-  select_and_show (self, into_id);
+  grd_code_tree_select_and_show (self, into_id);
   title = g_strdup_printf (_("Merged “%s” into “%s”"), from_name, into_name);
   grd_show_undo_toast (GTK_WIDGET (self), title);
 }
@@ -1591,7 +675,7 @@ add_code (GrdCodeTreeView *self,
   gint64 code_id;
 
   /* The new code would rarely match the filter. */
-  clear_filter (self);
+  grd_code_tree_clear_filter (self);
 
   code_id = grd_project_add_code (self->project, parent_id, name, GRD_CODE_KIND_OPEN_CODE,
                                   NULL, NULL, &error);
@@ -1601,7 +685,7 @@ add_code (GrdCodeTreeView *self,
       return;
     }
 
-  select_and_show (self, code_id);
+  grd_code_tree_select_and_show (self, code_id);
   start_rename (self, code_id);
 }
 
@@ -1632,7 +716,7 @@ rename_action (GtkWidget  *widget,
   guint position = find_position (self, self->selected_code);
 
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, position);
+    grd_code_tree_scroll_to (self, position);
   start_rename (self, self->selected_code);
 }
 
@@ -1648,7 +732,7 @@ move_to_top_action (GtkWidget  *widget,
   if (!grd_project_move_code (self->project, code_id, 0, -1, &error))
     grd_show_error (widget, _("Could not move the code"), error);
   else
-    select_and_show (self, code_id);
+    grd_code_tree_select_and_show (self, code_id);
 }
 
 static void
@@ -1683,7 +767,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *name = g_strdup (grd_code_object_get_name (selected_object (self)));
   g_autofree char *title = NULL;
   guint position = gtk_single_selection_get_selected (self->selection);
-  gboolean had_focus = list_has_focus (self);
+  gboolean had_focus = grd_code_tree_list_has_focus (self);
   guint n_items;
 
   if (!grd_project_delete_code (self->project, self->selected_code, &error))
@@ -1783,7 +867,7 @@ create_color_popover (void)
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 20);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 20);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), grd_code_tree_draw_swatch,
                                       (gpointer) palette[i].color, NULL);
       gtk_button_set_child (GTK_BUTTON (button), swatch);
       gtk_widget_add_css_class (button, "flat");
@@ -2013,9 +1097,9 @@ grd_code_tree_view_init (GrdCodeTreeView *self)
                             G_CALLBACK (selection_changed_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (grd_code_tree_setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (grd_code_tree_bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (grd_code_tree_unbind_row), self);
 
   self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
   gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
@@ -2085,7 +1169,7 @@ grd_code_tree_view_init (GrdCodeTreeView *self)
   self->color_popover = create_color_popover ();
   gtk_widget_set_parent (self->color_popover, GTK_WIDGET (self));
 
-  reset_models (self);
+  grd_code_tree_reset_models (self);
 }
 
 /* Public API */
@@ -2115,8 +1199,8 @@ grd_code_tree_view_set_project (GrdCodeTreeView *self,
                                                 G_CONNECT_SWAPPED);
 
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
-  reset_models (self);
-  refresh (self);
+  grd_code_tree_reset_models (self);
+  grd_code_tree_refresh (self);
 }
 
 gint64
@@ -2134,9 +1218,9 @@ grd_code_tree_view_select_code (GrdCodeTreeView *self,
   g_return_if_fail (GRD_IS_CODE_TREE_VIEW (self));
 
   if (code_id != 0 && self->showing_filter && find_position (self, code_id) == GTK_INVALID_LIST_POSITION)
-    clear_filter (self);
+    grd_code_tree_clear_filter (self);
 
-  select_and_show (self, code_id);
+  grd_code_tree_select_and_show (self, code_id);
 }
 
 void
