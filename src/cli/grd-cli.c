@@ -21,6 +21,7 @@ static const GrdCliVerb * const verb_tables[] = {
   grd_cli_case_verbs,
   grd_cli_code_verbs,
   grd_cli_refi_verbs,
+  grd_cli_report_verbs,
 };
 
 /* Options every command takes, wherever they appear on the line. */

@@ -61,6 +61,7 @@ extern const GrdCliVerb grd_cli_source_verbs[];
 extern const GrdCliVerb grd_cli_case_verbs[];
 extern const GrdCliVerb grd_cli_code_verbs[];
 extern const GrdCliVerb grd_cli_refi_verbs[];
+extern const GrdCliVerb grd_cli_report_verbs[];
 
 /* Arguments and options */
 const char *grd_cli_arg              (GrdCli      *cli,

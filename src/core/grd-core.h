@@ -12,6 +12,7 @@
 #include "grd-project.h"
 #include "grd-query.h"
 #include "grd-refi.h"
+#include "grd-report.h"
 #include "grd-selective.h"
 #include "grd-store.h"
 #include "grd-types.h"

@@ -53,6 +53,20 @@ class SampleStudy(unittest.TestCase):
             self.assertEqual(mine[0]["case"], row["respondent"])
             self.assertEqual(mine[0]["speaker"], row["respondent"])
 
+    def test_theme_table_is_the_papers(self):
+        # Written as CSV, the theme table reads back as the published rows.
+        out = os.path.join(self.dir, "table.csv")
+        result = subprocess.run([CLI, "report", self.project, "theme-table", "--format", "csv",
+                                 "--middle-heading", "regulation", "--output", out],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[0], ["Dimension", "regulation", "Sub-theme", "Quote", "Case"])
+        self.assertEqual([r[:5] for r in rows[1:]],
+                         [[p["dimension"], p["regulation"], p["sub_theme"], p["quote"],
+                           p["respondent"]] for p in self.codebook])
+
     def test_code_tree_has_the_papers_shape(self):
         codes = self.cli_json("codes", self.project)
         kinds = {}

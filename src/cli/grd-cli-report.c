@@ -1,0 +1,82 @@
+/* grd-cli-report.c: report PROJECT theme-table, the results tables
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "grd-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "grd-cli.h"
+
+static int
+cmd_theme_table (GrdCli *cli)
+{
+  const char *format_name = grd_cli_get_option (cli, "format");
+  const char *label = grd_cli_get_option (cli, "label");
+  const char *output = grd_cli_get_option (cli, "output");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdThemeTable) table = NULL;
+  g_autofree char *text = NULL;
+  GrdTableFormat format = GRD_TABLE_FORMAT_MARKDOWN;
+  gint64 label_id = 0;
+
+  if (format_name != NULL && !grd_table_format_from_string (format_name, &format))
+    return grd_cli_usage_error (cli, _("“%s” is not a table format: md, csv, html or latex"),
+                                format_name);
+
+  if (label != NULL)
+    {
+      g_autoptr(GrdAttribute) attribute = grd_project_find_attribute (cli->project, label, &error);
+
+      if (attribute == NULL)
+        return grd_cli_fail (cli, error);
+      label_id = attribute->id;
+    }
+
+  table = grd_report_theme_table (cli->project, label_id, NULL, &error);
+  if (table == NULL)
+    return grd_cli_fail (cli, error);
+  text = grd_theme_table_to_string (table, format, grd_cli_get_option (cli, "middle-heading"));
+
+  /* Written beside the target and renamed into place: never half a table. */
+  if (output != NULL)
+    {
+      if (!g_file_set_contents (output, text, -1, &error))
+        return grd_cli_fail (cli, error);
+      if (!cli->json)
+        printf (_("Wrote the theme table (%u sub-themes) to %s\n"), table->rows->len, output);
+    }
+  else
+    fputs (text, stdout);
+
+  return GRD_CLI_EXIT_OK;
+}
+
+static int cmd_list_reports (GrdCli *cli);
+
+const GrdCliVerb grd_cli_report_verbs[] = {
+  { "report", NULL, "report PROJECT",
+    N_("List the reports there are"),
+    "", 0, 0, cmd_list_reports, GRD_CLI_PROJECT_OPEN },
+  { "report", "theme-table",
+    "report PROJECT theme-table [--format md|csv|html|latex] [--output FILE] "
+    "[--label ATTRIBUTE] [--middle-heading TEXT]",
+    N_("The theme table of a results section: each sub-theme under its dimension (and "
+       "theme), with its representative quotes labelled by case or by an attribute"),
+    "format= output= label= middle-heading=", 0, 0, cmd_theme_table, GRD_CLI_PROJECT_OPEN },
+  { NULL },
+};
+
+static int
+cmd_list_reports (GrdCli *cli)
+{
+  for (const GrdCliVerb *verb = grd_cli_report_verbs; verb->command != NULL; verb++)
+    if (verb->verb != NULL)
+      printf ("%s\n    %s\n", verb->usage, _(verb->summary));
+  return GRD_CLI_EXIT_OK;
+}
