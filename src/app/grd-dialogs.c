@@ -283,6 +283,23 @@ grd_choose_files_to_import (GtkWindow       *parent,
 }
 
 void
+grd_choose_file_to_save (GtkWindow      *parent,
+                         const char     *title,
+                         const char     *name,
+                         GrdFilesChosen  callback,
+                         gpointer        user_data)
+{
+  Chooser *chooser = g_new0 (Chooser, 1);
+  GtkFileChooserNative *native;
+
+  chooser->callback = callback;
+  chooser->user_data = user_data;
+  native = run_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
 grd_choose_exchange_file (GtkWindow       *parent,
                           GrdExchangeKind  kind,
                           GrdFilesChosen   callback,

@@ -53,6 +53,13 @@ void grd_choose_files_to_import   (GtkWindow       *parent,
                                    GrdImportChosen  callback,
                                    gpointer         user_data);
 
+/* Where to save a file, suggesting name. */
+void grd_choose_file_to_save      (GtkWindow       *parent,
+                                   const char      *title,
+                                   const char      *name,
+                                   GrdFilesChosen   callback,
+                                   gpointer         user_data);
+
 typedef enum {
   GRD_EXCHANGE_EXPORT_PROJECT,
   GRD_EXCHANGE_EXPORT_CODEBOOK,

@@ -21,6 +21,7 @@
 #include "grd-dialogs.h"
 #include "grd-axial-view.h"
 #include "grd-exchange.h"
+#include "grd-reports-view.h"
 #include "grd-selective-view.h"
 #include "grd-memo-editor.h"
 #include "grd-quote-list.h"
@@ -40,6 +41,7 @@ struct _GrdWindow
   AdwViewStack         *view_stack;
   GrdAxialView         *axial_view;
   GrdSelectiveView     *selective_view;
+  GrdReportsView       *reports_view;
   GtkStack             *main_stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
@@ -1147,6 +1149,7 @@ grd_window_class_init (GrdWindowClass *klass)
   g_type_ensure (GRD_TYPE_MEMO_EDITOR);
   g_type_ensure (GRD_TYPE_AXIAL_VIEW);
   g_type_ensure (GRD_TYPE_SELECTIVE_VIEW);
+  g_type_ensure (GRD_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grounded/Grounded/ui/grd-window.ui");
@@ -1156,6 +1159,7 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, axial_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, selective_view);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, reports_view);
   gtk_widget_class_bind_template_callback (widget_class, on_show_code);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_list);
@@ -1252,6 +1256,7 @@ grd_window_set_project (GrdWindow  *self,
   grd_memo_editor_set_project (self->memo_editor, project);
   grd_axial_view_set_project (self->axial_view, project);
   grd_selective_view_set_project (self->selective_view, project);
+  grd_reports_view_set_project (self->reports_view, project);
   grd_source_list_set_project (self->source_list, project);
   /* A project opens on a transcript to read, not on an empty page. */
   grd_source_list_select_first (self->source_list);

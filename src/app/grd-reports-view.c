@@ -1,0 +1,392 @@
+/* grd-reports-view.c: the results tables, previewed and exported
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The theme table as a journal prints it, previewed live: dimensions,
+ * themes and sub-themes as headings, each representative quote under its
+ * sub-theme with who said it. Export writes the same table as Markdown,
+ * CSV, HTML or LaTeX. The table is built on a worker while the page is
+ * shown, and again after each change.
+ */
+
+#define G_LOG_DOMAIN "grd-reports-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "grd-dialogs.h"
+#include "grd-job.h"
+#include "grd-reports-view.h"
+#include "grd-widget-util.h"
+
+struct _GrdReportsView
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkDropDown    *label_dropdown;
+  GtkEntry       *middle_entry;
+  GtkDropDown    *format_dropdown;
+  GtkWidget      *export_button;
+  GtkTextView    *preview;
+
+  GrdProject     *project;
+  gulong          changed_id;
+  gboolean        stale;
+  GCancellable   *reading;
+  GArray         *attributes;   /* gint64, after "Case" in the label dropdown */
+  GrdThemeTable  *table;        /* the last one built, for export */
+};
+
+G_DEFINE_FINAL_TYPE (GrdReportsView, grd_reports_view, GTK_TYPE_WIDGET)
+
+static const struct {
+  GrdTableFormat  format;
+  const char     *extension;
+} formats[] = {
+  { GRD_TABLE_FORMAT_MARKDOWN, "md" },
+  { GRD_TABLE_FORMAT_CSV, "csv" },
+  { GRD_TABLE_FORMAT_HTML, "html" },
+  { GRD_TABLE_FORMAT_LATEX, "tex" },
+};
+
+/* ---- the preview ------------------------------------------------------ */
+
+static void
+append (GtkTextBuffer *buffer,
+        const char    *text,
+        const char    *tag)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag, NULL);
+}
+
+static void
+show_table (GrdReportsView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview);
+  gint64 dimension = -1, middle = -1;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (self->table == NULL)
+    return;
+
+  if (self->table->rows->len == 0)
+    {
+      append (buffer, _("No sub-themes yet. Give codes the kind sub-theme in the code tree, "
+                        "and flag the quotes that represent them with the star."), "note");
+      return;
+    }
+
+  for (guint i = 0; i < self->table->rows->len; i++)
+    {
+      GrdThemeRow *row = g_ptr_array_index (self->table->rows, i);
+      g_autofree char *sub_theme = g_strdup_printf ("%s\n", row->sub_theme);
+
+      /* Dimension and theme where they change, as the printed table spans them. */
+      if (row->dimension_id != dimension)
+        {
+          g_autofree char *heading = g_strdup_printf ("%s\n", row->dimension);
+
+          append (buffer, heading, "dimension");
+          dimension = row->dimension_id;
+          middle = -1;
+        }
+      if (row->middle_id != middle && row->middle_id != 0)
+        {
+          g_autofree char *heading = g_strdup_printf ("%s\n", row->middle);
+
+          append (buffer, heading, "middle");
+        }
+      middle = row->middle_id;
+      append (buffer, sub_theme, "sub-theme");
+
+      if (row->quotes->len == 0)
+        append (buffer, _("No representative quote flagged yet\n"), "note");
+      for (guint j = 0; j < row->quotes->len; j++)
+        {
+          GrdThemeQuote *quote = g_ptr_array_index (row->quotes, j);
+          g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
+          g_autofree char *label = *quote->label != '\0' ? g_strdup_printf (" (%s)\n", quote->label)
+                                                         : g_strdup ("\n");
+
+          append (buffer, text, "quote");
+          append (buffer, label, "label");
+        }
+    }
+}
+
+/* ---- reading the project ---------------------------------------------- */
+
+static gpointer
+read_table (GrdProject      *worker,
+            gpointer         input,
+            GrdJobProgress  *progress,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  return grd_report_theme_table (worker, *(gint64 *) input, cancellable, error);
+}
+
+static void
+on_table_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GrdReportsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GrdThemeTable *table = grd_job_finish (GRD_PROJECT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reading);
+  if (table == NULL)
+    {
+      grd_show_error (GTK_WIDGET (self), _("Could not build the theme table"), error);
+      return;
+    }
+
+  g_clear_pointer (&self->table, grd_theme_table_free);
+  self->table = table;
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+  show_table (self);
+}
+
+/* The label dropdown: the case, then each attribute. */
+static void
+fill_labels (GrdReportsView *self)
+{
+  g_autoptr(GPtrArray) attributes = grd_project_list_attributes (self->project, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->label_dropdown);
+
+  g_array_set_size (self->attributes, 0);
+  gtk_string_list_append (labels, _("Case"));
+  for (guint i = 0; attributes != NULL && i < attributes->len; i++)
+    {
+      const GrdAttribute *attribute = g_ptr_array_index (attributes, i);
+
+      gtk_string_list_append (labels, attribute->name);
+      g_array_append_val (self->attributes, attribute->id);
+    }
+  gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (labels));
+  if (selected != GTK_INVALID_LIST_POSITION && selected <= self->attributes->len)
+    gtk_drop_down_set_selected (self->label_dropdown, selected);
+}
+
+static void
+refresh (GrdReportsView *self)
+{
+  guint selected;
+  gint64 attribute;
+
+  self->stale = FALSE;
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (self->project == NULL)
+    return;
+
+  g_signal_handlers_block_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  fill_labels (self);
+  g_signal_handlers_unblock_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  selected = gtk_drop_down_get_selected (self->label_dropdown);
+  attribute = selected > 0 && selected <= self->attributes->len
+              ? g_array_index (self->attributes, gint64, selected - 1) : 0;
+
+  self->reading = g_cancellable_new ();
+  grd_job_run_async (self->project, read_table, g_memdup2 (&attribute, sizeof attribute), g_free,
+                     (GDestroyNotify) grd_theme_table_free, 0, self->reading, NULL, NULL,
+                     on_table_read, g_object_ref (self));
+}
+
+static void
+on_project_changed (GrdProject            *project,
+                    guint                  change,
+                    const GrdCodingChange *coding_change,
+                    GrdReportsView        *self)
+{
+  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_CASES |
+                 GRD_CHANGE_SOURCES)) == 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+static GrdTableFormat
+chosen_format (GrdReportsView *self,
+               const char    **extension)
+{
+  guint i = MIN (gtk_drop_down_get_selected (self->format_dropdown), G_N_ELEMENTS (formats) - 1);
+
+  *extension = formats[i].extension;
+  return formats[i].format;
+}
+
+static void
+on_export_file_chosen (GtkWindow  *parent,
+                       GListModel *files,
+                       gpointer    user_data)
+{
+  g_autoptr(GrdReportsView) self = user_data;
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *extension;
+  const char *middle = gtk_editable_get_text (GTK_EDITABLE (self->middle_entry));
+
+  if (path == NULL || self->table == NULL)
+    return;
+
+  text = grd_theme_table_to_string (self->table, chosen_format (self, &extension),
+                                    *middle != '\0' ? middle : NULL);
+  /* Written beside the file and renamed into place. */
+  if (!g_file_set_contents (path, text, -1, &error))
+    {
+      grd_show_error (GTK_WIDGET (self), _("Could not save the theme table"), error);
+      return;
+    }
+  base = g_path_get_basename (path);
+  title = g_strdup_printf (_("Saved the theme table as %s"), base);
+  grd_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+}
+
+static void
+on_export_clicked (GrdReportsView *self)
+{
+  const char *extension;
+  g_autofree char *name = NULL;
+
+  chosen_format (self, &extension);
+  /* Translators: the suggested file name; the extension follows */
+  name = g_strdup_printf ("%s.%s", _("Theme table"), extension);
+  grd_choose_file_to_save (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           _("Export the Theme Table"), name, on_export_file_chosen,
+                           g_object_ref (self));
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+grd_reports_view_map (GtkWidget *widget)
+{
+  GrdReportsView *self = GRD_REPORTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (grd_reports_view_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+grd_reports_view_dispose (GObject *object)
+{
+  GrdReportsView *self = GRD_REPORTS_VIEW (object);
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_object (&self->project);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_clear_pointer (&self->table, grd_theme_table_free);
+  g_clear_pointer (&self->attributes, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_REPORTS_VIEW);
+
+  G_OBJECT_CLASS (grd_reports_view_parent_class)->dispose (object);
+}
+
+static void
+grd_reports_view_class_init (GrdReportsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = grd_reports_view_dispose;
+  widget_class->map = grd_reports_view_map;
+  widget_class->measure = grd_widget_measure_content;
+  widget_class->size_allocate = grd_widget_allocate_content;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/grounded/Grounded/ui/grd-reports-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, box);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, middle_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, preview);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+grd_reports_view_init (GrdReportsView *self)
+{
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->stale = TRUE;
+  self->attributes = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  buffer = gtk_text_view_get_buffer (self->preview);
+  gtk_text_buffer_create_tag (buffer, "dimension", "weight", PANGO_WEIGHT_BOLD, "scale", 1.4,
+                              "pixels-above-lines", 18, "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "middle", "weight", PANGO_WEIGHT_BOLD, "scale", 1.15,
+                              "style", PANGO_STYLE_ITALIC, "pixels-above-lines", 12,
+                              "left-margin", 36, NULL);
+  gtk_text_buffer_create_tag (buffer, "sub-theme", "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 10, "left-margin", 48, NULL);
+  gtk_text_buffer_create_tag (buffer, "quote", "left-margin", 72, "pixels-above-lines", 4, NULL);
+  gtk_text_buffer_create_tag (buffer, "label", "foreground", "#77767b", NULL);
+  gtk_text_buffer_create_tag (buffer, "note", "style", PANGO_STYLE_ITALIC, "left-margin", 72,
+                              "foreground", "#77767b", NULL);
+
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (self->label_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+}
+
+GtkWidget *
+grd_reports_view_new (void)
+{
+  return g_object_new (GRD_TYPE_REPORTS_VIEW, NULL);
+}
+
+gboolean
+grd_reports_view_get_loading (const GrdReportsView *self)
+{
+  g_return_val_if_fail (GRD_IS_REPORTS_VIEW ((gpointer) self), FALSE);
+
+  return self->reading != NULL || self->stale;
+}
+
+void
+grd_reports_view_set_project (GrdReportsView *self,
+                              GrdProject     *project)
+{
+  g_return_if_fail (GRD_IS_REPORTS_VIEW (self));
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  g_clear_pointer (&self->table, grd_theme_table_free);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  if (project != NULL)
+    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
