@@ -267,8 +267,33 @@ open_recent_action (GSimpleAction *action,
 }
 
 /* The sample is opened from a copy in the user's data folder: the bundled
- * file may be read-only, and a researcher's practice coding must survive
- * an update of Grounded. */
+ * file may be read-only (and in a build tree the tests read it), and a
+ * researcher's practice coding must survive an update of Grounded. */
+char *
+grd_application_sample_copy (GError **error)
+{
+  const char *bundled = g_file_test (GRD_INSTALLED_SAMPLE, G_FILE_TEST_EXISTS)
+                        ? GRD_INSTALLED_SAMPLE : GRD_BUILD_SAMPLE;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "grounded", NULL);
+  g_autofree char *copy = g_build_filename (dir, "KAM study (sample).grounded", NULL);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
+  g_autoptr(GFile) source = g_file_new_for_path (bundled);
+
+  if (g_file_test (copy, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&copy);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Could not create %s: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+  if (!g_file_copy (source, copy_file, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
 static void
 open_sample_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -276,31 +301,18 @@ open_sample_action (GSimpleAction *action,
 {
   GrdApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *bundled = g_file_test (GRD_INSTALLED_SAMPLE, G_FILE_TEST_EXISTS)
-                        ? GRD_INSTALLED_SAMPLE : GRD_BUILD_SAMPLE;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "grounded", NULL);
-  g_autofree char *copy = g_build_filename (dir, "KAM study (sample).grounded", NULL);
-  g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
   g_autoptr(GError) error = NULL;
+  g_autofree char *copy = grd_application_sample_copy (&error);
+  g_autoptr(GFile) copy_file = NULL;
 
-  if (!g_file_test (copy, G_FILE_TEST_EXISTS))
+  if (copy == NULL)
     {
-      g_autoptr(GFile) source = g_file_new_for_path (bundled);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
-                     _("Could not create %s: %s"), dir, g_strerror (errno));
-      else
-        g_file_copy (source, copy_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-
-      if (error != NULL)
-        {
-          grd_show_error (parent != NULL ? GTK_WIDGET (parent) : NULL,
-                          _("Could not open the sample study"), error);
-          return;
-        }
+      grd_show_error (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                      _("Could not open the sample study"), error);
+      return;
     }
 
+  copy_file = g_file_new_for_path (copy);
   show_project (self, copy_file, parent);
 }
 
@@ -529,6 +541,8 @@ grd_application_init (GrdApplication *self)
   static const GOptionEntry entries[] = {
     { "standalone", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Run as a separate instance, not joining a running Grounded"), NULL },
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the sample study (your own copy of it)"), NULL },
     { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a picture of the first window to FILE and quit"), N_("FILE") },
     { NULL }

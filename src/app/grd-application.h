@@ -20,6 +20,8 @@ GSettings      *grd_application_get_settings      (GrdApplication *self);
 /* The coder name from the preferences, or the account's name. */
 char           *grd_application_dup_coder_name    (GrdApplication *self);
 /* Remembers path at the top of the recent projects. */
+/* The path of the user's own copy of the sample study, made if missing. */
+char           *grd_application_sample_copy       (GError        **error);
 void            grd_application_add_recent        (GrdApplication *self,
                                                    const char     *path);
 

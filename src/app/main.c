@@ -12,7 +12,7 @@
 #include "grd-application.h"
 #include "grd-core.h"
 
-/* --standalone and --screenshot are read before GApplication sees the
+/* --standalone, --screenshot and --sample are read before GApplication sees the
  * command line: both change how the application registers itself (a test's
  * own instance must never hand its files to a user's running one). */
 static gboolean
@@ -74,6 +74,26 @@ main (int   argc,
   /* A screenshot run is always its own instance. */
   if (take_flag (&argc, argv, "--screenshot", &screenshot))
     standalone = TRUE;
+
+  /* --sample opens the user's copy of the sample study, never the bundled
+   * file (README's first command uses it). */
+  if (take_flag (&argc, argv, "--sample", NULL))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *copy = grd_application_sample_copy (&error);
+      g_autofree char **with_sample = NULL;
+
+      if (copy == NULL)
+        {
+          g_printerr ("%s: %s\n", _("Could not open the sample study"), error->message);
+          return 1;
+        }
+      with_sample = g_new0 (char *, argc + 2);
+      memcpy (with_sample, argv, sizeof (char *) * argc);
+      with_sample[argc] = copy;
+      app = grd_application_new (standalone, screenshot);
+      return g_application_run (G_APPLICATION (app), argc + 1, with_sample);
+    }
 
   app = grd_application_new (standalone, screenshot);
   return g_application_run (G_APPLICATION (app), argc, argv);
