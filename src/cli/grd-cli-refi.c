@@ -148,21 +148,23 @@ cmd_export (GrdCli *cli)
 }
 
 static int
-cmd_import_codebook (GrdCli *cli)
+import_codebook (GrdCli     *cli,
+                 const char *file,
+                 gboolean    dry_run)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
   g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *headline = NULL;
-  const char *file = grd_cli_arg (cli, 0);
-  gboolean dry_run = grd_cli_has_option (cli, "dry-run");
 
-  /* the preview first, so people see what changes (and --dry-run stops there) */
-  changes = grd_refi_preview_codebook (cli->project, file, NULL, &error);
+  /* the preview first, so people see what changes (and --dry-run stops
+   * there, with the preview's warnings) */
+  changes = grd_refi_preview_codebook (cli->project, file, report, &error);
   if (changes == NULL)
     return grd_cli_fail (cli, error);
   if (!dry_run)
     {
+      grd_refi_report_free (report);
       report = grd_refi_import_codebook (cli->project, file, &error);
       if (report == NULL)
         return grd_cli_fail (cli, error);
@@ -175,12 +177,18 @@ cmd_import_codebook (GrdCli *cli)
 }
 
 static int
-cmd_import_project (GrdCli *cli)
+cmd_import_codebook (GrdCli *cli)
+{
+  return import_codebook (cli, grd_cli_arg (cli, 0), grd_cli_has_option (cli, "dry-run"));
+}
+
+static int
+import_project (GrdCli     *cli,
+                const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GrdRefiReport) report = NULL;
   g_autofree char *headline = NULL;
-  const char *file = grd_cli_arg (cli, 0);
 
   report = grd_refi_import_project (cli->project, file, NULL, &error);
   if (report == NULL)
@@ -188,6 +196,30 @@ cmd_import_project (GrdCli *cli)
 
   headline = g_strdup_printf (_("Imported the REFI-QDA project %s:"), file);
   return print_outcome (cli, "import-project", file, report, NULL, headline);
+}
+
+static int
+cmd_import_project (GrdCli *cli)
+{
+  return import_project (cli, grd_cli_arg (cli, 0));
+}
+
+gboolean
+grd_cli_refi_is_exchange_file (const char *path)
+{
+  g_autofree char *folded = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (folded, ".qdpx") || g_str_has_suffix (folded, ".qdc");
+}
+
+int
+grd_cli_refi_import (GrdCli     *cli,
+                     const char *file)
+{
+  g_autofree char *folded = g_ascii_strdown (file, -1);
+
+  return g_str_has_suffix (folded, ".qdc") ? import_codebook (cli, file, FALSE)
+                                           : import_project (cli, file);
 }
 
 const GrdCliVerb grd_cli_refi_verbs[] = {

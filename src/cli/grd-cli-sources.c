@@ -98,6 +98,15 @@ cmd_import (GrdCli *cli)
     return grd_cli_usage_error (cli, _("--case and --case-per exclude each other"));
 
   for (guint i = 0; i < cli->args->len; i++)
+    if (grd_cli_refi_is_exchange_file (grd_cli_arg (cli, i)))
+      {
+        if (cli->args->len > 1 || g_hash_table_size (cli->options) > 0)
+          return grd_cli_usage_error (cli, _("a REFI-QDA file (.qdpx, .qdc) is imported "
+                                             "on its own, without options"));
+        return grd_cli_refi_import (cli, grd_cli_arg (cli, 0));
+      }
+
+  for (guint i = 0; i < cli->args->len; i++)
     g_ptr_array_add (given, g_file_new_for_commandline_arg (grd_cli_arg (cli, i)));
 
   /* A folder becomes the files in it; how many there are is known only
@@ -542,7 +551,9 @@ const GrdCliVerb grd_cli_source_verbs[] = {
     "[--skip-errors]",
     N_("Import transcripts (.txt, .md, .html, .rtf, .pdf, .docx, .odt), all or none unless "
        "--skip-errors; --case assigns them to a case (made if missing), --case-per makes one "
-       "per file or per respondent; prints what each file gave and what was left out"),
+       "per file or per respondent; prints what each file gave and what was left out. "
+       "A REFI-QDA project (.qdpx) or code book (.qdc) is imported as by import-project "
+       "or import-codebook"),
     "case= case-per= name= skip-errors", 1, -1, cmd_import, GRD_CLI_PROJECT_OPEN },
   { "sources", NULL, "sources PROJECT",
     N_("List sources by case with their size and codings"),

@@ -63,6 +63,12 @@ extern const GrdCliVerb grd_cli_code_verbs[];
 extern const GrdCliVerb grd_cli_refi_verbs[];
 extern const GrdCliVerb grd_cli_report_verbs[];
 
+/* "import" takes a REFI-QDA project (.qdpx) or code book (.qdc) too, and
+ * imports it as import-project or import-codebook would. */
+gboolean    grd_cli_refi_is_exchange_file (const char *path);
+int         grd_cli_refi_import      (GrdCli      *cli,
+                                      const char  *file);
+
 /* Arguments and options */
 const char *grd_cli_arg              (GrdCli      *cli,
                                       guint        index);

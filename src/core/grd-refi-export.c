@@ -8,15 +8,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 
 #include "grd-refi-private.h"
+#include "grd-temp-file.h"
 #include "grd-zip.h"
 
 #define ORIGIN "Grounded " PACKAGE_VERSION
@@ -168,8 +165,61 @@ coder_guid_by_name (Export     *export,
  * failure the writer's calls fail too, and the error names the file. */
 typedef struct {
   xmlTextWriterPtr writer;
+  GrdRefiReport   *report;
   gboolean         failed;
 } Out;
+
+/* XML 1.0 has no place for most control characters, nor U+FFFE and
+ * U+FFFF, not even escaped: a memo pasted from a PDF can hold them. */
+static gboolean
+xml_forbids (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff;
+}
+
+/* text, or a copy in which each character XML cannot hold is U+FFFD;
+ * counted in the report. */
+static const char *
+out_clean (Out         *out,
+           const char  *text,
+           char       **copy)
+{
+  GString *clean = NULL;
+  guint n = 0;
+  const guchar *b;
+
+  /* bytes first: in UTF-8 those characters are a control byte, or
+   * EF BF BE and EF BF BF; almost every text has neither */
+  *copy = NULL;
+  for (b = (const guchar *) text; *b != '\0'; b++)
+    if ((*b < 0x20 && *b != '\t' && *b != '\n' && *b != '\r') ||
+        (*b == 0xef && b[1] == 0xbf && (b[2] == 0xbe || b[2] == 0xbf)))
+      break;
+  if (*b == '\0')
+    return text;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (xml_forbids (c))
+        {
+          if (clean == NULL)
+            clean = g_string_new_len (text, p - text);
+          g_string_append_unichar (clean, 0xfffd);
+          n++;
+        }
+      else if (clean != NULL)
+        g_string_append_len (clean, p, g_utf8_next_char (p) - p);
+    }
+  if (clean == NULL)
+    return text;
+
+  grd_refi_report_tally (out->report, GRD_REFI_CONVERTED, "character",
+                         _("control characters XML cannot hold became U+FFFD"), n);
+  *copy = g_string_free (clean, FALSE);
+  return *copy;
+}
 
 static void
 out_start (Out        *out,
@@ -191,7 +241,11 @@ out_attr (Out        *out,
           const char *name,
           const char *value)
 {
-  if (value != NULL && xmlTextWriterWriteAttribute (out->writer, BAD_CAST name, BAD_CAST value) < 0)
+  g_autofree char *copy = NULL;
+
+  if (value != NULL &&
+      xmlTextWriterWriteAttribute (out->writer, BAD_CAST name,
+                                   BAD_CAST out_clean (out, value, &copy)) < 0)
     out->failed = TRUE;
 }
 
@@ -222,7 +276,10 @@ out_text_element (Out        *out,
                   const char *element,
                   const char *text)
 {
-  if (xmlTextWriterWriteElement (out->writer, BAD_CAST element, BAD_CAST text) < 0)
+  g_autofree char *copy = NULL;
+
+  if (xmlTextWriterWriteElement (out->writer, BAD_CAST element,
+                                 BAD_CAST out_clean (out, text, &copy)) < 0)
     out->failed = TRUE;
 }
 
@@ -328,41 +385,25 @@ write_sets (Out     *out,
 
 /* Files */
 
-static char *
-temp_path_beside (const char  *path,
-                  const char  *suffix,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s%s.XXXXXX", base, suffix);
-  g_autofree char *tmp = g_build_filename (dir, template, NULL);
-  int fd = g_mkstemp_full (tmp, O_RDWR, 0666);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_basename (path);
-
-      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
-                   _("%s: cannot create a file in its folder: %s"), display, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&tmp);
-}
-
+/* The writer writes through the temporary file's descriptor: libxml2
+ * would take a path for a URI and write "a%41.qdc" as "aA.qdc". */
 static gboolean
-out_open (Out         *out,
-          const char  *tmp_path,
-          const char  *root,
-          const char  *ns,
-          const char  *display,
-          GError     **error)
+out_open (Out            *out,
+          GrdTempFile    *file,
+          GrdRefiReport  *report,
+          const char     *root,
+          const char     *ns,
+          const char     *display,
+          GError        **error)
 {
-  out->writer = xmlNewTextWriterFilename (tmp_path, 0);
+  xmlOutputBufferPtr buffer = xmlOutputBufferCreateFd (grd_temp_file_get_fd (file), NULL);
+
+  out->report = report;
+  out->writer = buffer != NULL ? xmlNewTextWriter (buffer) : NULL;
   if (out->writer == NULL)
     {
+      if (buffer != NULL)
+        xmlOutputBufferClose (buffer);
       g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
                    _("%s: cannot write the file"), display);
       return FALSE;
@@ -383,7 +424,8 @@ out_close (Out         *out,
 {
   if (xmlTextWriterEndDocument (out->writer) < 0)
     out->failed = TRUE;
-  xmlFreeTextWriter (out->writer);   /* flushes and closes the file */
+  /* flushes; the descriptor stays the temporary file's */
+  xmlFreeTextWriter (out->writer);
   out->writer = NULL;
   if (out->failed)
     {
@@ -396,44 +438,31 @@ out_close (Out         *out,
 
 /* What we write must pass the bundled schema; a debug build checks every
  * file before it replaces anything, so a mistake never reaches a user. The
- * check streams the file (SAX), so it costs no memory on a large project. */
+ * check streams the file, so it costs no memory on a large project. */
 static gboolean
 check_written (GrdRefiSchema   schema,
-               const char     *tmp_path,
+               GrdTempFile    *file,
                const char     *display,
                GError        **error)
 {
 #ifndef NDEBUG
   g_autoptr(GrdRefiReport) problems = grd_refi_report_new ();
 
-  if (!_grd_refi_validate_file (schema, tmp_path, display, problems))
+  if (!_grd_refi_validate_fd (schema, grd_temp_file_get_fd (file), display, problems))
     {
       GrdRefiWarning *first = g_ptr_array_index (problems->warnings, 0);
 
-      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_INVALID,
-                   _("%s: the export fails the REFI-QDA schema at line %u: %s"),
-                   display, first->line, first->message);
+      if (first->line > 0)
+        g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_INVALID,
+                     _("%s: the export fails the REFI-QDA schema at line %u: %s"),
+                     display, first->line, first->message);
+      else
+        g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_INVALID,
+                     _("%s: the export fails the REFI-QDA schema: %s"),
+                     display, first->message);
       return FALSE;
     }
 #endif
-  return TRUE;
-}
-
-static gboolean
-rename_into_place (const char  *tmp_path,
-                   const char  *path,
-                   const char  *display,
-                   GError     **error)
-{
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE,
-                   _("%s: cannot move the finished file into place: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -444,35 +473,27 @@ grd_refi_export_codebook (GrdProject  *project,
 {
   g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
   g_auto(Export) export = { 0 };
+  g_autoptr(GrdTempFile) file = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *tmp = NULL;
   Out out = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   display = g_filename_display_basename (path);
   if (!export_load (&export, project, report, FALSE, error) ||
-      (tmp = temp_path_beside (path, "", error)) == NULL)
+      (file = grd_temp_file_new (path, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE, error)) == NULL ||
+      !out_open (&out, file, report, "CodeBook", GRD_REFI_CODEBOOK_NS, display, error))
     return NULL;
 
-  ok = out_open (&out, tmp, "CodeBook", GRD_REFI_CODEBOOK_NS, display, error);
-  if (ok)
-    {
-      out_attr (&out, "origin", ORIGIN);
-      write_codes (&out, &export, FALSE);
-      write_sets (&out, &export, FALSE);
-      out_end (&out);
-      ok = out_close (&out, display, error) &&
-           check_written (GRD_REFI_SCHEMA_CODEBOOK, tmp, display, error) &&
-           rename_into_place (tmp, path, display, error);
-    }
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return NULL;
-    }
+  out_attr (&out, "origin", ORIGIN);
+  write_codes (&out, &export, FALSE);
+  write_sets (&out, &export, FALSE);
+  out_end (&out);
+  if (!out_close (&out, display, error) ||
+      !check_written (GRD_REFI_SCHEMA_CODEBOOK, file, display, error) ||
+      !grd_temp_file_commit (file, error))
+    return NULL;
 
   return g_steal_pointer (&report);
 }
@@ -549,6 +570,55 @@ write_coding (Out       *out,
                            _("REFI-QDA cannot mark a quote as representative"), 1);
 }
 
+/* A source's text or original, read from the project when the archive is
+ * written, so an export holds one at a time, not every one until the end. */
+typedef struct {
+  GrdProject *project;
+  gint64      source_id;
+} SourceEntry;
+
+static SourceEntry *
+source_entry_new (GrdProject *project,
+                  gint64      source_id)
+{
+  SourceEntry *entry = g_new0 (SourceEntry, 1);
+
+  entry->project = g_object_ref (project);
+  entry->source_id = source_id;
+  return entry;
+}
+
+static void
+source_entry_free (gpointer data)
+{
+  SourceEntry *entry = data;
+
+  g_object_unref (entry->project);
+  g_free (entry);
+}
+
+/* Offsets are counted on exactly these bytes: the stored text, UTF-8
+ * with LF line ends, no BOM. */
+static GBytes *
+fetch_text (gpointer   data,
+            GError   **error)
+{
+  SourceEntry *entry = data;
+  gsize len;
+  char *text = grd_project_get_source_text (entry->project, entry->source_id, &len, error);
+
+  return text != NULL ? g_bytes_new_take (text, len) : NULL;
+}
+
+static GBytes *
+fetch_original (gpointer   data,
+                GError   **error)
+{
+  SourceEntry *entry = data;
+
+  return grd_project_get_source_original (entry->project, entry->source_id, NULL, NULL, error);
+}
+
 static gboolean
 write_source (Out           *out,
               Export        *export,
@@ -559,26 +629,21 @@ write_source (Out           *out,
 {
   g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GArray) turns = NULL;
   g_autofree char *entry = g_strdup_printf ("sources/%s.txt", source->guid);
   g_autofree char *internal = g_strdup_printf ("internal://%s.txt", source->guid);
   g_autofree char *original_path = NULL;
   g_autofree char *media_type = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean pdf = FALSE;
-  char *text;
-  gsize len;
 
-  /* Offsets are counted on exactly these bytes: the stored text, UTF-8
-   * with LF line ends, no BOM. */
-  text = grd_project_get_source_text (export->project, source->id, &len, error);
-  if (text == NULL)
-    return FALSE;
-  bytes = g_bytes_new_take (text, len);
-  if (!grd_zip_writer_add_bytes (zip, entry, bytes, error))
+  if (!grd_zip_writer_add_lazy (zip, entry, fetch_text,
+                                source_entry_new (export->project, source->id),
+                                source_entry_free, error))
     return FALSE;
 
+  /* read here for its type only; the archive reads it again when written */
   original = grd_project_get_source_original (export->project, source->id, NULL, &media_type,
                                               &local_error);
   if (original == NULL && !g_error_matches (local_error, GRD_PROJECT_ERROR,
@@ -595,7 +660,10 @@ write_source (Out           *out,
       pdf = strcmp (media_type, GRD_REFI_PDF_TYPE) == 0;
       original_entry = g_strdup_printf ("sources/%s.%s", source->guid, pdf ? "pdf" : "docx");
       original_path = g_strdup_printf ("internal://%s.%s", source->guid, pdf ? "pdf" : "docx");
-      if (!grd_zip_writer_add_bytes (zip, original_entry, original, error))
+      g_clear_pointer (&original, g_bytes_unref);
+      if (!grd_zip_writer_add_lazy (zip, original_entry, fetch_original,
+                                    source_entry_new (export->project, source->id),
+                                    source_entry_free, error))
         return FALSE;
       grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "original document", NULL, 1);
     }
@@ -605,8 +673,13 @@ write_source (Out           *out,
 
   codings = grd_project_list_codings (export->project, source->id, error);
   values = codings != NULL ? grd_project_list_values (export->project, 0, source->id, error) : NULL;
-  if (values == NULL)
+  turns = values != NULL ? grd_project_list_turns (export->project, source->id, error) : NULL;
+  if (turns == NULL)
     return FALSE;
+  if (turns->len > 0)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "speaker turns",
+                           _("REFI-QDA has no speaker turns; they are found again on import"),
+                           1);
 
   /* A PDF is a PDFSource whose text, and the passages coded in it, are its
    * Representation: a TextSource of its own. */
@@ -667,8 +740,8 @@ write_note (Out        *out,
 static const char *
 link_name (GrdRelation *relation)
 {
-  return relation->label != NULL && relation->label[0] != '\0'
-           ? relation->label : grd_relation_kind_to_string (relation->kind);
+  return relation->label[0] != '\0' ? relation->label
+                                    : grd_relation_kind_to_string (relation->kind);
 }
 
 static gboolean
@@ -780,9 +853,6 @@ write_project_body (Out           *out,
             return FALSE;
         }
       out_end (out);
-      grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "speaker turns",
-                             _("REFI-QDA has no speaker turns; they are found again on import"),
-                             sources->len);
     }
 
   for (guint i = 0; i < relations->len; i++)
@@ -863,38 +933,36 @@ grd_refi_export_project (GrdProject    *project,
   g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
   g_auto(Export) export = { 0 };
   g_autoptr(GrdZipWriter) zip = NULL;
+  g_autoptr(GrdTempFile) qde = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *qde = NULL;
+  g_autofree char *qde_path = NULL;
   Out out = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* project.qde is written beside the archive, and never renamed: the
+   * archive takes its bytes on commit */
   display = g_filename_display_basename (path);
+  qde_path = g_strconcat (path, ".qde", NULL);
   if (!export_load (&export, project, report, TRUE, error) ||
       (zip = grd_zip_writer_new (path, error)) == NULL ||
-      (qde = temp_path_beside (path, ".qde", error)) == NULL)
+      (qde = grd_temp_file_new (qde_path, GRD_REFI_ERROR, GRD_REFI_ERROR_WRITE, error)) == NULL ||
+      !out_open (&out, qde, report, "Project", GRD_REFI_PROJECT_NS, display, error))
     return NULL;
 
-  ok = out_open (&out, qde, "Project", GRD_REFI_PROJECT_NS, display, error);
-  if (ok)
-    {
-      ok = write_project_body (&out, &export, zip, cancellable, error);
-      out_end (&out);
-      if (!ok)
-        {
-          xmlFreeTextWriter (out.writer);
-          out.writer = NULL;
-        }
-      else
-        ok = out_close (&out, display, error) &&
-             check_written (GRD_REFI_SCHEMA_PROJECT, qde, display, error) &&
-             grd_zip_writer_add_file (zip, "project.qde", qde, error) &&
-             grd_zip_writer_commit (zip, error);
-    }
-  g_unlink (qde);
+  ok = write_project_body (&out, &export, zip, cancellable, error);
+  out_end (&out);
   if (!ok)
+    {
+      xmlFreeTextWriter (out.writer);
+      return NULL;
+    }
+  if (!out_close (&out, display, error) ||
+      !check_written (GRD_REFI_SCHEMA_PROJECT, qde, display, error) ||
+      !grd_zip_writer_add_file (zip, "project.qde", grd_temp_file_get_path (qde), error) ||
+      !grd_zip_writer_commit (zip, error))
     return NULL;
 
   return g_steal_pointer (&report);

@@ -21,9 +21,17 @@
 #define MAX_QDE_SIZE  (512 * 1024 * 1024)
 #define MAX_TEXT_SIZE (64 * 1024 * 1024)
 
+/* What all the entries an import reads may expand to together: the
+ * archive's size times the ratio one entry may have (GRD_ZIP_MAX_RATIO),
+ * but at least 64 MiB, so a small archive of well-compressed text still
+ * imports, and at most 2 GiB. */
+#define MIN_EXPANSION_BUDGET ((guint64) 64 * 1024 * 1024)
+#define MAX_EXPANSION_BUDGET ((guint64) 2 * 1024 * 1024 * 1024)
+
 /* Untrusted XML: no network, no DTD loading, no entity substitution, and
- * libxml2's built-in size limits left on (no XML_PARSE_HUGE). */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
+ * libxml2's built-in size limits left on (no XML_PARSE_HUGE); BIG_LINES
+ * so that warnings past line 65535 name the right line. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
 
 typedef struct {
   char   *guid;
@@ -60,6 +68,8 @@ typedef struct {
   GrdProject    *project;
   GrdRefiReport *report;
   GrdZipReader  *zip;            /* NULL for a bare .qdc */
+  guint64        budget;         /* bytes the archive's entries may still expand to */
+  GHashTable    *entries_read;   /* entry names: each is read once */
   const char    *file_name;      /* of the XML: "project.qde", "x.qdc" */
   gboolean       utf16_offsets;  /* NVivo counts UTF-16 code units */
   gboolean       lf_offsets;     /* ATLAS.ti counts CRLF as one */
@@ -80,6 +90,7 @@ typedef struct {
 static void
 import_clear (Import *import)
 {
+  g_clear_pointer (&import->entries_read, g_hash_table_unref);
   g_clear_pointer (&import->codes, g_hash_table_unref);
   g_clear_pointer (&import->users, g_hash_table_unref);
   g_clear_pointer (&import->sources, g_hash_table_unref);
@@ -104,6 +115,7 @@ import_init (Import        *import,
   import->project = project;
   import->report = report;
   import->file_name = file_name;
+  import->entries_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -165,8 +177,7 @@ file_guid (const char *raw)
 }
 
 static char *
-prop_guid (Import     *import,
-           xmlNodePtr  node,
+prop_guid (xmlNodePtr  node,
            const char *name)
 {
   g_autofree char *raw = prop (node, name);
@@ -262,6 +273,45 @@ take_guid (Import      *import,
   return g_steal_pointer (&guid);
 }
 
+/* A project error about one element's content (a value that does not
+ * fit, a name taken) leaves that element out with a located warning; any
+ * other (the disk, the database) ends the import. The refused edit rolled
+ * back its own savepoint, so the batch goes on. */
+static gboolean
+drop_refused (Import      *import,
+              xmlNodePtr   node,
+              GError     **local_error,
+              GError     **error)
+{
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (*local_error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID) &&
+      !g_error_matches (*local_error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE))
+    {
+      g_propagate_error (error, g_steal_pointer (local_error));
+      return FALSE;
+    }
+  message = g_strdup_printf (_("%s; left out"), (*local_error)->message);
+  warn_at (import, node, message);
+  grd_refi_report_tally (import->report, GRD_REFI_DROPPED, (const char *) node->name,
+                         _("refused by the project"), 1);
+  g_clear_error (local_error);
+  return TRUE;
+}
+
+/* An error that ends the import says where in the file it stopped. */
+static gboolean
+fail_at (Import      *import,
+         xmlNodePtr   node,
+         GError     **error)
+{
+  if (error != NULL && *error != NULL && (*error)->domain != GRD_REFI_ERROR &&
+      !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (error, _("%s, line %u, <%s>: "), import->file_name, line_of (node),
+                    (const char *) node->name);
+  return FALSE;
+}
+
 static gint64
 parse_time (const char *text)
 {
@@ -316,7 +366,7 @@ import_users (Import      *import,
 
       if (!is_element (user, "User"))
         continue;
-      guid = prop_guid (import, user, "guid");
+      guid = prop_guid (user, "guid");
       name = prop (user, "name");
       if (name == NULL || g_strstrip (name)[0] == '\0')
         {
@@ -345,7 +395,7 @@ resolve_user (Import      *import,
               gint64      *coder_id,
               GError     **error)
 {
-  g_autofree char *guid = prop_guid (import, node, "creatingUser");
+  g_autofree char *guid = prop_guid (node, "creatingUser");
   g_autofree char *name = NULL;
 
   *coder_id = import->coder_id;
@@ -416,7 +466,7 @@ parse_codes (Import     *import,
       code = g_new0 (ParsedCode, 1);
       code->node = node;
       code->line = line_of (node);
-      code->guid = prop_guid (import, node, "guid");
+      code->guid = prop_guid (node, "guid");
       code->name = prop (node, "name");
       if (code->name == NULL || g_strstrip (code->name)[0] == '\0')
         {
@@ -525,7 +575,7 @@ queue_note_refs (Import       *import,
       char *guid;
 
       if (!is_element (child, "NoteRef") ||
-          (guid = prop_guid (import, child, "targetGUID")) == NULL)
+          (guid = prop_guid (child, "targetGUID")) == NULL)
         continue;
       ref = g_new0 (NoteRef, 1);
       ref->note_guid = guid;
@@ -535,22 +585,31 @@ queue_note_refs (Import       *import,
     }
 }
 
-static gint64
-add_code_uniquely (Import      *import,
-                   gint64       parent_id,
-                   ParsedCode  *code,
-                   GError     **error)
+/* Adds the code, or gives the kept one the code book's name. Sibling
+ * names are unique in Grounded, not in every tool: a name taken becomes
+ * "name (2)", "name (3)"... FALSE only for an error that ends the import;
+ * code->code_id is 0 when the code was refused. */
+static gboolean
+place_code (Import      *import,
+            gint64       parent_id,
+            ParsedCode  *code,
+            GError     **error)
 {
   g_autofree char *name = g_strdup (code->name);
 
-  /* sibling names are unique in Grounded, not in every tool */
   for (guint n = 2;; n++)
     {
       g_autoptr(GError) local_error = NULL;
-      gint64 id = grd_project_add_code (import->project, parent_id, name, GRD_CODE_KIND_OPEN_CODE,
-                                        code->color, code->description, &local_error);
+      gboolean ok;
 
-      if (id != 0)
+      if (code->action == GRD_REFI_CODE_ADD)
+        ok = (code->code_id = grd_project_add_code (import->project, parent_id, name,
+                                                    GRD_CODE_KIND_OPEN_CODE, code->color,
+                                                    code->description, &local_error)) != 0;
+      else
+        ok = grd_project_rename_code (import->project, code->code_id, name, &local_error);
+
+      if (ok)
         {
           if (n > 2)
             {
@@ -560,12 +619,12 @@ add_code_uniquely (Import      *import,
               grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, "Code",
                                      _("renamed: a sibling has the same name"), 1);
             }
-          return id;
+          return TRUE;
         }
       if (!g_error_matches (local_error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_DUPLICATE))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return 0;
+          code->code_id = 0;
+          return drop_refused (import, code->node, &local_error, error);
         }
       g_free (name);
       name = g_strdup_printf ("%s (%u)", code->name, n);
@@ -589,9 +648,11 @@ apply_codes (Import      *import,
           {
             g_autofree char *guid = NULL;
 
-            code->code_id = add_code_uniquely (import, parent_id, code, error);
-            if (code->code_id == 0 ||
-                (guid = take_guid (import, code->node, "code", error)) == NULL ||
+            if (!place_code (import, parent_id, code, error))
+              return FALSE;
+            if (code->code_id == 0)
+              continue;   /* refused, and its sub-codes with it */
+            if ((guid = take_guid (import, code->node, "code", error)) == NULL ||
                 !_grd_project_refi_adopt_guid (import->project, "code", code->code_id, guid,
                                                error))
               return FALSE;
@@ -599,8 +660,10 @@ apply_codes (Import      *import,
           }
           break;
         case GRD_REFI_CODE_RENAME:
-          if (!grd_project_rename_code (import->project, code->code_id, code->name, error))
+          if (!place_code (import, parent_id, code, error))
             return FALSE;
+          if (code->code_id == 0)
+            continue;
           grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, "Code",
                                  _("renamed to the code book's name"), 1);
           break;
@@ -620,6 +683,40 @@ apply_codes (Import      *import,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Codes to rename first move to a name no code has (a fresh GUID), so a
+ * code book that swaps two siblings' names finds both names free. */
+static gboolean
+park_renamed_codes (Import      *import,
+                    GPtrArray   *codes,
+                    GError     **error)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      ParsedCode *code = g_ptr_array_index (codes, i);
+      g_autofree char *parked = NULL;
+
+      if (code->action == GRD_REFI_CODE_RENAME)
+        {
+          parked = _grd_new_guid ();
+          if (!grd_project_rename_code (import->project, code->code_id, parked, error))
+            return FALSE;
+        }
+      if (!park_renamed_codes (import, code->children, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_code_book (Import      *import,
+                 GPtrArray   *codes,
+                 gboolean     with_notes,
+                 GError     **error)
+{
+  return park_renamed_codes (import, codes, error) &&
+         apply_codes (import, codes, 0, with_notes, error);
 }
 
 static GPtrArray *
@@ -680,14 +777,14 @@ import_code_sets (Import      *import,
 
           if (is_element (member, "MemberCode"))
             {
-              target = prop_guid (import, member, member_attribute);
+              target = prop_guid (member, member_attribute);
               if ((id = lookup_id (import->codes, target)) != 0)
                 g_array_append_val (members, id);
               else
                 warn_at (import, member, _("refers to a code that is not in the file"));
             }
           else if (is_element (member, "MemberSource"))
-            g_ptr_array_add (sources, prop_guid (import, member, "targetGUID"));
+            g_ptr_array_add (sources, prop_guid (member, "targetGUID"));
           else if (is_element (member, "MemberNote"))
             grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "MemberNote",
                                    _("Grounded groups codes and sources, not notes"), 1);
@@ -767,7 +864,16 @@ import_code_sets (Import      *import,
 typedef struct {
   Import   *import;
   GError   *fatal;
+  char     *last;       /* libxml2's last word, whatever its level */
+  int       last_line;
 } ReaderErrors;
+
+static void
+reader_errors_clear (ReaderErrors *errors)
+{
+  g_clear_error (&errors->fatal);
+  g_clear_pointer (&errors->last, g_free);
+}
 
 static void
 reader_error_cb (void        *data,
@@ -783,6 +889,9 @@ reader_error_cb (void        *data,
     }
 
   message = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
+  g_free (errors->last);
+  errors->last = g_strdup (message);
+  errors->last_line = error->line;
   if (error->level >= XML_ERR_ERROR && errors->fatal == NULL)
     errors->fatal = g_error_new (GRD_REFI_ERROR, GRD_REFI_ERROR_NOT_XML,
                                  _("%s: not well-formed XML at line %d: %s"),
@@ -794,8 +903,23 @@ reader_failed (xmlTextReaderPtr   reader,
                ReaderErrors      *errors,
                GError           **error)
 {
+  xmlErrorPtr last = xmlGetLastError ();
+
+  /* With a schema, libxml2 2.9 parses through the validator's SAX
+   * handler, which passes no parser error to the reader's handler: the
+   * thread's last error still has it. */
+  if (errors->fatal == NULL && last != NULL && last->level >= XML_ERR_ERROR &&
+      last->domain != XML_FROM_SCHEMASV && last->domain != XML_FROM_SCHEMASP)
+    reader_error_cb (errors, last);
+
   if (errors->fatal != NULL)
     g_propagate_error (error, g_steal_pointer (&errors->fatal));
+  else if (errors->last != NULL)
+    g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_NOT_XML,
+                 _("%s: not well-formed XML at line %d: %s"), errors->import->file_name,
+                 errors->last_line > 0 ? errors->last_line
+                                       : xmlTextReaderGetParserLineNumber (reader),
+                 errors->last);
   else
     g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_NOT_XML,
                  _("%s: not well-formed XML at line %d"), errors->import->file_name,
@@ -803,54 +927,103 @@ reader_failed (xmlTextReaderPtr   reader,
   return FALSE;
 }
 
-/* Moves the reader onto the root element, refusing what is not XML, has a
- * document type declaration, or has another root than expected. */
-static xmlTextReaderPtr
-open_reader (Import        *import,
-             GBytes        *xml,
-             const char    *root,
-             GrdRefiSchema  schema,
-             ReaderErrors  *errors,
-             GError       **error)
+/* The line of a document type declaration in the prolog at the start of
+ * data (the XML declaration, processing instructions, comments, white
+ * space), or 0 when the prolog ends without one. This runs before libxml2
+ * reads a byte, so not even the declaration's internal subset is parsed.
+ * A prolog longer than data, or in UTF-16, is left to the reader's own
+ * check. */
+static int
+prolog_doctype_line (const char *data,
+                     gsize       len)
 {
-  gsize size;
-  const char *data = g_bytes_get_data (xml, &size);
-  xmlTextReaderPtr reader;
+  const char *p = data, *end = data + len;
+  int line = 1;
+
+  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end)
+    {
+      const char *close = NULL;
+      const char *closer;
+
+      if (*p == '\n')
+        line++;
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        return line;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        closer = "-->";
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        closer = "?>";
+      else
+        return 0;
+      close = g_strstr_len (p + 2, end - p - 2, closer);
+      if (close == NULL)
+        return 0;
+      for (; p < close; p++)
+        if (*p == '\n')
+          line++;
+      p = close + strlen (closer);
+    }
+  return 0;
+}
+
+/* Takes reader (whose first bytes are head) and moves it onto the root
+ * element, refusing what is not XML, has a document type declaration, or
+ * has another root than expected. */
+static xmlTextReaderPtr
+open_reader (Import            *import,
+             xmlTextReaderPtr   reader,
+             const char        *head,
+             gsize              head_len,
+             const char        *root,
+             GrdRefiSchema      schema,
+             ReaderErrors      *errors,
+             GError           **error)
+{
+  int doctype_line = prolog_doctype_line (head, head_len);
   int ret;
 
-  if (size > G_MAXINT)
-    {
-      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_CONTAINER,
-                   _("%s: too large to read"), import->file_name);
-      return NULL;
-    }
-
-  reader = xmlReaderForMemory (data, (int) size, import->file_name, NULL, PARSE_OPTIONS);
   if (reader == NULL)
     {
       g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_NOT_XML,
                    _("%s: not XML"), import->file_name);
       return NULL;
     }
+  /* all of libxml2's messages come here, none to stderr; see
+   * reader_failed() for the ones that do not */
   xmlTextReaderSetStructuredErrorHandler (reader, reader_error_cb, errors);
-  /* schema problems are warnings only: real files often break the schema */
-  xmlTextReaderSetSchema (reader, _grd_refi_get_schema (schema));
-
-  while ((ret = xmlTextReaderRead (reader)) == 1)
+  xmlResetLastError ();
+  if (doctype_line == 0)
     {
-      int type = xmlTextReaderNodeType (reader);
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+      /* schema problems are warnings only: real files often break the schema */
+      xmlTextReaderSetSchema (reader, _grd_refi_get_schema (schema));
+      while ((ret = xmlTextReaderRead (reader)) == 1)
         {
-          g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_DOCTYPE,
-                       _("%s: refused a document type declaration (line %d); "
-                         "REFI-QDA files have none"),
-                       import->file_name, xmlTextReaderGetParserLineNumber (reader));
-          xmlFreeTextReader (reader);
-          return NULL;
+          int type = xmlTextReaderNodeType (reader);
+
+          if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+            {
+              doctype_line = xmlTextReaderGetParserLineNumber (reader);
+              break;
+            }
+          if (type == XML_READER_TYPE_ELEMENT)
+            break;
         }
-      if (type == XML_READER_TYPE_ELEMENT)
-        break;
+    }
+  if (doctype_line != 0)
+    {
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_DOCTYPE,
+                   _("%s: refused a document type declaration (line %d); "
+                     "REFI-QDA files have none"),
+                   import->file_name, doctype_line);
+      xmlFreeTextReader (reader);
+      return NULL;
     }
   if (ret != 1)
     {
@@ -871,27 +1044,72 @@ open_reader (Import        *import,
   return reader;
 }
 
+static xmlTextReaderPtr
+open_memory_reader (Import        *import,
+                    GBytes        *xml,
+                    const char    *root,
+                    GrdRefiSchema  schema,
+                    ReaderErrors  *errors,
+                    GError       **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (xml, &size);
+
+  if (size > G_MAXINT)
+    {
+      g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_CONTAINER,
+                   _("%s: too large to read"), import->file_name);
+      return NULL;
+    }
+  return open_reader (import, xmlReaderForMemory (data, (int) size, import->file_name, NULL,
+                                                  PARSE_OPTIONS),
+                      data, size, root, schema, errors, error);
+}
+
 /* Texts */
 
+/* How a file counts positions in a text: code points, or UTF-16 units
+ * (NVivo, Qt); ATLAS.ti's CRLF counted as one is the same in both. */
+typedef enum {
+  UNIT_CODE_POINT,
+  UNIT_UTF16,
+  N_UNITS
+} Unit;
+
 typedef struct {
-  char   *text;      /* as stored: UTF-8, LF line ends */
+  char   *text;      /* as stored: UTF-8, LF line ends; owned until taken */
+  const char *chars; /* the same text, borrowed, for as long as it lives */
   gsize   len;
   gint64  n_chars;
-  GArray *map;       /* gint64: the file's offset unit -> stored code point */
+  /* Per Unit, in increasing order: the positions of the file's units that
+   * add no stored code point (an LF after a CR that counts, the second
+   * half of a surrogate pair). Only where the counts part, so a text of
+   * plain lines costs nothing and a transcript of CRLF lines one entry a
+   * line; a position maps by binary search. */
+  GArray *extra[N_UNITS];
+  GrdUtf8Cursor cursor;    /* where the last quote was taken */
 } SourceText;
 
 static void
 source_text_clear (SourceText *text)
 {
   g_clear_pointer (&text->text, g_free);
-  g_clear_pointer (&text->map, g_array_unref);
+  for (guint i = 0; i < N_UNITS; i++)
+    g_clear_pointer (&text->extra[i], g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SourceText, source_text_clear)
 
+static void
+append_extra (GArray *extra,
+              gint64  position)
+{
+  g_array_append_val (extra, position);
+}
+
 /* The stored text has LF line ends; the file's offsets count code points
  * (or UTF-16 units for NVivo) in the text as written, CRLF as two (or as
- * one for ATLAS.ti). One pass builds the map from one to the other. */
+ * one for ATLAS.ti). One pass keeps where the two part. */
 static void
 source_text_build (Import     *import,
                    SourceText *out,
@@ -902,8 +1120,8 @@ source_text_build (Import     *import,
   GString *text = g_string_sized_new (raw_len);
   g_autofree char *valid = NULL;
   const char *p, *end;
+  gint64 units[N_UNITS] = { 0 };
   gint64 n = 0;
-  gboolean beyond_bmp = FALSE;
 
   if (raw_len >= 3 && memcmp (raw, "\xef\xbb\xbf", 3) == 0)
     raw += 3, raw_len -= 3;
@@ -915,7 +1133,8 @@ source_text_build (Import     *import,
       warn_at (import, node, _("the text is not valid UTF-8; bad bytes became U+FFFD"));
     }
 
-  out->map = g_array_sized_new (FALSE, FALSE, sizeof (gint64), raw_len + 1);
+  for (guint i = 0; i < N_UNITS; i++)
+    out->extra[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
   p = raw;
   end = raw + raw_len;
   while (p < end)
@@ -923,66 +1142,61 @@ source_text_build (Import     *import,
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
 
-      if (c == '\r')
+      /* the CR of a CRLF maps to where the LF will be, the LF adds none */
+      if (c == '\r' && next < end && *next == '\n')
         {
-          gboolean crlf = next < end && *next == '\n';
-
-          /* the CR of a CRLF is where the LF will be */
-          if (!(crlf && import->lf_offsets))
-            g_array_append_val (out->map, n);
-          if (!crlf)
-            {
-              g_string_append_c (text, '\n');
-              n++;
-            }
+          if (!import->lf_offsets)
+            for (guint i = 0; i < N_UNITS; i++)
+              append_extra (out->extra[i], ++units[i]);
           p = next;
           continue;
         }
-      if (c == 0)
+      if (c == '\r')
+        c = '\n';
+      else if (c == 0)
         c = 0xfffd;   /* the store keeps no NUL */
 
-      g_array_append_val (out->map, n);
-      if (import->utf16_offsets && c > 0xffff)
-        {
-          g_array_append_val (out->map, n);
-          beyond_bmp = TRUE;
-        }
+      if (c > 0xffff)
+        append_extra (out->extra[UNIT_UTF16], ++units[UNIT_UTF16]);
+      for (guint i = 0; i < N_UNITS; i++)
+        units[i]++;
       g_string_append_unichar (text, c);
       n++;
       p = next;
     }
-  g_array_append_val (out->map, n);
-  if (beyond_bmp)
-    grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, (const char *) node->name,
-                           _("NVivo counts UTF-16 units; positions were converted to characters"),
-                           1);
 
   out->n_chars = n;
   out->len = text->len;
   out->text = g_string_free (text, FALSE);
+  out->chars = out->text;
+  grd_utf8_cursor_init (&out->cursor, out->chars, out->len);
 }
 
 /* Finds a file the way real archives name it: internal://, a bare name,
- * Sources/ or sources/, any case. When it is not there, the warning says
- * what was left out because of it. */
+ * Sources/ or sources/, any case, and reads it once, within what is left
+ * of the import's budget. Whatever keeps it from being read (not there,
+ * read before, too large, damaged, encrypted) is a warning on the element
+ * that says what was left out because of it. */
 static GBytes *
 read_internal (Import      *import,
                xmlNodePtr   node,
                const char  *path,
                gsize        max_size,
-               const char  *left_out,
-               GError     **error)
+               const char  *left_out)
 {
   g_autofree char *in_sources = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GrdZipEntry) stream = NULL;
   const char *name = path;
   const char *entry;
+  GBytes *bytes;
 
   if (g_str_has_prefix (path, "internal://"))
     name = path + strlen ("internal://");
   else if (strstr (path, "://") != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("%s is outside the archive; %s"),
-                                                  path, left_out);
+      message = g_strdup_printf (_("%s is outside the archive; %s"), path, left_out);
       warn_at (import, node, message);
       return NULL;
     }
@@ -993,22 +1207,46 @@ read_internal (Import      *import,
     entry = grd_zip_reader_find_entry_nocase (import->zip, name);
   if (entry == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("%s is not in the archive; %s"),
-                                                  path, left_out);
+      message = g_strdup_printf (_("%s is not in the archive; %s"), path, left_out);
       warn_at (import, node, message);
       return NULL;
     }
 
-  return grd_zip_reader_read_entry (import->zip, entry, max_size, error);
+  /* a hundred sources pointing at one large entry would each hold a copy */
+  if (!g_hash_table_add (import->entries_read, g_strdup (entry)))
+    {
+      message = g_strdup_printf (_("%s is the file of an element before this one; %s"),
+                                 path, left_out);
+      warn_at (import, node, message);
+      return NULL;
+    }
+
+  stream = grd_zip_reader_open_entry (import->zip, entry, max_size, &local_error);
+  if (stream != NULL && grd_zip_entry_get_size (stream) > import->budget)
+    {
+      message = g_strdup_printf (_("%s: the archive's files would expand to more than "
+                                   "%llu bytes in all; %s"),
+                                 path, (unsigned long long) import->budget, left_out);
+      warn_at (import, node, message);
+      return NULL;
+    }
+  bytes = stream != NULL ? grd_zip_entry_read_all (stream, &local_error) : NULL;
+  if (bytes == NULL)
+    {
+      message = g_strdup_printf ("%s; %s", local_error->message, left_out);
+      warn_at (import, node, message);
+      return NULL;
+    }
+  import->budget -= g_bytes_get_size (bytes);
+  return bytes;
 }
 
-/* The text of a TextSource or Note: inline, or a file in the archive.
- * FALSE only for a hard error; out->text NULL when there is none. */
-static gboolean
+/* The text of a TextSource or Note: inline, or a file in the archive;
+ * out->text stays NULL when there is none. */
+static void
 read_text (Import      *import,
            xmlNodePtr   node,
-           SourceText  *out,
-           GError     **error)
+           SourceText  *out)
 {
   g_autofree char *path = prop (node, "plainTextPath");
   g_autofree char *inline_text = child_text (node, "PlainTextContent");
@@ -1019,27 +1257,25 @@ read_text (Import      *import,
   if (inline_text != NULL)
     {
       source_text_build (import, out, inline_text, strlen (inline_text), node);
-      return TRUE;
+      return;
     }
   if (path == NULL)
-    return TRUE;
+    return;
 
   bytes = read_internal (import, node, g_strstrip (path), MAX_TEXT_SIZE,
-                         _("the text was left out"), error);
+                         _("the text was left out"));
   if (bytes == NULL)
-    return error == NULL || *error == NULL;
+    return;
   data = g_bytes_get_data (bytes, &len);
   source_text_build (import, out, data, len, node);
-  return TRUE;
 }
 
 /* The original document, where the file has one we keep: a PDFSource's
  * PDF, a TextSource's Word file. */
-static gboolean
-read_original (Import           *import,
-               xmlNodePtr        source,
-               GrdImportedText  *imported,
-               GError          **error)
+static void
+read_original (Import          *import,
+               xmlNodePtr       source,
+               GrdImportedText *imported)
 {
   gboolean pdf = is_element (source, "PDFSource");
   g_autofree char *path = prop (source, pdf ? "path" : "richTextPath");
@@ -1049,19 +1285,23 @@ read_original (Import           *import,
   GBytes *bytes;
 
   if (path == NULL)
-    return TRUE;
+    return;
   folded = g_ascii_strdown (g_strstrip (path), -1);
   if (!g_str_has_suffix (folded, extension))
     {
       grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "original document",
                              _("Grounded keeps .docx and .pdf originals only"), 1);
-      return TRUE;
+      return;
     }
 
   bytes = read_internal (import, source, path, GRD_IMPORT_MAX_FILE_SIZE,
-                         _("the original document was left out"), error);
+                         _("the original document was left out"));
   if (bytes == NULL)
-    return error == NULL || *error == NULL;
+    {
+      grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "original document",
+                             _("it could not be read from the archive"), 1);
+      return;
+    }
 
   imported->original = bytes;
   imported->media_type = g_strdup (pdf ? GRD_REFI_PDF_TYPE : GRD_REFI_DOCX_TYPE);
@@ -1076,34 +1316,49 @@ read_original (Import           *import,
       imported->original_name = name;
     }
   grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "original document", NULL, 1);
-  return TRUE;
 }
 
 /* Sources and codings */
 
+/* A file's position in unit, clamped to the text, as a stored code point. */
 static gint64
-map_offset (Import     *import,
-            SourceText *text,
-            xmlNodePtr  node,
-            const char *attribute,
-            gboolean   *clamped)
+unit_to_char (SourceText *text,
+              Unit        unit,
+              gint64      offset,
+              gboolean   *clamped)
 {
-  g_autofree char *value = prop (node, attribute);
-  gint64 units = text->map->len - 1;
-  gint64 offset;
+  GArray *extra = text->extra[unit];
+  gint64 units = text->n_chars + extra->len;
+  guint lo = 0, hi = extra->len;
 
-  if (value == NULL || !g_ascii_string_to_signed (g_strstrip (value), 10, G_MININT64, G_MAXINT64,
-                                                  &offset, NULL))
-    {
-      *clamped = TRUE;
-      return 0;
-    }
   if (offset < 0 || offset > units)
     {
       *clamped = TRUE;
       offset = CLAMP (offset, 0, units);
     }
-  return g_array_index (text->map, gint64, offset);
+  /* how many extra units lie at or before offset */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (extra, gint64, mid) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return offset - lo;
+}
+
+static gboolean
+parse_offset (xmlNodePtr  node,
+              const char *attribute,
+              gint64     *offset)
+{
+  g_autofree char *value = prop (node, attribute);
+
+  *offset = 0;
+  return value != NULL && g_ascii_string_to_signed (g_strstrip (value), 10, G_MININT64,
+                                                    G_MAXINT64, offset, NULL);
 }
 
 static gboolean
@@ -1116,11 +1371,12 @@ add_coding (Import      *import,
             GError     **error)
 {
   xmlNodePtr code_ref = first_child (coding, "CodeRef");
-  g_autofree char *code_guid = code_ref != NULL ? prop_guid (import, code_ref, "targetGUID")
+  g_autofree char *code_guid = code_ref != NULL ? prop_guid (code_ref, "targetGUID")
                                                  : NULL;
   g_autofree char *guid = NULL;
   g_autofree char *created = prop (coding, "creationDateTime");
   g_autofree char *key = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 code_id = lookup_id (import->codes, code_guid);
   gint64 coder_id;
 
@@ -1148,9 +1404,9 @@ add_coding (Import      *import,
   if ((guid = take_guid (import, coding, "coding", error)) == NULL)
     return FALSE;
   *coding_id = _grd_project_refi_add_coding (import->project, guid, source_id, code_id, start,
-                                             end, coder_id, parse_time (created), error);
+                                             end, coder_id, parse_time (created), &local_error);
   if (*coding_id == 0)
-    return FALSE;
+    return drop_refused (import, coding, &local_error, error);
   g_hash_table_add (import->codings_seen, g_steal_pointer (&key));
   grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Coding", NULL, 1);
   queue_note_refs (import, coding, GRD_MEMO_SCOPE_CODING, *coding_id);
@@ -1187,6 +1443,92 @@ add_memo_note (Import       *import,
   g_ptr_array_add (import->note_refs, ref);
 }
 
+/* The text from a stored code point, at most max_chars of it. */
+static char *
+text_at (SourceText *text,
+         gint64      start,
+         gint64      max_chars)
+{
+  gssize from;
+  const char *p, *end = text->chars + text->len;
+
+  /* selections mostly come in order: the cursor walks the text once */
+  if (start < text->cursor.chr)
+    grd_utf8_cursor_init (&text->cursor, text->chars, text->len);
+  from = grd_utf8_cursor_seek (&text->cursor, start);
+  if (from < 0)
+    return g_strdup ("");
+  p = text->chars + from;
+  for (gint64 i = 0; i < max_chars && p < end; i++)
+    p = g_utf8_next_char (p);
+  return g_strndup (text->chars + from, (gsize) (p - (text->chars + from)));
+}
+
+/* Whether a selection's name (ATLAS.ti and NVivo may write the selected
+ * text there) agrees with the text at start. */
+static gboolean
+name_matches (SourceText *text,
+              const char *name,
+              gint64      start)
+{
+  glong n = g_utf8_strlen (name, -1);
+  g_autofree char *here = text_at (text, start, n);
+
+  return strcmp (here, name) == 0;
+}
+
+/* The selection's positions as stored code points: in the unit the file's
+ * origin implies, unless its name matches the text only when counted in
+ * the other. */
+static void
+map_selection (Import     *import,
+               SourceText *text,
+               xmlNodePtr  selection,
+               gint64     *start,
+               gint64     *end)
+{
+  Unit unit = import->utf16_offsets ? UNIT_UTF16 : UNIT_CODE_POINT;
+  Unit other = import->utf16_offsets ? UNIT_CODE_POINT : UNIT_UTF16;
+  g_autofree char *name = prop (selection, "name");
+  gboolean clamped = FALSE, ignored = FALSE;
+  gint64 raw_start, raw_end, at_unit, at_other;
+  gboolean has_start, has_end;
+  gboolean unit_matches = TRUE, other_matches = FALSE;
+
+  has_start = parse_offset (selection, "startPosition", &raw_start);
+  has_end = parse_offset (selection, "endPosition", &raw_end);
+  clamped = !has_start || !has_end;
+
+  at_unit = unit_to_char (text, unit, raw_start, &ignored);
+  at_other = unit_to_char (text, other, raw_start, &ignored);
+  if (name != NULL && g_strstrip (name)[0] != '\0' && at_unit != at_other)
+    {
+      /* in increasing order, so the text's cursor only walks forward */
+      if (at_other < at_unit)
+        other_matches = name_matches (text, name, at_other);
+      unit_matches = name_matches (text, name, at_unit);
+      if (at_other > at_unit && !unit_matches)
+        other_matches = name_matches (text, name, at_other);
+    }
+  if (!unit_matches && other_matches)
+    {
+      warn_at (import, selection, other == UNIT_UTF16
+                                    ? _("its name matches the text only in UTF-16 units; "
+                                        "its positions were read as such")
+                                    : _("its name matches the text only in characters; "
+                                        "its positions were read as such"));
+      grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, "PlainTextSelection",
+                             _("positions counted in other units than the file's origin "
+                               "implies, as its name shows"), 1);
+      unit = other;
+    }
+
+  *start = unit_to_char (text, unit, raw_start, &clamped);
+  *end = unit_to_char (text, unit, raw_end, &clamped);
+  if (clamped)
+    warn_at (import, selection, _("its positions lie outside the text; clamped to it"));
+}
+
 static gboolean
 import_selection (Import      *import,
                   xmlNodePtr   selection,
@@ -1194,15 +1536,12 @@ import_selection (Import      *import,
                   SourceText  *text,
                   GError     **error)
 {
-  g_autofree char *guid = prop_guid (import, selection, "guid");
+  g_autofree char *guid = prop_guid (selection, "guid");
   g_autofree char *description = child_text (selection, "Description");
-  gboolean clamped = FALSE;
-  gint64 start = map_offset (import, text, selection, "startPosition", &clamped);
-  gint64 end = map_offset (import, text, selection, "endPosition", &clamped);
+  gint64 start, end;
   gint64 first_coding = 0;
 
-  if (clamped)
-    warn_at (import, selection, _("its positions lie outside the text; clamped to it"));
+  map_selection (import, text, selection, &start, &end);
   if (start > end)
     {
       gint64 swap = start;
@@ -1242,9 +1581,7 @@ import_selection (Import      *import,
   /* MAXQDA's segment memos and ATLAS.ti's quotation comments */
   if (description != NULL && g_strstrip (description)[0] != '\0')
     {
-      gssize from = grd_utf8_byte_offset (text->text, text->len, start);
-      gssize to = grd_utf8_byte_offset (text->text, text->len, MIN (end, start + 60));
-      g_autofree char *quote = g_strndup (text->text + from, to - from);
+      g_autofree char *quote = text_at (text, start, MIN (end - start, 60));
       g_autofree char *memo_guid = _grd_refi_derived_guid ("selection-memo",
                                                            guid != NULL ? guid : description);
 
@@ -1274,13 +1611,14 @@ import_text_source (Import      *import,
 {
   g_auto(SourceText) text = { 0 };
   g_autoptr(GrdImportedText) imported = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = prop (source, "name");
   g_autofree char *guid = NULL;
+  g_autofree char *file_guid = prop_guid (source, "guid");
   g_autofree char *description = child_text (source, "Description");
   gint64 source_id;
 
-  if (!read_text (import, text_node, &text, error))
-    return FALSE;
+  read_text (import, text_node, &text);
   if (text.text == NULL)
     {
       grd_refi_report_tally (import->report, GRD_REFI_DROPPED, (const char *) source->name,
@@ -1294,6 +1632,8 @@ import_text_source (Import      *import,
       name = g_strdup (_("Untitled source"));
     }
 
+  /* the project takes the text; selections still read it through
+   * text.chars while imported lives */
   imported = g_new0 (GrdImportedText, 1);
   imported->text = g_steal_pointer (&text.text);
   imported->text_len = text.len;
@@ -1303,31 +1643,27 @@ import_text_source (Import      *import,
   imported->title = g_strdup (name);
   imported->encoding = g_strdup ("UTF-8");
   imported->turns = grd_import_detect_turns (imported->text, NULL);
-  if (!read_original (import, source, imported, error))
-    return FALSE;
+  read_original (import, source, imported);
 
-  source_id = grd_project_add_source (import->project, imported, name, error);
-  if (source_id == 0 || (guid = take_guid (import, source, "source", error)) == NULL ||
+  source_id = grd_project_add_source (import->project, imported, name, &local_error);
+  if (source_id == 0)
+    return drop_refused (import, source, &local_error, error);
+  if ((guid = take_guid (import, source, "source", error)) == NULL ||
       !_grd_project_refi_adopt_guid (import->project, "source", source_id, guid, error))
     return FALSE;
-  {
-    g_autofree char *file_guid = prop_guid (import, source, "guid");
-
-    if (file_guid != NULL)
-      map_id (import->sources, file_guid, source_id);
-  }
+  if (file_guid != NULL)
+    map_id (import->sources, file_guid, source_id);
   grd_refi_report_tally (import->report, GRD_REFI_TAKEN, (const char *) source->name, NULL, 1);
+  if (import->utf16_offsets &&
+      text.extra[UNIT_UTF16]->len != text.extra[UNIT_CODE_POINT]->len)
+    grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, (const char *) source->name,
+                           _("NVivo counts UTF-16 units; positions were converted to characters"),
+                           1);
 
-  /* text selections count into the text they were read from */
-  text.text = imported->text;
   for (xmlNodePtr child = text_node->children; child != NULL; child = child->next)
     if (is_element (child, "PlainTextSelection") &&
         !import_selection (import, child, source_id, &text, error))
-      {
-        text.text = NULL;
-        return FALSE;
-      }
-  text.text = NULL;
+      return FALSE;
 
   for (xmlNodePtr child = source->children; child != NULL; child = child->next)
     {
@@ -1403,7 +1739,7 @@ import_variables (Import      *import,
         continue;
       name = prop (variable, "name");
       type_name = prop (variable, "typeOfVariable");
-      file_guid = prop_guid (import, variable, "guid");
+      file_guid = prop_guid (variable, "guid");
       if (name == NULL || g_strstrip (name)[0] == '\0')
         {
           warn_at (import, variable, _("a variable without a name; left out"));
@@ -1421,9 +1757,16 @@ import_variables (Import      *import,
       if (attribute == NULL)
         {
           g_autofree char *guid = NULL;
-          gint64 id = grd_project_add_attribute (import->project, name, type, NULL, error);
+          g_autoptr(GError) local_error = NULL;
+          gint64 id = grd_project_add_attribute (import->project, name, type, NULL, &local_error);
 
-          if (id == 0 || (guid = take_guid (import, variable, "attribute", error)) == NULL ||
+          if (id == 0)
+            {
+              if (!drop_refused (import, variable, &local_error, error))
+                return FALSE;
+              continue;
+            }
+          if ((guid = take_guid (import, variable, "attribute", error)) == NULL ||
               !_grd_project_refi_adopt_guid (import->project, "attribute", id, guid, error))
             return FALSE;
           attribute = grd_project_find_attribute (import->project, guid, error);
@@ -1453,7 +1796,7 @@ import_values (Import      *import,
     {
       xmlNodePtr ref = is_element (value, "VariableValue") ? first_child (value, "VariableRef")
                                                            : NULL;
-      g_autofree char *guid = ref != NULL ? prop_guid (import, ref, "targetGUID") : NULL;
+      g_autofree char *guid = ref != NULL ? prop_guid (ref, "targetGUID") : NULL;
       GrdAttribute *attribute = guid != NULL ? g_hash_table_lookup (import->attributes, guid)
                                              : NULL;
       g_autofree char *text = NULL;
@@ -1517,7 +1860,7 @@ import_case (Import      *import,
       for (xmlNodePtr ref = node->children; ref != NULL; ref = ref->next)
         {
           g_autofree char *guid = is_element (ref, "SourceRef")
-                                    ? prop_guid (import, ref, "targetGUID") : NULL;
+                                    ? prop_guid (ref, "targetGUID") : NULL;
           gint64 source_id = lookup_id (import->sources, guid);
 
           if (source_id != 0 && !import_values (import, node, 0, source_id, error))
@@ -1534,9 +1877,12 @@ import_case (Import      *import,
   else
     {
       g_autofree char *guid = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-      case_id = grd_project_add_case (import->project, name, description, error);
-      if (case_id == 0 || (guid = take_guid (import, node, "study_case", error)) == NULL ||
+      case_id = grd_project_add_case (import->project, name, description, &local_error);
+      if (case_id == 0)
+        return drop_refused (import, node, &local_error, error);
+      if ((guid = take_guid (import, node, "study_case", error)) == NULL ||
           !_grd_project_refi_adopt_guid (import->project, "study_case", case_id, guid, error))
         return FALSE;
     }
@@ -1548,7 +1894,7 @@ import_case (Import      *import,
   for (xmlNodePtr ref = node->children; ref != NULL; ref = ref->next)
     {
       g_autofree char *guid = is_element (ref, "SourceRef")
-                                ? prop_guid (import, ref, "targetGUID") : NULL;
+                                ? prop_guid (ref, "targetGUID") : NULL;
       gint64 source_id = lookup_id (import->sources, guid);
 
       if (is_element (ref, "CodeRef") || is_element (ref, "SelectionRef"))
@@ -1569,14 +1915,13 @@ import_note (Import      *import,
              GError     **error)
 {
   g_auto(SourceText) text = { 0 };
-  g_autofree char *guid = prop_guid (import, node, "guid");
+  g_autofree char *guid = prop_guid (node, "guid");
   g_autofree char *created = prop (node, "creationDateTime");
   g_autofree char *modified = prop (node, "modifiedDateTime");
-  g_autofree char *author = prop_guid (import, node, "creatingUser");
+  g_autofree char *author = prop_guid (node, "creatingUser");
   Note *note;
 
-  if (!read_text (import, node, &text, error))
-    return FALSE;
+  read_text (import, node, &text);
   if (guid == NULL)
     {
       warn_at (import, node, _("a note without a GUID; left out"));
@@ -1615,8 +1960,8 @@ import_links (Import      *import,
 
       if (!is_element (link, "Link"))
         continue;
-      origin = prop_guid (import, link, "originGUID");
-      target = prop_guid (import, link, "targetGUID");
+      origin = prop_guid (link, "originGUID");
+      target = prop_guid (link, "targetGUID");
       name = prop (link, "name");
       from = lookup_id (import->codes, origin);
       to = lookup_id (import->codes, target);
@@ -1649,7 +1994,9 @@ import_links (Import      *import,
         GrdRelationKind kind = GRD_RELATION_KIND_ASSOCIATED;
         const char *label = name;
         const char *memo = NULL;
+        g_autoptr(GError) local_error = NULL;
         gint64 relation_id;
+        guint first_ref;
 
         if (name != NULL && grd_relation_kind_from_string (name, &kind))
           label = NULL;
@@ -1662,14 +2009,28 @@ import_links (Import      *import,
           memo = ((Note *) g_hash_table_lookup (import->notes, own_note))->text;
 
         relation_id = grd_project_add_relation (import->project, from, to, kind, label, memo,
-                                                error);
-        if (relation_id == 0 ||
-            !_grd_project_refi_adopt_guid (import->project, "relation", relation_id, guid, error))
+                                                &local_error);
+        if (relation_id == 0)
+          {
+            /* a code related to itself, a relation given twice */
+            if (!drop_refused (import, link, &local_error, error))
+              return FALSE;
+            continue;
+          }
+        if (!_grd_project_refi_adopt_guid (import->project, "relation", relation_id, guid, error))
           return FALSE;
-        /* consumed: it becomes no memo of its own */
-        if (memo != NULL)
-          g_hash_table_remove (import->notes, own_note);
+        first_ref = import->note_refs->len;
         queue_note_refs (import, link, GRD_MEMO_SCOPE_RELATION, relation_id);
+        /* consumed: it becomes no memo of its own, and the Link's NoteRef
+         * to it no dropped reference */
+        if (memo != NULL)
+          {
+            g_hash_table_remove (import->notes, own_note);
+            for (guint i = import->note_refs->len; i > first_ref; i--)
+              if (strcmp (((NoteRef *) g_ptr_array_index (import->note_refs, i - 1))->note_guid,
+                          own_note) == 0)
+                g_ptr_array_remove_index (import->note_refs, i - 1);
+          }
         grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Link", NULL, 1);
       }
     }
@@ -1782,7 +2143,7 @@ import_project_element (Import        *import,
       g_autoptr(GPtrArray) codes = codes_node != NULL ? parse_and_match (import, codes_node, error)
                                                       : g_ptr_array_new ();
 
-      return codes != NULL && apply_codes (import, codes, 0, TRUE, error);
+      return codes != NULL && apply_code_book (import, codes, TRUE, error);
     }
   if (is_element (node, "Variables"))
     return import_variables (import, node, error);
@@ -1799,7 +2160,10 @@ import_project_element (Import        *import,
   if (is_element (node, "Description"))
     {
       xmlChar *content = xmlNodeGetContent (node);
-      g_autofree char *guid = _grd_refi_derived_guid ("project-description", import->file_name);
+      /* the same memo at every import into this project, whatever the
+       * file is called */
+      g_autofree char *guid = _grd_refi_derived_guid ("project-description",
+                                                      grd_project_get_guid (import->project));
 
       if (content != NULL && content[0] != '\0')
         add_memo_note (import, guid, _("Description"), (const char *) content,
@@ -1809,7 +2173,7 @@ import_project_element (Import        *import,
     }
   if (is_element (node, "NoteRef"))
     {
-      g_autofree char *guid = prop_guid (import, node, "targetGUID");
+      g_autofree char *guid = prop_guid (node, "targetGUID");
       NoteRef *ref;
 
       if (guid == NULL)
@@ -1833,15 +2197,15 @@ import_project_stream (Import            *import,
                        GCancellable      *cancellable,
                        GError           **error)
 {
-  g_autofree char *origin = NULL;
+  xmlChar *origin = xmlTextReaderGetAttribute (reader, BAD_CAST "origin");
   g_autofree char *container = NULL;
   int ret;
 
-  origin = (char *) xmlTextReaderGetAttribute (reader, BAD_CAST "origin");
-  import->utf16_offsets = origin != NULL && g_regex_match_simple ("nvivo", origin,
+  import->utf16_offsets = origin != NULL && g_regex_match_simple ("nvivo", (const char *) origin,
                                                                   G_REGEX_CASELESS, 0);
-  import->lf_offsets = origin != NULL && g_regex_match_simple ("atlas", origin,
+  import->lf_offsets = origin != NULL && g_regex_match_simple ("atlas", (const char *) origin,
                                                                G_REGEX_CASELESS, 0);
+  xmlFree (origin);
 
   ret = xmlTextReaderRead (reader);
   while (ret == 1)
@@ -1876,7 +2240,7 @@ import_project_stream (Import            *import,
       if (node == NULL || errors->fatal != NULL)
         return reader_failed (reader, errors, error);
       if (!import_project_element (import, node, container, error))
-        return FALSE;
+        return fail_at (import, node, error);
       ret = xmlTextReaderNext (reader);
     }
   if (ret != 0 || errors->fatal != NULL)
@@ -1888,19 +2252,62 @@ import_project_stream (Import            *import,
 
       for (xmlNodePtr kase = cases->children; kase != NULL; kase = kase->next)
         if (is_element (kase, "Case") && !import_case (import, kase, error))
-          return FALSE;
+          return fail_at (import, kase, error);
     }
 
   return create_memos (import, error);
 }
 
-static GBytes *
-read_qde (GrdZipReader  *zip,
+/* project.qde, read from the archive as libxml2 asks for it; the first
+ * bytes are read ahead so the prolog can be checked before parsing. */
+typedef struct {
+  GrdZipEntry *entry;
+  char         head[64 * 1024];
+  gsize        head_len;
+  gsize        head_pos;
+  GError      *error;
+} QdeInput;
+
+static void
+qde_input_clear (QdeInput *input)
+{
+  g_clear_pointer (&input->entry, grd_zip_entry_close);
+  g_clear_error (&input->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QdeInput, qde_input_clear)
+
+static int
+qde_input_read (void *data,
+                char *buffer,
+                int   len)
+{
+  QdeInput *input = data;
+  gssize got;
+
+  if (input->head_pos < input->head_len)
+    {
+      gsize n = MIN ((gsize) len, input->head_len - input->head_pos);
+
+      memcpy (buffer, input->head + input->head_pos, n);
+      input->head_pos += n;
+      return (int) n;
+    }
+  if (input->error != NULL)
+    return -1;
+  got = grd_zip_entry_read (input->entry, buffer, (gsize) len, &input->error);
+  return (int) got;
+}
+
+static gboolean
+open_qde (GrdZipReader  *zip,
+          QdeInput      *input,
           char         **qde_name,
           GError       **error)
 {
   g_autoptr(GPtrArray) names = grd_zip_reader_list_entries (zip);
   const char *found = NULL;
+  gssize got;
 
   /* project.qde, Project.qde or <name>.qde: the one .qde at the root */
   for (guint i = 0; i < names->len; i++)
@@ -1919,11 +2326,61 @@ read_qde (GrdZipReader  *zip,
       g_set_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_CONTAINER,
                    _("%s: no project.qde in the archive: not a REFI-QDA project"),
                    grd_zip_reader_get_file_name (zip));
-      return NULL;
+      return FALSE;
     }
 
   *qde_name = g_strdup (found);
-  return grd_zip_reader_read_entry (zip, found, MAX_QDE_SIZE, error);
+  input->entry = grd_zip_reader_open_entry (zip, found, MAX_QDE_SIZE, error);
+  if (input->entry == NULL)
+    return FALSE;
+  do
+    {
+      got = grd_zip_entry_read (input->entry, input->head + input->head_len,
+                                sizeof input->head - input->head_len, error);
+      if (got < 0)
+        return FALSE;
+      input->head_len += (gsize) got;
+    }
+  while (got > 0 && input->head_len < sizeof input->head);
+  return TRUE;
+}
+
+/* The import itself, on a reader open_reader() has put on the root. */
+static gboolean
+import_qde (Import        *import,
+            xmlTextReaderPtr reader,
+            ReaderErrors  *errors,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  GrdProject *project = import->project;
+  g_autofree char *label = NULL;
+  gboolean ok;
+
+  /* the history names the archive, the warnings its entry too */
+  label = g_strdup_printf (_("Import “%s”"),
+                           import->zip != NULL ? grd_zip_reader_get_file_name (import->zip)
+                                               : import->file_name);
+  ok = grd_project_begin_batch (project, label, error);
+  if (ok)
+    {
+      ok = _grd_project_current_coder_id (project, &import->coder_id, error) &&
+           import_project_stream (import, reader, errors, cancellable, error);
+      if (ok)
+        ok = grd_project_end_batch (project, error);
+      else
+        grd_project_abort_batch (project);
+    }
+  return ok;
+}
+
+static void
+import_set_zip (Import       *import,
+                GrdZipReader *zip)
+{
+  import->zip = zip;
+  import->budget = CLAMP (grd_zip_reader_get_archive_size (zip) * GRD_ZIP_MAX_RATIO,
+                          MIN_EXPANSION_BUDGET, MAX_EXPANSION_BUDGET);
 }
 
 GrdRefiReport *
@@ -1935,38 +2392,61 @@ _grd_refi_import_qde (GrdProject    *project,
                       GError       **error)
 {
   g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
-  g_autofree char *label = NULL;
   g_auto(Import) import = { 0 };
-  ReaderErrors errors = { &import, NULL };
+  ReaderErrors errors = { &import, NULL, NULL, 0 };
   xmlTextReaderPtr reader;
   gboolean ok;
 
   import_init (&import, project, report, file_name);
-  import.zip = zip;
+  if (zip != NULL)
+    import_set_zip (&import, zip);
 
-  reader = open_reader (&import, xml, "Project", GRD_REFI_SCHEMA_PROJECT, &errors, error);
-  if (reader == NULL)
+  reader = open_memory_reader (&import, xml, "Project", GRD_REFI_SCHEMA_PROJECT, &errors, error);
+  ok = reader != NULL && import_qde (&import, reader, &errors, cancellable, error);
+  g_clear_pointer (&reader, xmlFreeTextReader);
+  reader_errors_clear (&errors);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+GrdRefiReport *
+_grd_refi_import_archive (GrdProject    *project,
+                          GrdZipReader  *zip,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
+  g_auto(QdeInput) input = { 0 };
+  g_auto(Import) import = { 0 };
+  ReaderErrors errors = { &import, NULL, NULL, 0 };
+  g_autofree char *qde_name = NULL;
+  g_autofree char *display = NULL;
+  xmlTextReaderPtr reader;
+  gboolean ok;
+
+  if (!open_qde (zip, &input, &qde_name, error))
     return NULL;
 
-  /* the history names the archive, the warnings its entry too */
-  label = g_strdup_printf (_("Import “%s”"),
-                           zip != NULL ? grd_zip_reader_get_file_name (zip) : file_name);
-  ok = grd_project_begin_batch (project, label, error) &&
-       _grd_project_current_coder_id (project, &import.coder_id, error);
-  if (ok)
+  display = g_strdup_printf ("%s:%s", grd_zip_reader_get_file_name (zip), qde_name);
+  import_init (&import, project, report, display);
+  import_set_zip (&import, zip);
+  import.budget -= MIN (import.budget, grd_zip_entry_get_size (input.entry));
+
+  /* streamed: memory follows the largest element, not the file */
+  reader = open_reader (&import, xmlReaderForIO (qde_input_read, NULL, &input, display, NULL,
+                                                 PARSE_OPTIONS),
+                        input.head, input.head_len, "Project", GRD_REFI_SCHEMA_PROJECT,
+                        &errors, error);
+  ok = reader != NULL && import_qde (&import, reader, &errors, cancellable, error);
+  g_clear_pointer (&reader, xmlFreeTextReader);
+  /* damage in the archive surfaces in libxml2 as a read failure: the
+   * zip's own error says what it was */
+  if (!ok && input.error != NULL && error != NULL)
     {
-      ok = import_project_stream (&import, reader, &errors, cancellable, error);
-      if (ok)
-        ok = grd_project_end_batch (project, error);
-      else
-        grd_project_abort_batch (project);
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&input.error));
     }
-  xmlFreeTextReader (reader);
-  g_clear_error (&errors.fatal);
-  if (!ok)
-    return NULL;
-
-  return g_steal_pointer (&report);
+  reader_errors_clear (&errors);
+  return ok ? g_steal_pointer (&report) : NULL;
 }
 
 GrdRefiReport *
@@ -1976,19 +2456,12 @@ grd_refi_import_project (GrdProject    *project,
                          GError       **error)
 {
   g_autoptr(GrdZipReader) zip = NULL;
-  g_autoptr(GBytes) xml = NULL;
-  g_autofree char *qde_name = NULL;
-  g_autofree char *display = NULL;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   zip = grd_zip_reader_open (path, error);
-  if (zip == NULL || (xml = read_qde (zip, &qde_name, error)) == NULL)
-    return NULL;
-
-  display = g_strdup_printf ("%s:%s", grd_zip_reader_get_file_name (zip), qde_name);
-  return _grd_refi_import_qde (project, xml, display, zip, cancellable, error);
+  return zip != NULL ? _grd_refi_import_archive (project, zip, cancellable, error) : NULL;
 }
 
 /* Code books */
@@ -2009,7 +2482,7 @@ codebook_clear (Codebook *book)
   import_clear (&book->import);
   g_clear_pointer (&book->codes, g_ptr_array_unref);
   g_clear_pointer (&book->reader, xmlFreeTextReader);
-  g_clear_error (&book->errors.fatal);
+  reader_errors_clear (&book->errors);
   g_clear_pointer (&book->xml, g_bytes_unref);
   g_clear_pointer (&book->display, g_free);
 }
@@ -2039,7 +2512,7 @@ codebook_load (Codebook       *book,
   import_init (&book->import, project, report, book->display);
   book->errors.import = &book->import;
 
-  book->reader = open_reader (&book->import, book->xml, "CodeBook", GRD_REFI_SCHEMA_CODEBOOK,
+  book->reader = open_memory_reader (&book->import, book->xml, "CodeBook", GRD_REFI_SCHEMA_CODEBOOK,
                               &book->errors, error);
   if (book->reader == NULL)
     return FALSE;
@@ -2103,11 +2576,13 @@ grd_refi_import_codebook (GrdProject  *project,
   ok = grd_project_begin_batch (project, label, error);
   if (!ok)
     return NULL;
-  ok = apply_codes (&book.import, book.codes, 0, FALSE, error) &&
+  ok = apply_code_book (&book.import, book.codes, FALSE, error) &&
        (book.sets == NULL || import_code_sets (&book.import, book.sets, "guid", error));
   if (!ok)
     {
       grd_project_abort_batch (project);
+      if (error != NULL && *error != NULL && (*error)->domain != GRD_REFI_ERROR)
+        g_prefix_error (error, "%s: ", book.display);
       return NULL;
     }
   if (!grd_project_end_batch (project, error))

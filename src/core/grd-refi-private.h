@@ -26,10 +26,10 @@ G_BEGIN_DECLS
  * a compiled schema may be shared read-only between threads. */
 xmlSchemaPtr _grd_refi_get_schema        (GrdRefiSchema  schema);
 
-/* Validates a file we wrote ourselves, streaming it: for the debug
- * check before an export is renamed into place. */
-gboolean     _grd_refi_validate_file     (GrdRefiSchema  schema,
-                                          const char    *path,
+/* Validates a file we wrote ourselves, streaming it from the start of
+ * fd: for the debug check before an export is renamed into place. */
+gboolean     _grd_refi_validate_fd       (GrdRefiSchema  schema,
+                                          int            fd,
                                           const char    *file_name,
                                           GrdRefiReport *report);
 
@@ -78,8 +78,15 @@ gint64       _grd_project_refi_add_coding (GrdProject   *project,
                                           gint64         created_at,
                                           GError       **error);
 
+/* Imports a .qdpx already open, streaming its project.qde:
+ * grd_refi_import_project() and the fuzzer call it. */
+GrdRefiReport *_grd_refi_import_archive  (GrdProject    *project,
+                                          GrdZipReader  *zip,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
 /* Imports a project.qde held in memory; its text files come from zip
- * (NULL: none). grd_refi_import_project() and the fuzzer call it. */
+ * (NULL: none). The fuzzer calls it. */
 GrdRefiReport *_grd_refi_import_qde      (GrdProject    *project,
                                           GBytes        *xml,
                                           const char    *file_name,

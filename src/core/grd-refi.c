@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 
@@ -302,21 +303,37 @@ grd_refi_validate (GrdRefiSchema   schema,
 }
 
 gboolean
-_grd_refi_validate_file (GrdRefiSchema   schema,
-                         const char     *path,
-                         const char     *file_name,
-                         GrdRefiReport  *report)
+_grd_refi_validate_fd (GrdRefiSchema   schema,
+                       int             fd,
+                       const char     *file_name,
+                       GrdRefiReport  *report)
 {
   ValidationRun run = { report, file_name, 0 };
-  xmlSchemaValidCtxtPtr valid = xmlSchemaNewValidCtxt (_grd_refi_get_schema (schema));
+  xmlSchemaValidCtxtPtr valid;
+  xmlParserInputBufferPtr input;
+  int own_fd;
   int ret;
 
+  /* A descriptor, not a path: libxml2 takes a path for a URI. The buffer
+   * closes its own copy of it. */
+  own_fd = lseek (fd, 0, SEEK_SET) == 0 ? dup (fd) : -1;
+  input = own_fd >= 0 ? xmlParserInputBufferCreateFd (own_fd, XML_CHAR_ENCODING_NONE) : NULL;
+  if (input == NULL)
+    {
+      if (own_fd >= 0)
+        close (own_fd);
+      grd_refi_report_warn (report, file_name, 0, NULL, _("cannot be read as XML"));
+      return FALSE;
+    }
+
+  /* SAX: a stream, as fast as the parser, and no tree */
+  valid = xmlSchemaNewValidCtxt (_grd_refi_get_schema (schema));
   xmlSchemaSetValidStructuredErrors (valid, schema_error_cb, &run);
-  ret = xmlSchemaValidateFile (valid, path, 0);
+  ret = xmlSchemaValidateStream (valid, input, XML_CHAR_ENCODING_NONE, NULL, NULL);
   xmlSchemaFreeValidCtxt (valid);
   if (ret != 0 && run.n_errors == 0)
     grd_refi_report_warn (report, file_name, 0, NULL, _("cannot be read as XML"));
-  return ret == 0;
+  return ret == 0 && run.n_errors == 0;
 }
 
 /* GUIDs */

@@ -9,13 +9,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <zip.h>
 
+#include "grd-temp-file.h"
 #include "grd-zip.h"
 
 G_DEFINE_QUARK (grd-zip-error-quark, grd_zip_error)
@@ -25,6 +24,7 @@ struct _GrdZipReader
   zip_t      *archive;
   GBytes     *bytes;        /* kept alive for an archive read from memory */
   char       *file_name;
+  guint64     archive_size;
   GPtrArray  *names;        /* index in the archive -> UTF-8 name */
   GHashTable *by_name;      /* name -> index + 1 */
   GHashTable *by_folded;    /* ASCII-lowercased name -> index + 1 */
@@ -65,15 +65,30 @@ set_open_error (GError     **error,
     }
 }
 
+/* Takes archive, and discards it when refusing it. */
 static GrdZipReader *
-reader_new (zip_t      *archive,
-            GBytes     *bytes,
-            const char *file_name)
+reader_new (zip_t       *archive,
+            GBytes      *bytes,
+            const char  *file_name,
+            guint64      archive_size,
+            GError     **error)
 {
-  GrdZipReader *self = g_new0 (GrdZipReader, 1);
+  GrdZipReader *self;
   zip_int64_t n = zip_get_num_entries (archive, 0);
 
+  /* each entry costs a name and two table slots before anything is read */
+  if (n > GRD_ZIP_MAX_ENTRIES)
+    {
+      g_set_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_TOO_LARGE,
+                   _("%s: the archive has %lld entries, more than the %d allowed"),
+                   file_name, (long long) n, GRD_ZIP_MAX_ENTRIES);
+      zip_discard (archive);
+      return NULL;
+    }
+
+  self = g_new0 (GrdZipReader, 1);
   self->archive = archive;
+  self->archive_size = archive_size;
   self->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   self->file_name = g_strdup (file_name);
   self->names = g_ptr_array_new_with_free_func (g_free);
@@ -109,6 +124,7 @@ grd_zip_reader_open (const char  *path,
                      GError     **error)
 {
   g_autofree char *display = NULL;
+  GStatBuf st;
   zip_t *archive;
   int code = 0;
 
@@ -122,7 +138,8 @@ grd_zip_reader_open (const char  *path,
       return NULL;
     }
 
-  return reader_new (archive, NULL, display);
+  return reader_new (archive, NULL, display,
+                     g_stat (path, &st) == 0 ? (guint64) st.st_size : 0, error);
 }
 
 GrdZipReader *
@@ -159,7 +176,7 @@ grd_zip_reader_new_from_bytes (GBytes      *bytes,
     }
 
   zip_error_fini (&zip_error);
-  return reader_new (archive, bytes, file_name);
+  return reader_new (archive, bytes, file_name, size, error);
 }
 
 const char *
@@ -168,6 +185,14 @@ grd_zip_reader_get_file_name (GrdZipReader *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->file_name;
+}
+
+guint64
+grd_zip_reader_get_archive_size (GrdZipReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->archive_size;
 }
 
 void
@@ -246,17 +271,24 @@ name_is_safe (const char *name)
   return TRUE;
 }
 
-GBytes *
-grd_zip_reader_read_entry (GrdZipReader  *self,
+struct _GrdZipEntry
+{
+  GrdZipReader *reader;     /* unowned: the entry is read before it goes */
+  zip_file_t   *file;
+  char         *name;
+  guint64       size;       /* as the header promises */
+  guint64       done;
+};
+
+GrdZipEntry *
+grd_zip_reader_open_entry (GrdZipReader  *self,
                            const char    *name,
                            gsize          max_size,
                            GError       **error)
 {
-  g_autofree guint8 *data = NULL;
+  GrdZipEntry *entry;
   zip_stat_t st;
   zip_file_t *file;
-  zip_int64_t got;
-  guint8 probe;
   gsize index;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -326,35 +358,107 @@ grd_zip_reader_read_entry (GrdZipReader  *self,
       return NULL;
     }
 
+  entry = g_new0 (GrdZipEntry, 1);
+  entry->reader = self;
+  entry->file = file;
+  entry->name = g_strdup (name);
+  entry->size = st.size;
+  return entry;
+}
+
+guint64
+grd_zip_entry_get_size (GrdZipEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+
+  return entry->size;
+}
+
+gssize
+grd_zip_entry_read (GrdZipEntry  *entry,
+                    void         *buffer,
+                    gsize         len,
+                    GError      **error)
+{
+  zip_int64_t got;
+  guint8 probe;
+
+  g_return_val_if_fail (entry != NULL, -1);
+
   /* The header's size bounds the read; libzip checks the CRC at the end,
    * and one byte more than promised is a lie we refuse. */
-  data = g_malloc (st.size + 1);
-  got = st.size > 0 ? zip_fread (file, data, st.size) : 0;
-  if (got == (zip_int64_t) st.size && zip_fread (file, &probe, 1) != 0)
+  len = (gsize) MIN ((guint64) len, entry->size - entry->done);
+  got = len > 0 ? zip_fread (entry->file, buffer, len) : 0;
+  if (got == 0 && entry->done == entry->size && zip_fread (entry->file, &probe, 1) != 0)
     got = -1;
-  if (got != (zip_int64_t) st.size)
+  if (got < 0 || (got == 0 && len > 0))
     {
       g_set_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_CORRUPT,
                    _("%s: the entry “%s” is damaged: %s"),
-                   self->file_name, name, zip_file_strerror (file));
-      zip_fclose (file);
-      return NULL;
+                   entry->reader->file_name, entry->name,
+                   got < 0 ? zip_file_strerror (entry->file) : _("it ends early"));
+      return -1;
     }
-  zip_fclose (file);
+  entry->done += (guint64) got;
+  return (gssize) got;
+}
 
-  data[st.size] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&data), st.size);
+void
+grd_zip_entry_close (GrdZipEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  zip_fclose (entry->file);
+  g_free (entry->name);
+  g_free (entry);
+}
+
+GBytes *
+grd_zip_entry_read_all (GrdZipEntry  *entry,
+                        GError      **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize size, done = 0;
+  gssize got;
+
+  g_return_val_if_fail (entry != NULL && entry->done == 0, NULL);
+
+  size = (gsize) entry->size;
+  data = g_malloc (size + 1);
+  do
+    {
+      got = grd_zip_entry_read (entry, data + done, size - done, error);
+      if (got < 0)
+        return NULL;
+      done += (gsize) got;
+    }
+  while (got > 0);
+
+  data[size] = '\0';
+  return g_bytes_new_take (g_steal_pointer (&data), size);
+}
+
+GBytes *
+grd_zip_reader_read_entry (GrdZipReader  *self,
+                           const char    *name,
+                           gsize          max_size,
+                           GError       **error)
+{
+  g_autoptr(GrdZipEntry) entry = grd_zip_reader_open_entry (self, name, max_size, error);
+
+  return entry != NULL ? grd_zip_entry_read_all (entry, error) : NULL;
 }
 
 /* Writer */
 
 struct _GrdZipWriter
 {
-  zip_t     *archive;
-  char      *path;
-  char      *tmp_path;
-  char      *display;
-  GPtrArray *keep;       /* GBytes the archive reads from on commit */
+  zip_t       *archive;
+  GrdTempFile *file;
+  char        *display;
+  GPtrArray   *keep;       /* GBytes the archive reads from on commit */
+  GError      *fetch_error; /* the first GrdZipFetch failure, for commit */
 };
 
 GrdZipWriter *
@@ -362,34 +466,17 @@ grd_zip_writer_new (const char  *path,
                     GError     **error)
 {
   g_autoptr(GrdZipWriter) self = g_new0 (GrdZipWriter, 1);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = NULL;
   int code = 0;
-  int fd;
 
-  self->path = g_strdup (path);
   self->display = g_filename_display_basename (path);
   self->keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
-  /* In the target's folder, so the final rename cannot cross file systems;
-   * 0666 and the umask, as any new file (libzip keeps the mode it finds). */
-  template = g_strdup_printf (".%s.XXXXXX", base);
-  self->tmp_path = g_build_filename (dir, template, NULL);
-  fd = g_mkstemp_full (self->tmp_path, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
+  /* libzip keeps the mode of the file it finds: the temporary file's */
+  self->file = grd_temp_file_new (path, GRD_ZIP_ERROR, GRD_ZIP_ERROR_WRITE, error);
+  if (self->file == NULL)
+    return NULL;
 
-      g_set_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_WRITE,
-                   _("%s: cannot create a file in its folder: %s"),
-                   self->display, g_strerror (saved));
-      g_clear_pointer (&self->tmp_path, g_free);
-      return NULL;
-    }
-  close (fd);
-
-  self->archive = zip_open (self->tmp_path, ZIP_TRUNCATE, &code);
+  self->archive = zip_open (grd_temp_file_get_path (self->file), ZIP_TRUNCATE, &code);
   if (self->archive == NULL)
     {
       g_autofree char *message = libzip_message (code);
@@ -452,6 +539,129 @@ grd_zip_writer_add_bytes (GrdZipWriter  *self,
   return add_source (self, name, zip_source_buffer (self->archive, data, size, 0), error);
 }
 
+/* An entry whose bytes are fetched when libzip writes it, and dropped as
+ * soon as it is written: libzip asks for the size (STAT) just before it
+ * opens and reads, and again after closing, when the size is kept; so
+ * one entry at a time is held. */
+typedef struct {
+  GrdZipWriter   *writer;
+  GrdZipFetch     fetch;
+  gpointer        data;
+  GDestroyNotify  destroy;
+  GBytes         *bytes;
+  gsize           offset;
+  gssize          size;      /* -1 until fetched once */
+  zip_error_t     error;
+} LazyEntry;
+
+static gboolean
+lazy_fetch (LazyEntry *lazy)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lazy->bytes != NULL)
+    return TRUE;
+  lazy->bytes = lazy->fetch (lazy->data, &error);
+  if (lazy->bytes == NULL)
+    {
+      if (lazy->writer->fetch_error == NULL)
+        lazy->writer->fetch_error = g_steal_pointer (&error);
+      zip_error_set (&lazy->error, ZIP_ER_READ, EIO);
+      return FALSE;
+    }
+  lazy->offset = 0;
+  lazy->size = (gssize) g_bytes_get_size (lazy->bytes);
+  return TRUE;
+}
+
+static zip_int64_t
+lazy_callback (void             *data,
+               void             *buffer,
+               zip_uint64_t      len,
+               zip_source_cmd_t  command)
+{
+  LazyEntry *lazy = data;
+  switch (command)
+    {
+    case ZIP_SOURCE_STAT:
+      {
+        zip_stat_t *st = buffer;
+
+        if (lazy->size < 0 && !lazy_fetch (lazy))
+          return -1;
+        zip_stat_init (st);
+        st->valid |= ZIP_STAT_SIZE;
+        st->size = (zip_uint64_t) lazy->size;
+        return sizeof *st;
+      }
+    case ZIP_SOURCE_OPEN:
+      if (!lazy_fetch (lazy))
+        return -1;
+      lazy->offset = 0;
+      return 0;
+    case ZIP_SOURCE_READ:
+      {
+        gsize size;
+        const guint8 *bytes = g_bytes_get_data (lazy->bytes, &size);
+        gsize n = (gsize) MIN ((zip_uint64_t) (size - lazy->offset), len);
+
+        memcpy (buffer, bytes + lazy->offset, n);
+        lazy->offset += n;
+        return (zip_int64_t) n;
+      }
+    case ZIP_SOURCE_CLOSE:
+      g_clear_pointer (&lazy->bytes, g_bytes_unref);
+      return 0;
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data (&lazy->error, buffer, len);
+    case ZIP_SOURCE_FREE:
+      g_clear_pointer (&lazy->bytes, g_bytes_unref);
+      if (lazy->destroy != NULL)
+        lazy->destroy (lazy->data);
+      zip_error_fini (&lazy->error);
+      g_free (lazy);
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap (ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+                                             ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                             ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+      zip_error_set (&lazy->error, ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+    }
+}
+
+gboolean
+grd_zip_writer_add_lazy (GrdZipWriter    *self,
+                         const char      *name,
+                         GrdZipFetch      fetch,
+                         gpointer         data,
+                         GDestroyNotify   destroy,
+                         GError         **error)
+{
+  LazyEntry *lazy;
+  zip_source_t *source;
+
+  g_return_val_if_fail (self != NULL && self->archive != NULL, FALSE);
+  g_return_val_if_fail (name_is_safe (name), FALSE);
+
+  lazy = g_new0 (LazyEntry, 1);
+  lazy->writer = self;
+  lazy->fetch = fetch;
+  lazy->data = data;
+  lazy->destroy = destroy;
+  lazy->size = -1;
+  zip_error_init (&lazy->error);
+  source = zip_source_function (self->archive, lazy_callback, lazy);
+  if (source == NULL)
+    {
+      /* nothing owns it yet */
+      lazy_callback (lazy, NULL, 0, ZIP_SOURCE_FREE);
+      return add_source (self, name, NULL, error);
+    }
+  return add_source (self, name, source, error);
+}
+
 gboolean
 grd_zip_writer_add_file (GrdZipWriter  *self,
                          const char    *name,
@@ -473,24 +683,17 @@ grd_zip_writer_commit (GrdZipWriter  *self,
 
   if (zip_close (self->archive) != 0)
     {
-      g_set_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_WRITE,
-                   _("%s: cannot write the archive: %s"), self->display,
-                   zip_strerror (self->archive));
+      if (self->fetch_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&self->fetch_error));
+      else
+        g_set_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_WRITE,
+                     _("%s: cannot write the archive: %s"), self->display,
+                     zip_strerror (self->archive));
       return FALSE;
     }
   self->archive = NULL;
 
-  if (g_rename (self->tmp_path, self->path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_WRITE,
-                   _("%s: cannot move the finished archive into place: %s"),
-                   self->display, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&self->tmp_path, g_free);
-  return TRUE;
+  return grd_temp_file_commit (self->file, error);
 }
 
 void
@@ -501,13 +704,11 @@ grd_zip_writer_free (GrdZipWriter *self)
 
   if (self->archive != NULL)
     zip_discard (self->archive);
-  /* libzip writes nothing before zip_close; this is our placeholder, or
-   * what a failed commit left */
-  if (self->tmp_path != NULL)
-    g_unlink (self->tmp_path);
+  /* libzip writes nothing before zip_close: this removes our placeholder,
+   * or what a failed commit left */
+  g_clear_pointer (&self->file, grd_temp_file_free);
+  g_clear_error (&self->fetch_error);
   g_ptr_array_unref (self->keep);
-  g_free (self->tmp_path);
-  g_free (self->path);
   g_free (self->display);
   g_free (self);
 }

@@ -189,6 +189,33 @@ class RefiCliTest(unittest.TestCase):
         self.assertEqual(top.get("guid"), self.query(
             "SELECT guid FROM code WHERE parent_id IS NULL")[0][0])
 
+    def test_import_verb_takes_refi_files(self):
+        book = os.path.join(self.dir, "mood.qdc")
+        with open(book, "w") as f:
+            f.write('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n'
+                    '<Code guid="c001" name="Joy" isCodable="true"/></Codes></CodeBook>\n')
+        # --dry-run shows the warnings the import would give
+        preview = self.json("import-codebook", self.project, book, "--dry-run")
+        self.assertTrue(any("'c001'" in w["message"] for w in preview["report"]["warnings"]))
+        self.assertIn("mood.qdc:2: Code:", self.cli("import-codebook", self.project, book,
+                                                    "--dry-run").stdout)
+
+        out = self.json("import", self.project, book)
+        self.assertEqual(out["action"], "import-codebook")
+        self.assertEqual(self.query("SELECT name FROM code"), [("Joy",)])
+
+        exported = os.path.join(self.dir, "out.QDPX")
+        self.cli("export", self.project, exported)
+        copy = os.path.join(self.dir, "copy.grounded")
+        self.cli("new", copy)
+        out = self.json("import", copy, exported)
+        self.assertEqual(out["action"], "import-project")
+        with sqlite3.connect(copy) as db:
+            self.assertEqual(db.execute("SELECT name FROM code").fetchall(), [("Joy",)])
+
+        err = self.cli("import", self.project, exported, book, status=2).stderr
+        self.assertIn("on its own", err)
+
     def test_bad_files(self):
         bad = os.path.join(self.dir, "bad.qdc")
         with open(bad, "w") as f:

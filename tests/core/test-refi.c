@@ -13,6 +13,7 @@
 
 #include "grd-refi.h"
 #include "grd-zip.h"
+#include "test-raw-zip.h"
 #include "test-util.h"
 
 /* Helpers */
@@ -733,8 +734,8 @@ test_import_small_samples (Fixture       *fixture,
                            gconstpointer  data)
 {
   REQUIRE_SAMPLE (blank, "atlasti-win-23.2.3_blank-atlas-project.qdpx");
-  g_autofree char *target = sample_path ("atlasti-win-23.2.3_target-atlas-project.qdpx");
-  g_autofree char *mac = sample_path ("nvivo-mac-15.0.0_qc-project.qdpx");
+  REQUIRE_SAMPLE (target, "atlasti-win-23.2.3_target-atlas-project.qdpx");
+  REQUIRE_SAMPLE (mac, "nvivo-mac-15.0.0_qc-project.qdpx");
   g_autoptr(GrdRefiReport) report = NULL;
 
   import_sample (fixture->project, blank, &report);
@@ -797,6 +798,9 @@ test_refuse (Fixture       *fixture,
       GRD_REFI_ERROR_DOCTYPE, "document type" },
     { "<?xml version=\"1.0\"?>\n<!DOCTYPE CodeBook SYSTEM \"http://example.org/x.dtd\">\n"
       "<CodeBook/>", GRD_REFI_ERROR_DOCTYPE, "document type" },
+    /* refused before libxml2 reads the declaration, broken as it is */
+    { "\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- a\ncomment -->\n<!DOCTYPE CodeBook [ <!ENTITY % x SYSTEM "
+      "\"file:///etc/passwd\"> %x; <!ELEMENT ]>\n<CodeBook/>", GRD_REFI_ERROR_DOCTYPE, "line 4" },
     { "not xml at all", GRD_REFI_ERROR_NOT_XML, "line 1" },
     { "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n<Code name=\"a\">\n</Codes>",
       GRD_REFI_ERROR_NOT_XML, "line 3" },
@@ -1117,6 +1121,444 @@ test_codebook_merge (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, FASILITAS), ==, 1);
 }
 
+/* Archives built here, entry by entry. */
+static char *
+write_qdpx (Fixture        *fixture,
+            const char     *name,
+            const char     *qde,
+            const RawEntry *more)
+{
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (RawEntry));
+  RawEntry project = { "project.qde", qde, strlen (qde), ZIP_CM_DEFLATE, FALSE };
+
+  g_array_append_val (entries, project);
+  for (const RawEntry *e = more; e != NULL && e->name != NULL; e++)
+    g_array_append_vals (entries, e, 1);
+  return write_raw_zip (fixture->dir, name, (const RawEntry *) entries->data);
+}
+
+static gboolean
+has_warning (GrdRefiReport *report,
+             const char    *element,
+             guint          line,
+             const char    *says)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      GrdRefiWarning *w = g_ptr_array_index (report->warnings, i);
+
+      if (g_strcmp0 (w->element, element) == 0 && (line == 0 || w->line == line) &&
+          strstr (w->message, says) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define QDE_START "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" \
+                  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"P\" origin=\"test\">\n"
+
+/* A small archive whose sources all point at one entry would hold a copy
+ * per source: each entry is read once, and all of them together expand to
+ * at most a budget. */
+static void
+test_import_amplification (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gsize big_len = 1024 * 1024 - 1;      /* below the per-entry ratio check */
+  g_autofree char *big = g_malloc (big_len);
+  g_autoptr(GString) qde = g_string_new (QDE_START "<Sources>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autofree char *path = NULL;
+  g_autofree RawEntry *entries = g_new0 (RawEntry, 81);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gint64 stored;
+
+  memset (big, 'a', big_len);
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (qde, "<TextSource guid=\"00000000-0000-0000-0000-%012u\" name=\"s%u\" "
+                                 "plainTextPath=\"internal://big.txt\"/>\n", i, i);
+  g_string_append (qde, "</Sources>\n</Project>\n");
+  entries[0] = (RawEntry) { "sources/big.txt", big, big_len, ZIP_CM_DEFLATE, FALSE };
+  path = write_qdpx (fixture, "amplified.qdpx", qde->str, entries);
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM source"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "TextSource"), ==, 199);
+  g_assert_true (has_warning (report, "TextSource", 5, "before this one"));
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  /* 80 entries of 1 MiB in an archive of some 100 KB: the budget (the
+   * archive's size times the ratio, or 64 MiB) runs out before the end */
+  g_string_assign (qde, QDE_START "<Sources>\n");
+  for (guint i = 0; i < 80; i++)
+    {
+      char *name = g_strdup_printf ("sources/%u.txt", i);
+
+      g_ptr_array_add (names, name);
+      entries[i] = (RawEntry) { name, big, big_len, ZIP_CM_DEFLATE, FALSE };
+      g_string_append_printf (qde, "<TextSource guid=\"00000000-0000-0000-0001-%012u\" name=\"b%u\" "
+                                   "plainTextPath=\"internal://%u.txt\"/>\n", i, i, i);
+    }
+  g_string_append (qde, "</Sources>\n</Project>\n");
+  g_clear_pointer (&path, g_free);
+  path = write_qdpx (fixture, "budget.qdpx", qde->str, entries);
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  stored = count_rows (fixture->path, "SELECT count(*) FROM source") - 1;
+  g_assert_cmpint (stored, <, 80);
+  g_assert_cmpint (stored, >=, 60);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "TextSource"), ==,
+                    80 - stored);
+  g_assert_true (has_warning (report, "TextSource", 0, "in all"));
+}
+
+/* Entries the zip reader refuses (a bomb, an encrypted one) leave their
+ * source out with a warning naming the archive, the element and its line;
+ * the rest is imported. */
+static void
+test_import_zip_limits (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gsize bomb_len = 2 * 1024 * 1024;
+  g_autofree char *bomb = g_malloc (bomb_len);
+  const char *qde =
+    QDE_START "<Sources>\n"
+    "<TextSource guid=\"00000000-0000-0000-0000-000000000001\" name=\"bomb\" "
+    "plainTextPath=\"internal://bomb.txt\"/>\n"
+    "<TextSource guid=\"00000000-0000-0000-0000-000000000002\" name=\"secret\" "
+    "plainTextPath=\"internal://secret.txt\"/>\n"
+    "<TextSource guid=\"00000000-0000-0000-0000-000000000003\" name=\"fine\" "
+    "plainTextPath=\"internal://fine.txt\" richTextPath=\"internal://fine.docx\"/>\n"
+    "</Sources>\n</Project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autofree char *path = NULL;
+  GrdRefiWarning *first;
+
+  memset (bomb, 'a', bomb_len);
+  {
+    const RawEntry entries[] = {
+      { "sources/bomb.txt", bomb, bomb_len, ZIP_CM_DEFLATE, FALSE },
+      { "sources/secret.txt", "hidden", 6, ZIP_CM_DEFLATE, TRUE },
+      { "sources/fine.txt", "fine text", 9, ZIP_CM_DEFLATE, FALSE },
+      { "sources/fine.docx", bomb, bomb_len, ZIP_CM_DEFLATE, FALSE },
+      { NULL },
+    };
+    path = write_qdpx (fixture, "limits.qdpx", qde, entries);
+  }
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM source"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM source_original"), ==, 0);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "TextSource"), ==, 2);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "original document"), ==, 1);
+  g_assert_true (has_warning (report, "TextSource", 4, "zip bomb"));
+  g_assert_true (has_warning (report, "TextSource", 5, "encrypted"));
+  g_assert_true (has_warning (report, "TextSource", 6, "zip bomb"));
+  first = g_ptr_array_index (report->warnings, 0);
+  g_assert_cmpstr (first->file, ==, "limits.qdpx:project.qde");
+  g_assert_nonnull (strstr (first->message, "limits.qdpx"));
+}
+
+/* What the project refuses of one element (a code related to itself) is
+ * a warning on that element; a code book that swaps two names is merged. */
+static void
+test_import_recoverable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *qde =
+    QDE_START "<CodeBook><Codes>\n"
+    "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"A\" isCodable=\"true\"/>\n"
+    "<Code guid=\"c0de0000-0000-0000-0000-000000000002\" name=\"B\" isCodable=\"true\"/>\n"
+    "</Codes></CodeBook>\n<Links>\n"
+    "<Link guid=\"11110000-0000-0000-0000-000000000001\" name=\"causes\" direction=\"OneWay\" "
+    "originGUID=\"c0de0000-0000-0000-0000-000000000001\" "
+    "targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/>\n"
+    "<Link guid=\"11110000-0000-0000-0000-000000000002\" name=\"causes\" direction=\"OneWay\" "
+    "originGUID=\"c0de0000-0000-0000-0000-000000000001\" "
+    "targetGUID=\"c0de0000-0000-0000-0000-000000000002\"/>\n"
+    "</Links>\n</Project>\n";
+  g_autofree char *path = write_qdpx (fixture, "links.qdpx", qde, NULL);
+  g_autofree char *book = export_path (fixture, "swap.qdc");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdCode) a = NULL;
+  g_autoptr(GrdCode) b = NULL;
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM relation"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "Link"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Link"), ==, 1);
+  g_assert_true (has_warning (report, "Link", 8, "left out"));
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  write_file (book, "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n"
+                    "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"B\" isCodable=\"true\"/>\n"
+                    "<Code guid=\"c0de0000-0000-0000-0000-000000000002\" name=\"A\" isCodable=\"true\"/>\n"
+                    "</Codes></CodeBook>\n");
+  report = grd_refi_import_codebook (fixture->project, book, &error);
+  g_assert_no_error (error);
+  a = grd_project_find_code (fixture->project, "C0DE0000-0000-0000-0000-000000000001", &error);
+  b = grd_project_find_code (fixture->project, "C0DE0000-0000-0000-0000-000000000002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->name, ==, "B");
+  g_assert_cmpstr (b->name, ==, "A");
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_CONVERTED, "Code"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 2);
+}
+
+/* An import that fails after its sources were read writes nothing, and
+ * the error says where it stopped. */
+static void
+test_import_rollback (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *qde =
+    QDE_START "<CodeBook><Codes>\n"
+    "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"A\" isCodable=\"true\"/>\n"
+    "</Codes></CodeBook>\n<Sources>\n"
+    "<TextSource guid=\"00000000-0000-0000-0000-000000000001\" name=\"s\">"
+    "<PlainTextContent>some text</PlainTextContent>"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000001\" startPosition=\"0\" "
+    "endPosition=\"4\"><Coding guid=\"c0d10000-0000-0000-0000-000000000001\">"
+    "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/></Coding>"
+    "</PlainTextSelection></TextSource>\n"
+    "</Sources>\n<Notes>\n<Note guid=\"00000000-0000-0000-0000-0000000000ff\">\n</Notes>\n"
+    "</Project>\n";
+  g_autofree char *path = write_qdpx (fixture, "broken.qdpx", qde, NULL);
+  static const char *const tables[] = { "source", "source_text", "code", "coding", "memo",
+                                        "history_step" };
+  gint64 before[G_N_ELEMENTS (tables)];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+
+  add_text_source (fixture->project, "kept", INTERVIEW_TEXT);
+  add_code (fixture->project, 0, "kept");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      before[i] = count_rows (fixture->path, sql);
+    }
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, GRD_REFI_ERROR, GRD_REFI_ERROR_NOT_XML);
+  g_assert_nonnull (strstr (error->message, "broken.qdpx:project.qde"));
+  g_assert_nonnull (strstr (error->message, "line 11: Opening and ending tag mismatch"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      g_assert_cmpint (count_rows (fixture->path, sql), ==, before[i]);
+    }
+}
+
+/* Positions in other units than the origin implies: a selection's name
+ * that matches the text only in UTF-16 units decides. */
+static void
+test_import_offset_cross_check (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  /* "😀😀 trust": "trust" is at 3 in characters, at 5 in UTF-16 units */
+  const char *qde =
+    QDE_START "<CodeBook><Codes>\n"
+    "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"A\" isCodable=\"true\"/>\n"
+    "</Codes></CodeBook>\n<Sources>\n"
+    "<TextSource guid=\"00000000-0000-0000-0000-000000000001\" name=\"s\">"
+    "<PlainTextContent>😀😀 trust and more</PlainTextContent>\n"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000001\" name=\"trust\" "
+    "startPosition=\"5\" endPosition=\"10\"><Coding guid=\"c0d10000-0000-0000-0000-000000000001\">"
+    "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/></Coding>"
+    "</PlainTextSelection>\n"
+    "<PlainTextSelection guid=\"5e1e0000-0000-0000-0000-000000000002\" name=\"and\" "
+    "startPosition=\"9\" endPosition=\"12\"><Coding guid=\"c0d10000-0000-0000-0000-000000000002\">"
+    "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-000000000001\"/></Coding>"
+    "</PlainTextSelection>\n"
+    "</TextSource>\n</Sources>\n</Project>\n";
+  g_autofree char *path = write_qdpx (fixture, "units.qdpx", qde, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GPtrArray) codings = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  codings = grd_project_list_codings (fixture->project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codings->len, ==, 2);
+  first = quote_of (fixture->project, find_coding (codings, "C0D10000-0000-0000-0000-000000000001"));
+  second = quote_of (fixture->project, find_coding (codings, "C0D10000-0000-0000-0000-000000000002"));
+  g_assert_cmpstr (first, ==, "trust");
+  /* in characters, as the origin says, when the name agrees */
+  g_assert_cmpstr (second, ==, "and");
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_CONVERTED, "PlainTextSelection"), ==, 1);
+  g_assert_true (has_warning (report, "PlainTextSelection", 8, "UTF-16"));
+}
+
+/* Line numbers past 65535 are right. */
+static void
+test_import_big_lines (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = export_path (fixture, "long.qdc");
+  g_autoptr(GString) xml = g_string_new ("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (xml, '\n');
+  g_string_append (xml, "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"A\" "
+                        "isCodable=\"true\" color=\"mauve\"><Description>d</Description>"
+                        "</Code>\n<Code guid=\"c0de0000-0000-0000-0000-000000000002\" "
+                        "isCodable=\"true\"><Description>e</Description></Code>\n"
+                        "</Codes></CodeBook>\n");
+  write_file (path, xml->str);
+  report = grd_refi_import_codebook (fixture->project, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (report, "Code", 70002, "mauve"));
+  g_assert_true (has_warning (report, "Code", 70003, "without a name"));
+}
+
+/* Reports say only what happened: a relation's own memo is no dropped
+ * NoteRef, sources without speakers lose no turns, and the project's
+ * Description is one memo whatever the file is called. */
+static void
+test_report_details (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = export_path (fixture, "plain.qdpx");
+  g_autofree char *copy = export_path (fixture, "renamed copy.qdpx");
+  g_autofree char *contents = NULL;
+  g_autofree char *first_guid = NULL;
+  g_autofree char *other_path = export_path (fixture, "other.grounded");
+  g_autoptr(GrdProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GPtrArray) memos = NULL;
+  const char *qde = QDE_START "<Description>What the study is</Description>\n</Project>\n";
+  g_autofree char *described = write_qdpx (fixture, "described.qdpx", qde, NULL);
+  gint64 a, b;
+  gsize len;
+
+  add_text_source (fixture->project, "plain", "no speakers here, only text");
+  a = add_code (fixture->project, 0, "A");
+  b = add_code (fixture->project, 0, "B");
+  grd_project_add_relation (fixture->project, a, b, GRD_RELATION_KIND_CONSEQUENCE, NULL, "why",
+                            &error);
+  g_assert_no_error (error);
+  report = grd_refi_export_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "speaker turns"), ==, 0);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  other = grd_project_create (other_path, &error);
+  g_assert_no_error (error);
+  report = grd_refi_import_project (other, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_TAKEN, "Link"), ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "NoteRef"), ==, 0);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      const char *file = round == 0 ? described : copy;
+
+      if (round == 1)
+        {
+          g_assert_true (g_file_get_contents (described, &contents, &len, NULL));
+          g_assert_true (g_file_set_contents (copy, contents, (gssize) len, NULL));
+        }
+      report = grd_refi_import_project (fixture->project, file, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&report, grd_refi_report_free);
+      memos = grd_project_list_memos (fixture->project, GRD_MEMO_SCOPE_PROJECT, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (memos->len, ==, 1);
+      if (round == 0)
+        first_guid = g_strdup (((GrdMemo *) g_ptr_array_index (memos, 0))->guid);
+      else
+        g_assert_cmpstr (((GrdMemo *) g_ptr_array_index (memos, 0))->guid, ==, first_guid);
+      g_clear_pointer (&memos, g_ptr_array_unref);
+      g_free (grd_project_undo (fixture->project, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Paths are file names, not URIs: "%41" stays "%41". */
+static void
+test_export_odd_paths (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *const names[] = { "a%41b.qdc", "50% done #1?.qdpx", "space %20 x.qdc" };
+  Study study;
+
+  build_study (fixture->project, &study);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = export_path (fixture, names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GrdRefiReport) report = NULL;
+      g_autoptr(GDir) dir = NULL;
+      guint n_files = 0;
+
+      if (g_str_has_suffix (path, ".qdc"))
+        report = grd_refi_export_codebook (fixture->project, path, &error);
+      else
+        report = grd_refi_export_project (fixture->project, path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_false (g_file_test ("aAb.qdc", G_FILE_TEST_EXISTS));
+
+      /* the project, its WAL files and the exports: no stray file */
+      dir = g_dir_open (fixture->dir, 0, NULL);
+      while (g_dir_read_name (dir) != NULL)
+        n_files++;
+      g_assert_cmpuint (n_files, <=, 3 + i + 1);
+    }
+}
+
+/* Characters XML 1.0 cannot hold become U+FFFD, counted. */
+static void
+test_export_control_characters (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = export_path (fixture, "control.qdpx");
+  g_autofree char *book = export_path (fixture, "control.qdc");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdRefiReport) check = grd_refi_report_new ();
+  g_autoptr(GBytes) xml = NULL;
+  gint64 code;
+
+  code = grd_project_add_code (fixture->project, 0, "bell\x07" "code", GRD_CODE_KIND_OPEN_CODE,
+                               NULL, "form\x0c" "feed", &error);
+  g_assert_no_error (error);
+  grd_project_add_memo (fixture->project, GRD_MEMO_SCOPE_CODE, code, "t\x01", "x\x1b[0m\ty",
+                        &error);
+  g_assert_no_error (error);
+
+  report = grd_refi_export_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_CONVERTED, "character"), ==, 4);
+  xml = read_zip_entry (path, "project.qde");
+  g_assert_true (grd_refi_validate (GRD_REFI_SCHEMA_PROJECT, xml, "project.qde", check));
+  g_assert_true (bytes_contain (xml, "name=\"bell\xef\xbf\xbd" "code\""));
+  g_assert_true (bytes_contain (xml, "x\xef\xbf\xbd[0m\ty"));
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  report = grd_refi_export_codebook (fixture->project, book, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_CONVERTED, "character"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1139,6 +1581,15 @@ main (int   argc,
   GRD_TEST_ADD ("/refi/import/atlas-offsets", test_import_atlas_offsets);
   GRD_TEST_ADD ("/refi/import/opaque-guids", test_import_opaque_guids);
   GRD_TEST_ADD ("/refi/codebook-merge", test_codebook_merge);
+  GRD_TEST_ADD ("/refi/import/amplification", test_import_amplification);
+  GRD_TEST_ADD ("/refi/import/zip-limits", test_import_zip_limits);
+  GRD_TEST_ADD ("/refi/import/recoverable", test_import_recoverable);
+  GRD_TEST_ADD ("/refi/import/rollback", test_import_rollback);
+  GRD_TEST_ADD ("/refi/import/offset-cross-check", test_import_offset_cross_check);
+  GRD_TEST_ADD ("/refi/import/big-lines", test_import_big_lines);
+  GRD_TEST_ADD ("/refi/report-details", test_report_details);
+  GRD_TEST_ADD ("/refi/export/odd-paths", test_export_odd_paths);
+  GRD_TEST_ADD ("/refi/export/control-characters", test_export_control_characters);
 
   return g_test_run ();
 }

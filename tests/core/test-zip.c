@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "grd-zip.h"
+#include "test-raw-zip.h"
 #include "test-util.h"
 
 typedef struct {
@@ -33,41 +34,6 @@ zip_tear_down (ZipFixture    *fixture,
 {
   remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-/* Writes an archive with libzip directly, bypassing our writer's checks, so
- * tests can build what a hostile tool would. Entries: name, data, length,
- * compression method; ended by a NULL name. */
-typedef struct {
-  const char *name;
-  const char *data;
-  gsize       len;
-  gint32      method;
-  gboolean    encrypt;
-} RawEntry;
-
-static char *
-write_raw_zip (const char     *dir,
-               const char     *base,
-               const RawEntry *entries)
-{
-  char *path = g_build_filename (dir, base, NULL);
-  int code = 0;
-  zip_t *archive = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &code);
-
-  g_assert_nonnull (archive);
-  for (const RawEntry *e = entries; e->name != NULL; e++)
-    {
-      zip_source_t *source = zip_source_buffer (archive, e->data, e->len, 0);
-      zip_int64_t index = zip_file_add (archive, e->name, source, ZIP_FL_ENC_UTF_8);
-
-      g_assert_cmpint (index, >=, 0);
-      g_assert_cmpint (zip_set_file_compression (archive, index, e->method, 9), ==, 0);
-      if (e->encrypt)
-        g_assert_cmpint (zip_file_set_encryption (archive, index, ZIP_EM_AES_256, "secret"), ==, 0);
-    }
-  g_assert_cmpint (zip_close (archive), ==, 0);
-  return path;
 }
 
 static void
@@ -245,6 +211,130 @@ test_limits (ZipFixture    *fixture,
 }
 
 static void
+put16 (GString *out,
+       guint    value)
+{
+  g_string_append_c (out, (char) (value & 0xff));
+  g_string_append_c (out, (char) ((value >> 8) & 0xff));
+}
+
+static void
+put32 (GString *out,
+       guint32  value)
+{
+  put16 (out, value & 0xffff);
+  put16 (out, value >> 16);
+}
+
+static void
+put64 (GString *out,
+       guint64  value)
+{
+  put32 (out, (guint32) (value & 0xffffffff));
+  put32 (out, (guint32) (value >> 32));
+}
+
+/* A zip of n empty stored entries named "0", "1"..., written by hand:
+ * libzip would take a minute under ASan to write as many. More than
+ * 65535 entries need the ZIP64 end records. */
+static char *
+write_many_entries (const char *dir,
+                    const char *base,
+                    guint       n)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) central = g_string_new (NULL);
+  char *path = g_build_filename (dir, base, NULL);
+  guint64 central_offset, zip64_offset;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char name[16];
+      guint len = (guint) g_snprintf (name, sizeof name, "%u", i);
+      guint32 offset = (guint32) out->len;
+
+      put32 (out, 0x04034b50);              /* local header */
+      put16 (out, 20);                      /* version needed */
+      put16 (out, 0);                       /* flags */
+      put16 (out, 0);                       /* stored */
+      put16 (out, 0);                       /* time */
+      put16 (out, 0x21);                    /* date: 1980-01-01 */
+      put32 (out, 0);                       /* CRC of nothing */
+      put32 (out, 0);                       /* compressed size */
+      put32 (out, 0);                       /* size */
+      put16 (out, len);
+      put16 (out, 0);                       /* extra */
+      g_string_append_len (out, name, len);
+
+      put32 (central, 0x02014b50);          /* central directory header */
+      put16 (central, 20);                  /* made by */
+      put16 (central, 20);                  /* needed */
+      put16 (central, 0);
+      put16 (central, 0);
+      put16 (central, 0);
+      put16 (central, 0x21);
+      put32 (central, 0);
+      put32 (central, 0);
+      put32 (central, 0);
+      put16 (central, len);
+      put16 (central, 0);                   /* extra */
+      put16 (central, 0);                   /* comment */
+      put16 (central, 0);                   /* disk */
+      put16 (central, 0);                   /* internal attributes */
+      put32 (central, 0);                   /* external attributes */
+      put32 (central, offset);
+      g_string_append_len (central, name, len);
+    }
+
+  central_offset = out->len;
+  g_string_append_len (out, central->str, (gssize) central->len);
+  zip64_offset = out->len;
+  put32 (out, 0x06064b50);                  /* ZIP64 end of central directory */
+  put64 (out, 44);
+  put16 (out, 45);
+  put16 (out, 45);
+  put32 (out, 0);
+  put32 (out, 0);
+  put64 (out, n);
+  put64 (out, n);
+  put64 (out, central->len);
+  put64 (out, central_offset);
+  put32 (out, 0x07064b50);                  /* its locator */
+  put32 (out, 0);
+  put64 (out, zip64_offset);
+  put32 (out, 1);
+  put32 (out, 0x06054b50);                  /* end of central directory */
+  put16 (out, 0);
+  put16 (out, 0);
+  put16 (out, 0xffff);
+  put16 (out, 0xffff);
+  put32 (out, (guint32) central->len);
+  put32 (out, (guint32) central_offset);
+  put16 (out, 0);
+
+  g_assert_true (g_file_set_contents (path, out->str, (gssize) out->len, NULL));
+  return path;
+}
+
+/* An archive with more entries than any document or project is refused
+ * on open, before a table of its names is built. */
+static void
+test_too_many_entries (ZipFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdZipReader) reader = NULL;
+  g_autofree char *path = write_many_entries (fixture->dir, "many.qdpx",
+                                              GRD_ZIP_MAX_ENTRIES + 1);
+
+  reader = grd_zip_reader_open (path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, GRD_ZIP_ERROR, GRD_ZIP_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "many.qdpx"));
+  g_assert_nonnull (strstr (error->message, "entries"));
+}
+
+static void
 test_unsafe_names (ZipFixture    *fixture,
                    gconstpointer  data)
 {
@@ -334,6 +424,99 @@ test_writer_discard (ZipFixture    *fixture,
 }
 
 /* The real REFI-QDA samples: Sources/ in capitals, stored entries. */
+/* Lazy entries: fetched when the archive is written, one held at a time,
+ * and a failed fetch is the commit's error, the old file left in place. */
+typedef struct {
+  guint n_fetched;
+  guint n_alive;      /* fetched and not yet let go */
+  guint max_alive;
+} LazyCount;
+
+typedef struct {
+  LazyCount *count;
+  char       text[32];
+} Numbered;
+
+static void
+numbered_free (gpointer data)
+{
+  Numbered *numbered = data;
+
+  numbered->count->n_alive--;
+  g_free (numbered);
+}
+
+static GBytes *
+fetch_numbered (gpointer   data,
+                GError   **error)
+{
+  LazyCount *count = data;
+  Numbered *numbered = g_new0 (Numbered, 1);
+
+  numbered->count = count;
+  g_snprintf (numbered->text, sizeof numbered->text, "entry %u", count->n_fetched++);
+  count->n_alive++;
+  count->max_alive = MAX (count->max_alive, count->n_alive);
+  return g_bytes_new_with_free_func (numbered->text, strlen (numbered->text), numbered_free,
+                                     numbered);
+}
+
+static GBytes *
+fetch_failing (gpointer   data,
+               GError   **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the project went away");
+  return NULL;
+}
+
+static void
+test_writer_lazy (ZipFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "lazy.qdpx", NULL);
+  g_autoptr(GrdZipWriter) writer = NULL;
+  g_autoptr(GrdZipReader) reader = NULL;
+  g_autoptr(GBytes) read = NULL;
+  g_autofree char *contents = NULL;
+  LazyCount count = { 0 };
+
+  writer = grd_zip_writer_new (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sources/%u.txt", i);
+
+      g_assert_true (grd_zip_writer_add_lazy (writer, name, fetch_numbered, &count, NULL,
+                                              &error));
+    }
+  g_assert_cmpuint (count.n_fetched, ==, 0);
+  g_assert_true (grd_zip_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_fetched, ==, 20);
+  g_assert_cmpuint (count.max_alive, ==, 1);
+  g_assert_cmpuint (count.n_alive, ==, 0);
+
+  reader = grd_zip_reader_open (path, &error);
+  g_assert_no_error (error);
+  read = grd_zip_reader_read_entry (reader, "sources/19.txt", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (read, NULL), ==, "entry 19");
+  g_clear_pointer (&writer, grd_zip_writer_free);
+
+  writer = grd_zip_writer_new (path, &error);
+  g_assert_true (grd_zip_writer_add_lazy (writer, "a.txt", fetch_numbered, &count, NULL, &error));
+  g_assert_true (grd_zip_writer_add_lazy (writer, "b.txt", fetch_failing, NULL, NULL, &error));
+  g_assert_false (grd_zip_writer_commit (writer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_pointer (&writer, grd_zip_writer_free);
+  g_clear_pointer (&reader, grd_zip_reader_free);
+  reader = grd_zip_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (grd_zip_reader_has_entry (reader, "sources/19.txt"));
+}
+
 static void
 test_samples (void)
 {
@@ -372,11 +555,14 @@ main (int   argc,
   g_test_add ("/zip/from-bytes", ZipFixture, NULL, zip_set_up, test_from_bytes, zip_tear_down);
   g_test_add ("/zip/not-zip", ZipFixture, NULL, zip_set_up, test_not_zip, zip_tear_down);
   g_test_add ("/zip/limits", ZipFixture, NULL, zip_set_up, test_limits, zip_tear_down);
+  g_test_add ("/zip/too-many-entries", ZipFixture, NULL, zip_set_up, test_too_many_entries,
+              zip_tear_down);
   g_test_add ("/zip/unsafe-names", ZipFixture, NULL, zip_set_up, test_unsafe_names,
               zip_tear_down);
   g_test_add ("/zip/encrypted", ZipFixture, NULL, zip_set_up, test_encrypted, zip_tear_down);
   g_test_add ("/zip/writer-discard", ZipFixture, NULL, zip_set_up, test_writer_discard,
               zip_tear_down);
+  g_test_add ("/zip/writer-lazy", ZipFixture, NULL, zip_set_up, test_writer_lazy, zip_tear_down);
   g_test_add_func ("/zip/samples", test_samples);
 
   return g_test_run ();

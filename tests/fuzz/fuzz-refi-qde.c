@@ -1,4 +1,4 @@
-/* fuzz-refi-qde.c: libFuzzer target for project.qde parsing and import
+/* fuzz-refi-qde.c: libFuzzer target for REFI-QDA project import (.qde, .qdpx)
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "grd-core.h"
@@ -52,21 +53,33 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* A zip archive is imported as a .qdpx, so the lookups of its entries
+ * (any *.qde, Sources/ or sources/, internal:// paths, limits) are fuzzed
+ * too; anything else as project.qde. */
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  g_autoptr(GBytes) xml = g_bytes_new (data, size);
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdZipReader) zip = NULL;
+  gboolean archive = size >= 4 && memcmp (data, "PK\x03\x04", 4) == 0;
 
-  report = _grd_refi_import_qde (project, xml, "fuzz.qde", NULL, NULL, &error);
+  if (archive)
+    {
+      zip = grd_zip_reader_new_from_bytes (bytes, "fuzz.qdpx", &error);
+      if (zip != NULL)
+        report = _grd_refi_import_archive (project, zip, NULL, &error);
+    }
+  else
+    report = _grd_refi_import_qde (project, bytes, "fuzz.qde", NULL, NULL, &error);
   if (report == NULL)
     {
-      /* only the errors the API promises */
+      /* only the errors the API promises: what is wrong with one element
+       * is a warning, so no project error may get here */
       g_assert (error != NULL);
-      g_assert (error->domain == GRD_REFI_ERROR || error->domain == GRD_PROJECT_ERROR ||
-                error->domain == GRD_STORE_ERROR);
+      g_assert (error->domain == GRD_REFI_ERROR || (archive && error->domain == GRD_ZIP_ERROR));
       return 0;
     }
 
