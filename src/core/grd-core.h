@@ -7,12 +7,15 @@
 #pragma once
 
 #include "grd-axial.h"
+#include "grd-code-history.h"
+#include "grd-code-map.h"
 #include "grd-import.h"
 #include "grd-import-batch.h"
 #include "grd-project.h"
 #include "grd-query.h"
 #include "grd-refi.h"
 #include "grd-report.h"
+#include "grd-review.h"
 #include "grd-selective.h"
 #include "grd-store.h"
 #include "grd-types.h"

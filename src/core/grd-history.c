@@ -39,6 +39,14 @@ static const char * const tracked_tables[] = {
   "coding",
   "relation",
   "memo",
+  "relation_type",
+  "relation_evidence",
+  "code_event",
+  "codebook_snapshot",
+  "review",
+  "review_state",
+  "comment",
+  "code_position",
 };
 
 typedef struct {
@@ -177,14 +185,26 @@ build_table_sql (GrdStore  *store,
           const Column *column = &g_array_index (columns, Column, c);
           const char *name = column->name;
           const char *sep = c > 0 ? ", " : "";
-          const char *wrap = column->is_blob ? "hex" : "";
           const char *unwrap = column->is_blob ? "grd_unhex" : "";
 
           if (column->is_key)
             key = name;
-          g_string_append_printf (json, "%s'%s', %s(%s)", sep, name, wrap, name);
-          g_string_append_printf (old_json, "%s'%s', %s(OLD.%s)", sep, name, wrap, name);
-          g_string_append_printf (new_json, "%s'%s', %s(NEW.%s)", sep, name, wrap, name);
+          /* hex (NULL) is '', which would come back as an empty BLOB */
+          if (column->is_blob)
+            {
+              g_string_append_printf (json, "%s'%s', iif (%s IS NULL, NULL, hex (%s))", sep, name,
+                                      name, name);
+              g_string_append_printf (old_json, "%s'%s', iif (OLD.%s IS NULL, NULL, hex (OLD.%s))",
+                                      sep, name, name, name);
+              g_string_append_printf (new_json, "%s'%s', iif (NEW.%s IS NULL, NULL, hex (NEW.%s))",
+                                      sep, name, name, name);
+            }
+          else
+            {
+              g_string_append_printf (json, "%s'%s', %s", sep, name, name);
+              g_string_append_printf (old_json, "%s'%s', OLD.%s", sep, name, name);
+              g_string_append_printf (new_json, "%s'%s', NEW.%s", sep, name, name);
+            }
           g_string_append_printf (names, "%s%s", sep, name);
           g_string_append_printf (values, "%s%s(json_extract (?1, '$.%s'))", sep, unwrap, name);
           g_string_append_printf (sets, "%s%s = %s(json_extract (?1, '$.%s'))", sep, name,
@@ -455,6 +475,14 @@ change_of_table (const char *table)
     { "coding", GRD_CHANGE_CODINGS },
     { "relation", GRD_CHANGE_RELATIONS },
     { "memo", GRD_CHANGE_MEMOS },
+    { "relation_type", GRD_CHANGE_RELATIONS },
+    { "relation_evidence", GRD_CHANGE_RELATIONS },
+    { "code_event", GRD_CHANGE_CODES },
+    { "codebook_snapshot", GRD_CHANGE_REVIEW },
+    { "review", GRD_CHANGE_REVIEW },
+    { "review_state", GRD_CHANGE_REVIEW },
+    { "comment", GRD_CHANGE_REVIEW },
+    { "code_position", GRD_CHANGE_MAP },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)

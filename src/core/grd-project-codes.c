@@ -1,4 +1,4 @@
-/* grd-project-codes.c: the code tree, code sets and relations
+/* grd-project-codes.c: the code tree and code sets
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -377,6 +377,51 @@ check_sibling_name (GrdStore    *store,
   return TRUE;
 }
 
+/* Inserts a code inside the current edit and records its creation; the
+ * colour (NULL: the next of the palette) is checked by the caller. */
+static gint64
+insert_code (GrdProject   *self,
+             gint64        parent_id,
+             const char   *name,
+             GrdCodeKind   kind,
+             const char   *color,
+             const char   *description,
+             GError      **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autofree char *guid = NULL;
+  g_autofree char *lower_color = NULL;
+  gint64 n_codes, position, coder_id, code_id;
+
+  if ((parent_id != 0 && !_grd_project_require (store, "code", parent_id, error)) ||
+      !check_sibling_name (store, parent_id, name, 0, error) ||
+      !grd_store_get_int (store, &position, NULL, error,
+                          "SELECT coalesce (max (position) + 1, 0) FROM code "
+                          "WHERE parent_id IS NOT DISTINCT FROM ?1",
+                          "n", parent_id) ||
+      !grd_store_get_int (store, &n_codes, NULL, error, "SELECT count(*) FROM code", NULL) ||
+      !_grd_project_current_coder_id (self, &coder_id, error))
+    return 0;
+
+  lower_color = g_ascii_strdown (color != NULL ? color
+                                               : default_colors[n_codes % G_N_ELEMENTS (default_colors)],
+                                 -1);
+  guid = _grd_new_guid ();
+
+  if (!grd_store_run (store, error,
+                      "INSERT INTO code (guid, parent_id, position, name, description, color, kind, "
+                      "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch ())",
+                      "snissssn",
+                      guid, parent_id, position, name, description != NULL ? description : "",
+                      lower_color, grd_code_kind_to_string (kind), coder_id))
+    return 0;
+  code_id = grd_store_last_insert_id (store);
+
+  if (!_grd_project_log_code_event (self, code_id, "create", name, parent_id, error))
+    return 0;
+  return code_id;
+}
+
 gint64
 grd_project_add_code (GrdProject   *self,
                       gint64        parent_id,
@@ -386,12 +431,9 @@ grd_project_add_code (GrdProject   *self,
                       const char   *description,
                       GError      **error)
 {
-  GrdStore *store = _grd_project_get_store (self);
   g_autofree char *clean = NULL;
-  g_autofree char *guid = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *lower_color = NULL;
-  gint64 n_codes, position, coder_id, code_id;
+  gint64 code_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
   g_return_val_if_fail ((guint) kind <= GRD_CODE_KIND_CORE_CATEGORY, 0);
@@ -405,46 +447,27 @@ grd_project_add_code (GrdProject   *self,
   if (!_grd_project_begin_edit (self, label, error))
     return 0;
 
-  if ((parent_id != 0 && !_grd_project_require (store, "code", parent_id, error)) ||
-      !check_sibling_name (store, parent_id, clean, 0, error) ||
-      !grd_store_get_int (store, &position, NULL, error,
-                          "SELECT coalesce (max (position) + 1, 0) FROM code "
-                          "WHERE parent_id IS NOT DISTINCT FROM ?1",
-                          "n", parent_id) ||
-      !grd_store_get_int (store, &n_codes, NULL, error, "SELECT count(*) FROM code", NULL) ||
-      !_grd_project_current_coder_id (self, &coder_id, error))
-    goto fail;
-
-  lower_color = g_ascii_strdown (color != NULL ? color
-                                               : default_colors[n_codes % G_N_ELEMENTS (default_colors)],
-                                 -1);
-  guid = _grd_new_guid ();
-
-  if (!grd_store_run (store, error,
-                      "INSERT INTO code (guid, parent_id, position, name, description, color, kind, "
-                      "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch ())",
-                      "snissssn",
-                      guid, parent_id, position, clean, description != NULL ? description : "",
-                      lower_color, grd_code_kind_to_string (kind), coder_id))
-    goto fail;
-  code_id = grd_store_last_insert_id (store);
+  code_id = insert_code (self, parent_id, clean, kind, color, description, error);
+  if (code_id == 0)
+    {
+      _grd_project_fail_edit (self);
+      return 0;
+    }
 
   if (!_grd_project_end_edit (self, GRD_CHANGE_CODES, error))
     return 0;
   return code_id;
-
-fail:
-  _grd_project_fail_edit (self);
-  return 0;
 }
 
-/* Runs one UPDATE of a code as an edit with the given label. */
+/* Runs one UPDATE of a code as an edit with the given label; event (NULL
+ * for none) is the code_event it records, with value as the new value. */
 static gboolean
 update_code (GrdProject  *self,
              gint64       code_id,
              const char  *label,
              const char  *sql,
              const char  *value,
+             const char  *event,
              GError     **error)
 {
   GrdStore *store = _grd_project_get_store (self);
@@ -453,6 +476,7 @@ update_code (GrdProject  *self,
     return FALSE;
 
   if (!_grd_project_require (store, "code", code_id, error) ||
+      (event != NULL && !_grd_project_log_code_event (self, code_id, event, value, 0, error)) ||
       !grd_store_run (store, error, sql, "si", value, code_id))
     {
       _grd_project_fail_edit (self);
@@ -491,7 +515,8 @@ grd_project_rename_code (GrdProject  *self,
     return FALSE;
 
   label = g_strdup_printf (_("Rename code to “%s”"), clean);
-  return update_code (self, code_id, label, "UPDATE code SET name = ?1 WHERE id = ?2", clean, error);
+  return update_code (self, code_id, label, "UPDATE code SET name = ?1 WHERE id = ?2", clean,
+                      "rename", error);
 }
 
 gboolean
@@ -505,7 +530,7 @@ grd_project_set_code_kind (GrdProject   *self,
 
   return update_code (self, code_id, _("Change code kind"),
                       "UPDATE code SET kind = ?1 WHERE id = ?2",
-                      grd_code_kind_to_string (kind), error);
+                      grd_code_kind_to_string (kind), "kind", error);
 }
 
 /* One core category: the code marked becomes it, and a code that was it
@@ -518,6 +543,7 @@ grd_project_set_core_category (GrdProject  *self,
   GrdStore *store = _grd_project_get_store (self);
   g_autofree char *label = NULL;
   g_autoptr(GrdCode) code = NULL;
+  gint64 coder_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
@@ -529,7 +555,14 @@ grd_project_set_core_category (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return FALSE;
 
-  if (!grd_store_run (store, error,
+  if (!_grd_project_current_coder_id (self, &coder_id, error) ||
+      !grd_store_run (store, error,
+                      "INSERT INTO code_event (code_guid, event, old_value, new_value, coder_id, "
+                      "created_at) SELECT guid, 'kind', kind, 'theme', "
+                      "?2, unixepoch () FROM code WHERE kind = 'core-category' AND id <> ?1",
+                      "in", code_id, coder_id) ||
+      !_grd_project_log_code_event (self, code_id, "kind", "core-category", 0, error) ||
+      !grd_store_run (store, error,
                       "UPDATE code SET kind = 'theme' WHERE kind = 'core-category' AND id <> ?1",
                       "i", code_id) ||
       !grd_store_run (store, error, "UPDATE code SET kind = 'core-category' WHERE id = ?1",
@@ -557,7 +590,7 @@ grd_project_set_code_color (GrdProject  *self,
 
   lower = g_ascii_strdown (color, -1);
   return update_code (self, code_id, _("Change code colour"),
-                      "UPDATE code SET color = ?1 WHERE id = ?2", lower, error);
+                      "UPDATE code SET color = ?1 WHERE id = ?2", lower, NULL, error);
 }
 
 gboolean
@@ -577,7 +610,7 @@ grd_project_set_code_description (GrdProject  *self,
 
   return update_code (self, code_id, _("Change code description"),
                       "UPDATE code SET description = ?1 WHERE id = ?2",
-                      description != NULL ? description : "", error);
+                      description != NULL ? description : "", NULL, error);
 }
 
 /* TRUE when candidate is code_id itself or lies under it. */
@@ -735,7 +768,9 @@ grd_project_move_code (GrdProject  *self,
   if (!_grd_project_begin_edit (self, label, error))
     return FALSE;
 
-  if (!place_code (store, code_id, new_parent_id, position, error) ||
+  if ((code->parent_id != new_parent_id &&
+       !_grd_project_log_code_event (self, code_id, "move", NULL, new_parent_id, error)) ||
+      !place_code (store, code_id, new_parent_id, position, error) ||
       (code->parent_id != new_parent_id && !renumber_children (store, code->parent_id, error)))
     {
       _grd_project_fail_edit (self);
@@ -752,11 +787,7 @@ delete_doomed_codes (GrdStore  *store,
                      GError   **error)
 {
   static const char * const statements[] = {
-    "DELETE FROM memo WHERE coding_id IN (SELECT id FROM coding WHERE code_id IN "
-    "(SELECT id FROM temp.grd_doomed_code))",
     "DELETE FROM coding WHERE code_id IN (SELECT id FROM temp.grd_doomed_code)",
-    "DELETE FROM memo WHERE relation_id IN (SELECT id FROM relation WHERE from_code_id IN "
-    "(SELECT id FROM temp.grd_doomed_code) OR to_code_id IN (SELECT id FROM temp.grd_doomed_code))",
     "DELETE FROM relation WHERE from_code_id IN (SELECT id FROM temp.grd_doomed_code) "
     "OR to_code_id IN (SELECT id FROM temp.grd_doomed_code)",
     "DELETE FROM memo WHERE code_id IN (SELECT id FROM temp.grd_doomed_code)",
@@ -764,6 +795,19 @@ delete_doomed_codes (GrdStore  *store,
   };
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean has_row, ok;
+
+  if (!_grd_project_delete_attached (store, GRD_ATTACHED_TO_CODINGS,
+                                     "SELECT id FROM coding WHERE code_id IN "
+                                     "(SELECT id FROM temp.grd_doomed_code)",
+                                     NULL, 0, 0, error) ||
+      !_grd_project_delete_attached (store, GRD_ATTACHED_TO_RELATIONS,
+                                     "SELECT id FROM relation WHERE from_code_id IN "
+                                     "(SELECT id FROM temp.grd_doomed_code) OR to_code_id IN "
+                                     "(SELECT id FROM temp.grd_doomed_code)",
+                                     NULL, 0, 0, error) ||
+      !_grd_project_delete_attached (store, GRD_ATTACHED_TO_CODES,
+                                     "SELECT id FROM temp.grd_doomed_code", NULL, 0, 0, error))
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     if (!grd_store_run (store, error, statements[i], NULL))
@@ -813,6 +857,7 @@ grd_project_delete_code (GrdProject  *self,
   GrdStore *store = _grd_project_get_store (self);
   g_autoptr(GrdCode) code = NULL;
   g_autofree char *label = NULL;
+  gint64 coder_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
@@ -825,6 +870,13 @@ grd_project_delete_code (GrdProject  *self,
     return FALSE;
 
   if (!doom_subtree (store, code_id, error) ||
+      !_grd_project_current_coder_id (self, &coder_id, error) ||
+      !grd_store_run (store, error,
+                      "INSERT INTO code_event (code_guid, event, old_value, other_guid, coder_id, "
+                      "created_at) SELECT c.guid, 'delete', c.name, p.guid, ?1, unixepoch () "
+                      "FROM temp.grd_doomed_code d JOIN code c ON c.id = d.id "
+                      "LEFT JOIN code p ON p.id = c.parent_id ORDER BY d.depth",
+                      "n", coder_id) ||
       !delete_doomed_codes (store, error) ||
       !renumber_children (store, code->parent_id, error))
     {
@@ -833,7 +885,7 @@ grd_project_delete_code (GrdProject  *self,
     }
 
   return _grd_project_end_edit (self, GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS |
-                                GRD_CHANGE_MEMOS, error);
+                                GRD_CHANGE_MEMOS | GRD_CHANGE_REVIEW | GRD_CHANGE_MAP, error);
 }
 
 /* Merging moves everything that hangs on one code to another, then deletes
@@ -851,7 +903,7 @@ grd_project_merge_codes (GrdProject  *self,
   g_autoptr(GrdCode) into = NULL;
   g_autofree char *label = NULL;
   gboolean inside = FALSE;
-  gint64 next_position;
+  gint64 next_position, coder_id;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
@@ -900,11 +952,20 @@ grd_project_merge_codes (GrdProject  *self,
                           "i", into_code_id))
     goto fail;
 
-  if (!grd_store_run (store, error,
-                      "DELETE FROM memo WHERE coding_id IN (SELECT f.id FROM coding f JOIN coding t "
-                      "ON t.code_id = ?2 AND t.source_id = f.source_id AND t.start_pos = f.start_pos "
-                      "AND t.end_pos = f.end_pos AND t.coder_id IS f.coder_id WHERE f.code_id = ?1)",
-                      "ii", from_code_id, into_code_id) ||
+  if (!_grd_project_current_coder_id (self, &coder_id, error) ||
+      !_grd_project_log_code_event (self, from_code_id, "merge", NULL, into_code_id, error) ||
+      !grd_store_run (store, error,
+                      "INSERT INTO code_event (code_guid, event, old_value, new_value, other_guid, "
+                      "coder_id, created_at) SELECT c.guid, 'move', f.name, t.name, t.guid, ?3, "
+                      "unixepoch () FROM code c JOIN code f ON f.id = ?1 JOIN code t ON t.id = ?2 "
+                      "WHERE c.parent_id = ?1 ORDER BY c.position",
+                      "iin", from_code_id, into_code_id, coder_id) ||
+      !_grd_project_delete_attached (store, GRD_ATTACHED_TO_CODINGS,
+                                     "SELECT f.id FROM coding f JOIN coding t "
+                                     "ON t.code_id = ?2 AND t.source_id = f.source_id "
+                                     "AND t.start_pos = f.start_pos AND t.end_pos = f.end_pos "
+                                     "AND t.coder_id IS f.coder_id WHERE f.code_id = ?1",
+                                     "ii", from_code_id, into_code_id, error) ||
       !grd_store_run (store, error,
                       "DELETE FROM coding WHERE id IN (SELECT f.id FROM coding f JOIN coding t "
                       "ON t.code_id = ?2 AND t.source_id = f.source_id AND t.start_pos = f.start_pos "
@@ -919,10 +980,9 @@ grd_project_merge_codes (GrdProject  *self,
                       "ii", from_code_id, into_code_id) ||
       !grd_store_run (store, error, "UPDATE relation SET to_code_id = ?2 WHERE to_code_id = ?1",
                       "ii", from_code_id, into_code_id) ||
-      !grd_store_run (store, error,
-                      "DELETE FROM memo WHERE relation_id IN (SELECT id FROM relation "
-                      "WHERE from_code_id = to_code_id)",
-                      NULL) ||
+      !_grd_project_delete_attached (store, GRD_ATTACHED_TO_RELATIONS,
+                                     "SELECT id FROM relation WHERE from_code_id = to_code_id",
+                                     NULL, 0, 0, error) ||
       !grd_store_run (store, error, "DELETE FROM relation WHERE from_code_id = to_code_id", NULL) ||
       !grd_store_run (store, error,
                       "INSERT INTO code_set_member (code_set_id, code_id) SELECT code_set_id, ?2 "
@@ -933,16 +993,97 @@ grd_project_merge_codes (GrdProject  *self,
                       from_code_id) ||
       !grd_store_run (store, error, "UPDATE memo SET code_id = ?2 WHERE code_id = ?1", "ii",
                       from_code_id, into_code_id) ||
+      /* the discussion of the merged code goes on at the target; its
+       * review state and map place go with it */
+      !grd_store_run (store, error, "UPDATE comment SET code_id = ?2 WHERE code_id = ?1", "ii",
+                      from_code_id, into_code_id) ||
+      !_grd_project_delete_attached (store, GRD_ATTACHED_TO_CODES, "SELECT ?1", "i",
+                                     from_code_id, 0, error) ||
       !grd_store_run (store, error, "DELETE FROM code WHERE id = ?1", "i", from_code_id) ||
       !renumber_children (store, from->parent_id, error))
     goto fail;
 
   return _grd_project_end_edit (self, GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS |
-                                GRD_CHANGE_MEMOS, error);
+                                GRD_CHANGE_MEMOS | GRD_CHANGE_REVIEW | GRD_CHANGE_MAP, error);
 
 fail:
   _grd_project_fail_edit (self);
   return FALSE;
+}
+
+/* Splitting makes the new code like any added one (its colour the next of
+ * the palette), moves the chosen codings to it, and records its creation
+ * and the split, all in one step. */
+gint64
+grd_project_split_code (GrdProject    *self,
+                        gint64         code_id,
+                        const gint64  *coding_ids,
+                        guint          n_coding_ids,
+                        const char    *name,
+                        gboolean       as_child,
+                        GError       **error)
+{
+  GrdStore *store = _grd_project_get_store (self);
+  g_autoptr(GrdCode) code = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *clean = NULL;
+  g_autofree char *label = NULL;
+  gint64 new_code_id;
+
+  g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
+  g_return_val_if_fail (coding_ids != NULL || n_coding_ids == 0, 0);
+
+  if ((clean = _grd_clean_name (name, _("code"), error)) == NULL)
+    return 0;
+  if (n_coding_ids == 0)
+    {
+      g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
+                           _("Choose at least one coding to split off"));
+      return 0;
+    }
+
+  code = grd_project_get_code (self, code_id, error);
+  if (code == NULL)
+    return 0;
+
+  label = g_strdup_printf (_("Split “%s” off “%s”"), clean, code->name);
+  if (!_grd_project_begin_edit (self, label, error))
+    return 0;
+
+  new_code_id = insert_code (self, as_child ? code_id : code->parent_id, clean, code->kind, NULL,
+                             NULL, error);
+  if (new_code_id == 0)
+    goto fail;
+
+  for (guint i = 0; i < n_coding_ids; i++)
+    {
+      /* the same coding listed twice moves once */
+      if (!g_hash_table_add (seen, (gpointer) &coding_ids[i]))
+        continue;
+
+      if (!grd_store_run (store, error,
+                          "UPDATE coding SET code_id = ?1 WHERE id = ?2 AND code_id = ?3",
+                          "iii", new_code_id, coding_ids[i], code_id))
+        goto fail;
+      if (grd_store_changes (store) != 1)
+        {
+          g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND,
+                       _("Coding %lld is not one of the codings of “%s”"),
+                       (long long) coding_ids[i], code->name);
+          goto fail;
+        }
+    }
+
+  if (!_grd_project_log_code_event (self, code_id, "split", NULL, new_code_id, error))
+    goto fail;
+
+  if (!_grd_project_end_edit (self, GRD_CHANGE_CODES | GRD_CHANGE_CODINGS, error))
+    return 0;
+  return new_code_id;
+
+fail:
+  _grd_project_fail_edit (self);
+  return 0;
 }
 
 /* Code sets */
@@ -1057,118 +1198,4 @@ grd_project_list_code_sets (GrdProject  *self,
     }
 
   return ok ? g_steal_pointer (&sets) : NULL;
-}
-
-/* Relations */
-
-gint64
-grd_project_add_relation (GrdProject       *self,
-                          gint64            from_code_id,
-                          gint64            to_code_id,
-                          GrdRelationKind   kind,
-                          const char       *label_text,
-                          const char       *memo,
-                          GError          **error)
-{
-  GrdStore *store = _grd_project_get_store (self);
-  g_autofree char *guid = NULL;
-  gint64 coder_id, relation_id;
-
-  g_return_val_if_fail (GRD_IS_PROJECT (self), 0);
-  g_return_val_if_fail ((guint) kind <= GRD_RELATION_KIND_IS_A, 0);
-
-  if (from_code_id == to_code_id)
-    {
-      g_set_error_literal (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
-                           _("A relation links two different codes"));
-      return 0;
-    }
-
-  if (!_grd_project_begin_edit (self, _("Relate codes"), error))
-    return 0;
-
-  guid = _grd_new_guid ();
-  if (!_grd_project_require (store, "code", from_code_id, error) ||
-      !_grd_project_require (store, "code", to_code_id, error) ||
-      !_grd_project_current_coder_id (self, &coder_id, error) ||
-      !grd_store_run (store, error,
-                      "INSERT INTO relation (guid, from_code_id, to_code_id, kind, label, memo, "
-                      "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch ())",
-                      "siisssn", guid, from_code_id, to_code_id, grd_relation_kind_to_string (kind),
-                      label_text != NULL ? label_text : "", memo != NULL ? memo : "", coder_id))
-    goto fail;
-  relation_id = grd_store_last_insert_id (store);
-
-  if (!_grd_project_end_edit (self, GRD_CHANGE_RELATIONS, error))
-    return 0;
-  return relation_id;
-
-fail:
-  _grd_project_fail_edit (self);
-  return 0;
-}
-
-GPtrArray *
-grd_project_list_relations (GrdProject  *self,
-                            GError     **error)
-{
-  GrdStore *store = _grd_project_get_store (self);
-  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_relation_free);
-  g_autoptr(GrdStmt) stmt = NULL;
-  gboolean has_row, ok;
-
-  g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
-
-  stmt = grd_store_query (store, error,
-                          "SELECT id, guid, from_code_id, to_code_id, kind, label, memo, created_at "
-                          "FROM relation ORDER BY id",
-                          NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    {
-      sqlite3_stmt *row = grd_stmt_get (stmt);
-      GrdRelation *relation = g_new0 (GrdRelation, 1);
-
-      relation->id = sqlite3_column_int64 (row, 0);
-      relation->guid = grd_stmt_dup_text (row, 1);
-      relation->from_code_id = sqlite3_column_int64 (row, 2);
-      relation->to_code_id = sqlite3_column_int64 (row, 3);
-      if (!grd_relation_kind_from_string ((const char *) sqlite3_column_text (row, 4),
-                                          &relation->kind))
-        relation->kind = GRD_RELATION_KIND_ASSOCIATED;
-      relation->label = grd_stmt_dup_text (row, 5);
-      relation->memo = grd_stmt_dup_text (row, 6);
-      relation->created_at = sqlite3_column_int64 (row, 7);
-      g_ptr_array_add (relations, relation);
-    }
-
-  return ok ? g_steal_pointer (&relations) : NULL;
-}
-
-gboolean
-grd_project_delete_relation (GrdProject  *self,
-                             gint64       relation_id,
-                             GError     **error)
-{
-  GrdStore *store = _grd_project_get_store (self);
-
-  g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
-
-  if (!_grd_project_begin_edit (self, _("Delete relation"), error))
-    return FALSE;
-
-  if (!_grd_project_require (store, "relation", relation_id, error))
-    goto fail;
-
-  if (!grd_store_run (store, error, "DELETE FROM memo WHERE relation_id = ?1", "i", relation_id) ||
-      !grd_store_run (store, error, "DELETE FROM relation WHERE id = ?1", "i", relation_id))
-    goto fail;
-
-  return _grd_project_end_edit (self, GRD_CHANGE_RELATIONS | GRD_CHANGE_MEMOS, error);
-
-fail:
-  _grd_project_fail_edit (self);
-  return FALSE;
 }

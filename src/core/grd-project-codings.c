@@ -235,6 +235,7 @@ grd_project_remove_coding (GrdProject  *self,
 {
   GrdStore *store = _grd_project_get_store (self);
   g_autoptr(GrdCoding) coding = NULL;
+  gint64 n_reviewed;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), FALSE);
 
@@ -242,13 +243,24 @@ grd_project_remove_coding (GrdProject  *self,
   if (coding == NULL || !_grd_project_begin_edit (self, _("Remove coding"), error))
     return FALSE;
 
-  if (!grd_store_run (store, error, "DELETE FROM memo WHERE coding_id = ?1", "i", coding_id) ||
+  /* Evidence, review states and comments go with the coding too; views
+   * that show them must then read again, not follow this one row. */
+  if (!grd_store_get_int (store, &n_reviewed, NULL, error,
+                          "SELECT (SELECT count(*) FROM relation_evidence WHERE coding_id = ?1) + "
+                          "(SELECT count(*) FROM review_state WHERE coding_id = ?1) + "
+                          "(SELECT count(*) FROM comment WHERE coding_id = ?1)",
+                          "i", coding_id) ||
+      !_grd_project_delete_attached (store, GRD_ATTACHED_TO_CODINGS, "SELECT ?1", "i", coding_id, 0,
+                                     error) ||
       !grd_store_run (store, error, "DELETE FROM coding WHERE id = ?1", "i", coding_id))
     {
       _grd_project_fail_edit (self);
       return FALSE;
     }
 
+  if (n_reviewed > 0)
+    return _grd_project_end_edit (self, GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS |
+                                  GRD_CHANGE_RELATIONS | GRD_CHANGE_REVIEW, error);
   return _grd_project_end_coding_edit (self, GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS,
                                        &(GrdCodingChange) { coding_id, coding->source_id,
                                                             coding->code_id, 0 },

@@ -69,6 +69,45 @@ gboolean  _grd_project_rename_row  (GrdProject  *self,
                                     GrdChange    change,
                                     GError     **error);
 
+/* What hangs on a row and goes with it: memos, evidence, review states,
+ * comments, map positions. */
+typedef enum {
+  GRD_ATTACHED_TO_CODINGS,
+  GRD_ATTACHED_TO_RELATIONS,
+  GRD_ATTACHED_TO_CODES,    /* besides their codings, relations and memos */
+} GrdAttachedTo;
+
+/* Deletes what is attached to the rows that ids_sql (core's own SQL
+ * selecting ids, with parameters bound from types, a and b as in
+ * grd_store_run) selects, before those rows go, so that the undo log sees
+ * each deleted row and no foreign key action runs. */
+gboolean  _grd_project_delete_attached (GrdStore       *store,
+                                        GrdAttachedTo   to,
+                                        const char     *ids_sql,
+                                        const char     *types,
+                                        gint64          a,
+                                        gint64          b,
+                                        GError        **error);
+
+/* Records a change of the code system in code_event, inside the current
+ * edit: event is one of code_event.event's values; new_value is the new
+ * name or kind (create, rename, kind); other_id the code merged into, split
+ * off to, moved under or created under (0: none or the top level). old
+ * values are read from the code as it is, so call it before the change
+ * (after it for create and split). A rename or kind change to the same
+ * value records nothing. */
+gboolean  _grd_project_log_code_event (GrdProject  *self,
+                                       gint64       code_id,
+                                       const char  *event,
+                                       const char  *new_value,
+                                       gint64       other_id,
+                                       GError     **error);
+
+/* Inserts a snapshot of the code book inside the current edit. */
+gint64    _grd_project_insert_snapshot (GrdProject  *self,
+                                        const char  *label,
+                                        GError     **error);
+
 void      _grd_set_not_found       (GError     **error,
                                     const char  *what,
                                     gint64       id);

@@ -599,9 +599,9 @@ grd_project_delete_source (GrdProject  *self,
     return FALSE;
 
   /* Children first, so the undo log sees every row that goes. */
-  if (!grd_store_run (store, error,
-                      "DELETE FROM memo WHERE coding_id IN (SELECT id FROM coding WHERE source_id = ?1)",
-                      "i", source_id) ||
+  if (!_grd_project_delete_attached (store, GRD_ATTACHED_TO_CODINGS,
+                                     "SELECT id FROM coding WHERE source_id = ?1", "i", source_id, 0,
+                                     error) ||
       !grd_store_run (store, error, "DELETE FROM memo WHERE source_id = ?1", "i", source_id) ||
       !grd_store_run (store, error, "DELETE FROM coding WHERE source_id = ?1", "i", source_id) ||
       !grd_store_run (store, error, "DELETE FROM turn WHERE source_id = ?1", "i", source_id) ||
@@ -619,6 +619,7 @@ grd_project_delete_source (GrdProject  *self,
       return FALSE;
     }
 
-  return _grd_project_end_edit (self, GRD_CHANGE_SOURCES | GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS,
+  return _grd_project_end_edit (self, GRD_CHANGE_SOURCES | GRD_CHANGE_CODINGS | GRD_CHANGE_MEMOS |
+                                GRD_CHANGE_RELATIONS | GRD_CHANGE_REVIEW,
                                 error);
 }

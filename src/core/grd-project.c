@@ -144,6 +144,10 @@ static const struct {
   { "coding", N_("coding") },
   { "relation", N_("relation") },
   { "memo", N_("memo") },
+  { "relation_type", N_("relation type") },
+  { "comment", N_("comment") },
+  { "review", N_("review") },
+  { "codebook_snapshot", N_("code book snapshot") },
 };
 
 static const char *
@@ -172,6 +176,78 @@ _grd_project_require (GrdStore    *store,
 
   _grd_set_not_found (error, row_kind_name (table), id);
   return FALSE;
+}
+
+gboolean
+_grd_project_delete_attached (GrdStore       *store,
+                              GrdAttachedTo   to,
+                              const char     *ids_sql,
+                              const char     *types,
+                              gint64          a,
+                              gint64          b,
+                              GError        **error)
+{
+  static const char * const on_codings[] = {
+    "DELETE FROM memo WHERE coding_id IN (",
+    "DELETE FROM relation_evidence WHERE coding_id IN (",
+    "DELETE FROM review_state WHERE coding_id IN (",
+    /* whole threads: every comment names its thread's target */
+    "DELETE FROM comment WHERE coding_id IN (",
+    NULL,
+  };
+  static const char * const on_relations[] = {
+    "DELETE FROM memo WHERE relation_id IN (",
+    "DELETE FROM relation_evidence WHERE relation_id IN (",
+    NULL,
+  };
+  static const char * const on_codes[] = {
+    "DELETE FROM review_state WHERE code_id IN (",
+    "DELETE FROM comment WHERE code_id IN (",
+    "DELETE FROM code_position WHERE code_id IN (",
+    NULL,
+  };
+  const char * const *statements = to == GRD_ATTACHED_TO_CODINGS     ? on_codings
+                                   : to == GRD_ATTACHED_TO_RELATIONS ? on_relations
+                                                                     : on_codes;
+
+  for (guint i = 0; statements[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strconcat (statements[i], ids_sql, ")", NULL);
+
+      if (!grd_store_run (store, error, sql, types, a, b))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_grd_project_log_code_event (GrdProject  *self,
+                             gint64       code_id,
+                             const char  *event,
+                             const char  *new_value,
+                             gint64       other_id,
+                             GError     **error)
+{
+  gint64 coder_id;
+
+  if (!_grd_project_current_coder_id (self, &coder_id, error))
+    return FALSE;
+
+  return grd_store_run (self->store, error,
+                        "INSERT INTO code_event (code_guid, event, old_value, new_value, other_guid, "
+                        "coder_id, created_at) "
+                        "SELECT c.guid, ?2, "
+                        "CASE ?2 WHEN 'create' THEN NULL WHEN 'kind' THEN c.kind "
+                        "WHEN 'move' THEN coalesce (p.name, '') ELSE c.name END, "
+                        "CASE WHEN ?2 IN ('create', 'rename', 'kind') THEN ?3 "
+                        "WHEN ?2 = 'delete' THEN NULL ELSE coalesce (o.name, '') END, "
+                        "o.guid, ?5, unixepoch () "
+                        "FROM code c LEFT JOIN code p ON p.id = c.parent_id "
+                        "LEFT JOIN code o ON o.id = ?4 "
+                        "WHERE c.id = ?1 AND (?2 NOT IN ('rename', 'kind') OR "
+                        "(CASE ?2 WHEN 'rename' THEN c.name ELSE c.kind END) IS DISTINCT FROM ?3)",
+                        "issnn", code_id, event, new_value, other_id, coder_id);
 }
 
 gboolean

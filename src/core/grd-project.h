@@ -206,6 +206,17 @@ gboolean    grd_project_merge_codes         (GrdProject    *self,
 gboolean    grd_project_delete_code         (GrdProject    *self,
                                              gint64         code_id,
                                              GError       **error);
+/* Moves the listed codings of code_id (all of them its own) to a new code
+ * named name: a sibling of code_id, or its child when as_child; the new
+ * code has code_id's kind. Recorded as a split in the code's history.
+ * Returns the new code's id. */
+gint64      grd_project_split_code          (GrdProject    *self,
+                                             gint64         code_id,
+                                             const gint64  *coding_ids,
+                                             guint          n_coding_ids,
+                                             const char    *name,
+                                             gboolean       as_child,
+                                             GError       **error);
 gboolean    grd_project_set_code_kind       (GrdProject    *self,
                                              gint64         code_id,
                                              GrdCodeKind    kind,
@@ -276,6 +287,46 @@ gint64      grd_project_add_relation        (GrdProject      *self,
 GPtrArray  *grd_project_list_relations      (GrdProject    *self,
                                              GError       **error);
 gboolean    grd_project_delete_relation     (GrdProject    *self,
+                                             gint64         relation_id,
+                                             GError       **error);
+/* A relation of a user-defined type (its kind stays "associated"). */
+gint64      grd_project_add_typed_relation (GrdProject    *self,
+                                             gint64         from_code_id,
+                                             gint64         to_code_id,
+                                             gint64         type_id,
+                                             const char    *label,
+                                             const char    *memo,
+                                             GError       **error);
+gboolean    grd_project_set_relation_memo   (GrdProject    *self,
+                                             gint64         relation_id,
+                                             const char    *memo,
+                                             GError       **error);
+gint64      grd_project_add_relation_type   (GrdProject    *self,
+                                             const char    *name,
+                                             const char    *description,
+                                             gboolean       directed,
+                                             GError       **error);
+gboolean    grd_project_rename_relation_type (GrdProject   *self,
+                                             gint64         type_id,
+                                             const char    *name,
+                                             GError       **error);
+/* Refused while a relation has the type. */
+gboolean    grd_project_delete_relation_type (GrdProject   *self,
+                                             gint64         type_id,
+                                             GError       **error);
+GPtrArray  *grd_project_list_relation_types (GrdProject    *self,
+                                             GError       **error);
+/* Evidence: codings that show the relation in the data. */
+gboolean    grd_project_add_relation_evidence (GrdProject  *self,
+                                             gint64         relation_id,
+                                             gint64         coding_id,
+                                             GError       **error);
+gboolean    grd_project_remove_relation_evidence (GrdProject *self,
+                                             gint64         relation_id,
+                                             gint64         coding_id,
+                                             GError       **error);
+/* Coding ids (gint64) in transcript order. */
+GArray     *grd_project_list_relation_evidence (GrdProject *self,
                                              gint64         relation_id,
                                              GError       **error);
 

@@ -193,9 +193,21 @@ grd_relation_free (GrdRelation *relation)
   if (relation == NULL)
     return;
   g_free (relation->guid);
+  g_free (relation->type_name);
   g_free (relation->label);
   g_free (relation->memo);
   g_free (relation);
+}
+
+void
+grd_relation_type_free (GrdRelationType *type)
+{
+  if (type == NULL)
+    return;
+  g_free (type->guid);
+  g_free (type->name);
+  g_free (type->description);
+  g_free (type);
 }
 
 void

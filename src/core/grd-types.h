@@ -60,7 +60,9 @@ typedef enum {
   GRD_CHANGE_MEMOS     = 1 << 5,
   GRD_CHANGE_CODERS    = 1 << 6,
   GRD_CHANGE_HISTORY   = 1 << 7,
-  GRD_CHANGE_ALL       = 0xff,
+  GRD_CHANGE_REVIEW    = 1 << 8,  /* review states, comments, reviews, snapshots */
+  GRD_CHANGE_MAP       = 1 << 9,  /* code map positions */
+  GRD_CHANGE_ALL       = 0x3ff,
 } GrdChange;
 
 /* The one coding an edit, undo or redo added, removed or changed, passed
@@ -184,11 +186,24 @@ typedef struct {
   char            *guid;
   gint64           from_code_id;
   gint64           to_code_id;
-  GrdRelationKind  kind;
+  GrdRelationKind  kind;         /* GRD_RELATION_KIND_ASSOCIATED when type_id is set */
+  gint64           type_id;      /* a user-defined relation type, 0: the kind says */
+  char            *type_name;    /* NULL when type_id is 0 */
+  gboolean         directed;     /* from → to; only "associated" and undirected types are not */
   char            *label;
   char            *memo;
   gint64           created_at;
 } GrdRelation;
+
+/* A relation type the researcher defines besides the paradigm model. */
+typedef struct {
+  gint64    id;
+  char     *guid;
+  char     *name;
+  char     *description;
+  gboolean  directed;
+  guint     n_relations;
+} GrdRelationType;
 
 typedef struct {
   gint64        id;
@@ -220,6 +235,7 @@ void grd_code_free           (GrdCode           *code);
 void grd_code_set_free       (GrdCodeSet        *set);
 void grd_coding_free         (GrdCoding         *coding);
 void grd_relation_free       (GrdRelation       *relation);
+void grd_relation_type_free  (GrdRelationType   *type);
 void grd_memo_free           (GrdMemo           *memo);
 void grd_history_step_free   (GrdHistoryStep    *step);
 
@@ -232,6 +248,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdCode, grd_code_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdCodeSet, grd_code_set_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdCoding, grd_coding_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdRelation, grd_relation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdRelationType, grd_relation_type_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdMemo, grd_memo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdHistoryStep, grd_history_step_free)
 

@@ -20,6 +20,8 @@
 #include <glib/gstdio.h>
 
 #include "grd-corpus.h"
+/* the same code system the code map's tests draw */
+#include "../core/code-tree.h"
 
 #define N_OPENS        5
 #define N_SWITCHES     1000
@@ -350,6 +352,95 @@ main (int    argc,
             "saturation %.4f s (%u transcripts)\n",
             size_name, t_hints, hints->len, t_checks, checks->len, t, saturation->len);
     add_row ("axial hints", t_hints, 0.5, "s");
+  }
+
+  /* Axial coding and review at 200 codes: the corpus's tree grown by a
+   * second one, with relations. */
+  {
+    g_autoptr(GPtrArray) codings = NULL;
+    g_autoptr(GArray) grown = NULL;
+    g_autoptr(GPtrArray) all_codes = NULL;
+    g_autoptr(GPtrArray) hints = NULL;
+    g_autoptr(GrdReviewChanges) changes = NULL;
+    g_autoptr(GrdCodeMap) map = NULL;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    double t_done, t_layout, bx, by, bw, bh;
+    gint64 first_code, second_code;
+
+    if ((all_codes = grd_project_list_codes (project, &error)) == NULL)
+      fail ("grd_project_list_codes", error, dir);
+    grown = add_code_tree (project, all_codes->len < 200 ? 200 - all_codes->len : 0);
+    g_clear_pointer (&all_codes, g_ptr_array_unref);
+    if ((all_codes = grd_project_list_codes (project, &error)) == NULL)
+      fail ("grd_project_list_codes", error, dir);
+
+    start = g_get_monotonic_time ();
+    hints = grd_axial_hints (project, 5, 50, NULL, &error);
+    t = seconds_since (start);
+    if (hints == NULL)
+      fail ("grd_axial_hints", error, dir);
+    printf ("axial hints %s, %u codes: %.4f s (%u hints)\n", size_name, all_codes->len, t, hints->len);
+    add_row ("hints 200", t, 0.5, "s");
+
+    if (grd_project_start_review (project, &error) == 0)
+      fail ("grd_project_start_review", error, dir);
+    start = g_get_monotonic_time ();
+    if (!grd_project_finish_review (project, &error))
+      fail ("grd_project_finish_review", error, dir);
+    t_done = seconds_since (start);
+
+    /* A week of work: 100 quotes removed, 100 added, a code renamed and
+     * two merged. */
+    {
+      g_autoptr(GPtrArray) sources = grd_project_list_sources (project, &error);
+
+      if (sources == NULL || sources->len == 0 ||
+          (codings = grd_project_list_codings (project, ((GrdSource *) sources->pdata[0])->id,
+                                               &error)) == NULL)
+        fail ("grd_project_list_codings", error, dir);
+    }
+    first_code = ((GrdCode *) all_codes->pdata[1])->id;
+    second_code = ((GrdCode *) all_codes->pdata[2])->id;
+    if (!grd_project_begin_batch (project, "A week of work", &error))
+      fail ("grd_project_begin_batch", error, dir);
+    for (guint i = 0; i < 100 && i < codings->len; i++)
+      if (!grd_project_remove_coding (project, ((GrdCoding *) codings->pdata[i])->id, &error))
+        fail ("grd_project_remove_coding", error, dir);
+    if (!grd_project_rename_code (project, first_code, "Renamed for the review", &error) ||
+        !grd_project_merge_codes (project, second_code, first_code, &error) ||
+        !grd_project_end_batch (project, &error))
+      fail ("editing before the review", error, dir);
+
+    start = g_get_monotonic_time ();
+    changes = grd_project_changes_since_review (project, &error);
+    t = seconds_since (start);
+    if (changes == NULL)
+      fail ("grd_project_changes_since_review", error, dir);
+    printf ("review %s: marking done %.4f s; changes since it %.4f s (%u code changes, "
+            "%u quotes added, %u removed)\n",
+            size_name, t_done, t, changes->codes->len, changes->codings_added->len,
+            changes->codings_removed->len);
+    add_row ("review done", t_done, 0.5, "s");
+    add_row ("review changes", t, 0.5, "s");
+
+    start = g_get_monotonic_time ();
+    map = grd_code_map_new (project, &error);
+    if (map == NULL)
+      fail ("grd_code_map_new", error, dir);
+    t_layout = seconds_since (start);
+    grd_code_map_get_bounds (map, &bx, &by, &bw, &bh);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) bw, (int) bh);
+    cr = cairo_create (surface);
+    cairo_translate (cr, -bx, -by);
+    grd_code_map_draw (map, cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    t = seconds_since (start);
+    cairo_surface_destroy (surface);
+    printf ("code map %s, %u codes: layout %.4f s, with drawing %.4f s (%.0f × %.0f pt)\n",
+            size_name, all_codes->len, t_layout, t, bw, bh);
+    add_row ("code map", t, 0.5, "s");
   }
 
   /* Switching coders inside a batch, as the build does */

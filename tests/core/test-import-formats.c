@@ -752,7 +752,7 @@ test_migrate_from_format_1 (void)
   g_assert_no_error (error);
   g_assert_nonnull (project);
 
-  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, GRD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (backup2, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (count_rows (backup2, "SELECT count(*) FROM source"), ==, 1);
   g_assert_cmpint (count_rows (backup2,

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "grd-core.h"
+#include "code-tree.h"
 
 /* Every core test binary starts the same way: isolated home directories
  * (so the project trust cache is the test's own) and core set up. */
@@ -144,3 +145,60 @@ count_rows (const char *path,
   "Saya suka café di Medan.\n" \
   "Interviewer: Dan rekan kerja?\n" \
   "Budi Santoso: The team is quite supportive. Naïve señor Zoë said 𝒜𝒝 is fine.\n"
+
+/* Every row of the listed tables (NULL-terminated), read from the file
+ * itself, so a test can check that undo gives back exactly what was. */
+static inline char *
+dump_tables (const char         *path,
+             const char * const *tables)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_BLOB
+                                                  ? "<blob>" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* Undoes the last edit and redoes it, checking the tables are as before
+ * the edit after undo and as after it after redo. */
+static inline void
+check_undo_redo (GrdProject         *project,
+                 const char         *path,
+                 const char * const *tables,
+                 const char         *before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = dump_tables (path, tables);
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpstr (before, !=, after);
+  label = grd_project_undo (project, &error);
+  g_assert_no_error (error);
+  undone = dump_tables (path, tables);
+  g_assert_cmpstr (undone, ==, before);
+  g_clear_pointer (&label, g_free);
+  label = grd_project_redo (project, &error);
+  g_assert_no_error (error);
+  redone = dump_tables (path, tables);
+  g_assert_cmpstr (redone, ==, after);
+}
+
