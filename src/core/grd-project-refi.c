@@ -60,7 +60,18 @@ _grd_project_refi_adopt_guid (GrdProject  *project,
   sql = g_strdup_printf ("UPDATE %s SET guid = ?1 WHERE id = ?2", table);
   if (!_grd_project_begin_edit (project, _("Import"), error))
     return FALSE;
-  if (!grd_store_run (store, error, sql, "si", guid, id))
+  /* A code's history follows it to the GUID it adopts: its events name
+   * it by GUID, and it was created a moment ago under a fresh one. */
+  if ((g_str_equal (table, "code") &&
+       (!grd_store_run (store, error,
+                        "UPDATE code_event SET code_guid = ?1 WHERE code_guid = "
+                        "(SELECT guid FROM code WHERE id = ?2)",
+                        "si", guid, id) ||
+        !grd_store_run (store, error,
+                        "UPDATE code_event SET other_guid = ?1 WHERE other_guid = "
+                        "(SELECT guid FROM code WHERE id = ?2)",
+                        "si", guid, id))) ||
+      !grd_store_run (store, error, sql, "si", guid, id))
     {
       _grd_project_fail_edit (project);
       return FALSE;

@@ -13,6 +13,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "grd-refi-private.h"
+#include "grd-review.h"
 #include "grd-temp-file.h"
 #include "grd-zip.h"
 
@@ -65,6 +66,108 @@ memo_key (GrdMemoScope scope,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int) scope, id);
 }
 
+static GrdMemo *
+review_note (const char      *guid,
+             GrdReviewTarget  target,
+             gint64           target_id,
+             const char      *author_name,
+             gint64           created_at,
+             char            *title,
+             char            *text)
+{
+  GrdMemo *memo = g_new0 (GrdMemo, 1);
+
+  memo->guid = g_strdup (guid);
+  memo->scope = target == GRD_REVIEW_TARGET_CODE ? GRD_MEMO_SCOPE_CODE : GRD_MEMO_SCOPE_CODING;
+  memo->target_id = target_id;
+  memo->author_name = g_strdup (author_name);
+  memo->created_at = created_at;
+  memo->title = title;
+  memo->text = text;
+  return memo;
+}
+
+/* REFI-QDA has no review: comments and review states become Notes on
+ * their code or coding (through the memos' NoteRefs), with what the
+ * standard has no place for (replies, resolution, the state) in their
+ * text; reviews, snapshots and the code history stay behind. */
+static gboolean
+add_review_notes (Export  *export,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  if ((comments = grd_project_list_comments (export->project, FALSE, error)) == NULL ||
+      (marks = grd_project_list_review_states (export->project, error)) == NULL ||
+      (reviews = grd_project_list_reviews (export->project, error)) == NULL ||
+      (snapshots = grd_project_list_snapshots (export->project, error)) == NULL ||
+      (events = grd_project_list_code_events_since (export->project, 0, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      GrdComment *comment = g_ptr_array_index (comments, i);
+      const char *author = comment->author_name != NULL ? comment->author_name : "?";
+      g_autofree char *resolved = NULL;
+
+      if (comment->resolved_at != 0 && comment->parent_id == 0)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (comment->resolved_at);
+          g_autofree char *day = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : NULL;
+
+          resolved = g_strdup_printf (_("Resolved by %s on %s."),
+                                      comment->resolved_by != NULL ? comment->resolved_by : "?",
+                                      day != NULL ? day : "?");
+        }
+      g_ptr_array_add (export->memos,
+                       review_note (comment->guid, comment->target, comment->target_id,
+                                    comment->author_name, comment->created_at,
+                                    comment->parent_id == 0
+                                      ? g_strdup_printf (_("Review comment by %s"), author)
+                                      : g_strdup_printf (_("Reply by %s"), author),
+                                    resolved != NULL
+                                      ? g_strconcat (comment->text, "\n\n", resolved, NULL)
+                                      : g_strdup (comment->text)));
+    }
+  if (comments->len > 0)
+    grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "review comment",
+                           _("a Note on its code or quote; replies and resolution are written "
+                             "in the Note"), comments->len);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      GrdReviewMark *mark = g_ptr_array_index (marks, i);
+      g_autofree char *seed = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+                                               mark->target == GRD_REVIEW_TARGET_CODE ? "code"
+                                                                                      : "coding",
+                                               mark->target_id);
+      g_autofree char *guid = _grd_refi_derived_guid ("review-state", seed);
+
+      g_ptr_array_add (export->memos,
+                       review_note (guid, mark->target, mark->target_id, mark->coder_name,
+                                    mark->set_at, g_strdup (_("Review state")),
+                                    g_strdup (grd_review_state_to_string (mark->state))));
+    }
+  if (marks->len > 0)
+    grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "review state",
+                           _("a Note on its code or quote"), marks->len);
+
+  if (reviews->len > 0)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "review",
+                           _("REFI-QDA has no reviews"), reviews->len);
+  if (snapshots->len > 0)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "code book snapshot",
+                           _("REFI-QDA keeps one code book"), snapshots->len);
+  if (events->len > 0)
+    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "code history",
+                           _("REFI-QDA does not record how codes changed"), events->len);
+  return TRUE;
+}
+
 static gboolean
 export_load (Export         *export,
              GrdProject     *project,
@@ -108,7 +211,7 @@ export_load (Export         *export,
 
   export->coders = grd_project_list_coders (project, error);
   export->memos = export->coders != NULL ? grd_project_list_memos (project, -1, 0, error) : NULL;
-  if (export->memos == NULL)
+  if (export->memos == NULL || !add_review_notes (export, error))
     return FALSE;
 
   export->coder_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -735,13 +838,15 @@ write_note (Out        *out,
   grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Note", NULL, 1);
 }
 
-/* A relation's kind has no place in a Link but its name; a label, when
- * there is one, takes the name instead. */
+/* A relation's kind or type has no place in a Link but its name; a
+ * label, when there is one, takes the name instead. */
 static const char *
 link_name (GrdRelation *relation)
 {
-  return relation->label[0] != '\0' ? relation->label
-                                    : grd_relation_kind_to_string (relation->kind);
+  if (relation->label[0] != '\0')
+    return relation->label;
+  return relation->type_name != NULL ? relation->type_name
+                                     : grd_relation_kind_to_string (relation->kind);
 }
 
 static gboolean
@@ -756,6 +861,8 @@ write_project_body (Out           *out,
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) relation_types = NULL;
+  g_autoptr(GHashTable) type_guids = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) attribute_guids = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *name = grd_project_dup_name (project);
   guint n_relation_notes = 0;
@@ -763,8 +870,18 @@ write_project_body (Out           *out,
   if ((attributes = grd_project_list_attributes (project, error)) == NULL ||
       (cases = grd_project_list_cases (project, error)) == NULL ||
       (sources = grd_project_list_sources (project, error)) == NULL ||
-      (relations = grd_project_list_relations (project, error)) == NULL)
+      (relations = grd_project_list_relations (project, error)) == NULL ||
+      (relation_types = grd_project_list_relation_types (project, error)) == NULL)
     return FALSE;
+
+  /* A relation type is a Note (its name and description) that each Link
+   * of the type refers to. */
+  for (guint i = 0; i < relation_types->len; i++)
+    {
+      GrdRelationType *type = g_ptr_array_index (relation_types, i);
+
+      g_hash_table_insert (type_guids, &type->id, type->guid);
+    }
 
   out_attr (out, "name", name);
   out_attr (out, "origin", ORIGIN);
@@ -859,7 +976,7 @@ write_project_body (Out           *out,
     if (((GrdRelation *) g_ptr_array_index (relations, i))->memo[0] != '\0')
       n_relation_notes++;
 
-  if (export->memos->len > 0 || n_relation_notes > 0)
+  if (export->memos->len > 0 || n_relation_notes > 0 || relation_types->len > 0)
     {
       out_start (out, "Notes");
       for (guint i = 0; i < export->memos->len; i++)
@@ -881,6 +998,16 @@ write_project_body (Out           *out,
           write_note (out, export, guid, link_name (relation), relation->memo, NULL,
                       relation->created_at, 0);
         }
+      for (guint i = 0; i < relation_types->len; i++)
+        {
+          GrdRelationType *type = g_ptr_array_index (relation_types, i);
+
+          write_note (out, export, type->guid, type->name, type->description, NULL, 0, 0);
+        }
+      if (relation_types->len > 0)
+        grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "relation type",
+                               _("a Note with its name and description, referred to by each "
+                                 "Link of the type"), relation_types->len);
       out_end (out);
     }
 
@@ -894,8 +1021,7 @@ write_project_body (Out           *out,
           out_start (out, "Link");
           out_attr (out, "guid", relation->guid);
           out_attr (out, "name", link_name (relation));
-          out_attr (out, "direction",
-                    relation->kind == GRD_RELATION_KIND_ASSOCIATED ? "Associative" : "OneWay");
+          out_attr (out, "direction", relation->directed ? "OneWay" : "Associative");
           out_attr (out, "originGUID", g_hash_table_lookup (export->code_guids,
                                                             &relation->from_code_id));
           out_attr (out, "targetGUID", g_hash_table_lookup (export->code_guids,
@@ -906,10 +1032,14 @@ write_project_body (Out           *out,
 
               out_ref (out, "NoteRef", "targetGUID", guid);
             }
+          if (relation->type_id != 0)
+            out_ref (out, "NoteRef", "targetGUID", g_hash_table_lookup (type_guids,
+                                                                        &relation->type_id));
           write_note_refs (out, export, GRD_MEMO_SCOPE_RELATION, relation->id);
           out_end (out);
           grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Link", NULL, 1);
-          if (relation->label[0] != '\0' && relation->kind != GRD_RELATION_KIND_ASSOCIATED)
+          if (relation->label[0] != '\0' &&
+              (relation->kind != GRD_RELATION_KIND_ASSOCIATED || relation->type_id != 0))
             grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "relation kind",
                                    _("a Link has only a name, which holds the label"), 1);
         }
