@@ -22,6 +22,7 @@ static const GrdCliVerb * const verb_tables[] = {
   grd_cli_code_verbs,
   grd_cli_refi_verbs,
   grd_cli_report_verbs,
+  grd_cli_review_verbs,
 };
 
 /* Options every command takes, wherever they appear on the line. */

@@ -62,6 +62,7 @@ extern const GrdCliVerb grd_cli_case_verbs[];
 extern const GrdCliVerb grd_cli_code_verbs[];
 extern const GrdCliVerb grd_cli_refi_verbs[];
 extern const GrdCliVerb grd_cli_report_verbs[];
+extern const GrdCliVerb grd_cli_review_verbs[];
 
 /* "import" takes a REFI-QDA project (.qdpx) or code book (.qdc) too, and
  * imports it as import-project or import-codebook would. */
