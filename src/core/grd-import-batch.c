@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "grd-import-batch.h"
+#include "grd-project-private.h"
 
 void
 grd_import_report_free (GrdImportReport *report)
@@ -175,10 +176,9 @@ find_or_add_case (GrdProject  *self,
   return grd_project_add_case (self, case_name, NULL, error);
 }
 
-/* Reads and adds one file inside the open batch; a failure leaves the
- * batch as it was (the project's edits in a batch are savepoints). */
+/* Reads and adds one file inside the open batch. */
 static gboolean
-import_one (GrdProject       *self,
+add_one (GrdProject       *self,
             GFile            *file,
             GrdImportFlags    flags,
             gint64            case_id,
@@ -223,6 +223,32 @@ import_one (GrdProject       *self,
   return TRUE;
 }
 
+/* One file is one savepoint in the batch: if a step after adding the
+ * source fails (its case, say), the source goes too, so that a file the
+ * report calls skipped left nothing behind. */
+static gboolean
+import_one (GrdProject       *self,
+            GFile            *file,
+            GrdImportFlags    flags,
+            gint64            case_id,
+            const char       *name,
+            GrdImportReport  *report,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  if (!_grd_project_begin_edit (self, report->file_name, error))
+    return FALSE;
+
+  if (!add_one (self, file, flags, case_id, name, report, cancellable, error))
+    {
+      _grd_project_fail_edit (self);
+      report->source_id = 0;
+      return FALSE;
+    }
+
+  return _grd_project_end_edit (self, 0, error);
+}
+
 GPtrArray *
 grd_project_import_files (GrdProject             *self,
                           GPtrArray              *files,
@@ -237,6 +263,7 @@ grd_project_import_files (GrdProject             *self,
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *label = NULL;
   gint64 case_id = 0;
+  guint n_imported = 0;
 
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
   g_return_val_if_fail (files != NULL && files->len > 0, NULL);
@@ -285,11 +312,20 @@ grd_project_import_files (GrdProject             *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               goto fail;
             }
-          report->source_id = 0;
           report->error = g_steal_pointer (&local_error);
         }
+      else
+        n_imported++;
 
       g_ptr_array_add (reports, g_steal_pointer (&report));
+    }
+
+  /* Skipping every file imports nothing: the case made for them and the
+   * undo step would be all that is left, so the batch leaves nothing. */
+  if (n_imported == 0)
+    {
+      grd_project_abort_batch (self);
+      return g_steal_pointer (&reports);
     }
 
   if (!grd_project_end_batch (self, error))

@@ -54,7 +54,8 @@ GPtrArray *grd_import_expand_files (GPtrArray     *files,
 /* Imports files as one undoable step, each file a source. Without
  * GRD_IMPORT_FLAGS_SKIP_ERRORS the first file that cannot be imported
  * fails the whole step and nothing is imported; with it, that file's
- * report carries the error and the rest are imported. case_name (may be
+ * report carries the error and the rest are imported (when none can be,
+ * the project is left unchanged, no case made). case_name (may be
  * NULL) is the case every source goes to, made if missing; name (may be
  * NULL) names the source of a single file. Returns the reports, one per
  * file in order, or NULL with error set. */

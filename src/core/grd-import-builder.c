@@ -13,12 +13,14 @@
 #include "grd-import-private.h"
 
 #define N_STYLES (GRD_FORMAT_UNDERLINE + 1)
-#define NO_RANGE G_MAXUINT
 
 struct _GrdImportBuilder
 {
   GString   *text;
+  gsize      max_text;            /* bytes the text may grow to */
+  gboolean   overflowed;          /* something was not written for it */
   gint64     n_chars;
+  gint64     notes_start;         /* -1: no notes */
   GArray    *formats;             /* GrdFormatRange; end < 0 while open */
   GPtrArray *dropped;             /* GrdImportDropped */
   char      *encoding;
@@ -34,15 +36,17 @@ is_style (GrdFormatKind kind)
 }
 
 GrdImportBuilder *
-grd_import_builder_new (void)
+grd_import_builder_new (gsize max_text)
 {
   GrdImportBuilder *builder = g_new0 (GrdImportBuilder, 1);
 
   builder->text = g_string_new (NULL);
+  builder->max_text = max_text;
+  builder->notes_start = -1;
   builder->formats = g_array_new (FALSE, FALSE, sizeof (GrdFormatRange));
   builder->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_import_dropped_free);
   for (guint i = 0; i < N_STYLES; i++)
-    builder->style_range[i] = NO_RANGE;
+    builder->style_range[i] = GRD_IMPORT_NO_TOKEN;
 
   return builder;
 }
@@ -97,7 +101,7 @@ static void
 open_pending_styles (GrdImportBuilder *builder)
 {
   for (guint i = 0; i < N_STYLES; i++)
-    if (builder->style_depth[i] > 0 && builder->style_range[i] == NO_RANGE)
+    if (builder->style_depth[i] > 0 && builder->style_range[i] == GRD_IMPORT_NO_TOKEN)
       builder->style_range[i] = grd_import_builder_begin_range (builder, (GrdFormatKind) i, 0);
 }
 
@@ -105,9 +109,9 @@ static void
 close_style (GrdImportBuilder *builder,
              guint             style)
 {
-  if (builder->style_range[style] != NO_RANGE)
+  if (builder->style_range[style] != GRD_IMPORT_NO_TOKEN)
     grd_import_builder_end_range (builder, builder->style_range[style]);
-  builder->style_range[style] = NO_RANGE;
+  builder->style_range[style] = GRD_IMPORT_NO_TOKEN;
 }
 
 void
@@ -149,6 +153,31 @@ grd_import_builder_set_style (GrdImportBuilder *builder,
     }
 }
 
+void
+grd_import_builder_styles_off (GrdImportBuilder *builder)
+{
+  for (guint i = 0; i < N_STYLES; i++)
+    if (is_style ((GrdFormatKind) i))
+      grd_import_builder_set_style (builder, (GrdFormatKind) i, FALSE);
+}
+
+/* Whether len more bytes fit; once something did not, nothing more is
+ * written, so the text never ends in a half of what the reader meant. */
+static gboolean
+has_room (GrdImportBuilder *builder,
+          gsize             len)
+{
+  if (!builder->overflowed && len > builder->max_text - MIN (builder->text->len, builder->max_text))
+    builder->overflowed = TRUE;
+  return !builder->overflowed;
+}
+
+gboolean
+grd_import_builder_overflowed (GrdImportBuilder *builder)
+{
+  return builder->overflowed;
+}
+
 static void
 append_valid (GrdImportBuilder *builder,
               const char       *text,
@@ -178,6 +207,8 @@ append_valid (GrdImportBuilder *builder,
           run_chars++;
         }
 
+      if (p > run && !has_room (builder, (gsize) (p - run) + 1))
+        return;
       if (p > run)
         {
           /* A collapsed space is written only once text follows it on
@@ -271,6 +302,8 @@ void
 grd_import_builder_newline (GrdImportBuilder *builder)
 {
   builder->pending_space = FALSE;
+  if (!has_room (builder, 1))
+    return;
 
   for (guint i = 0; i < N_STYLES; i++)
     close_style (builder, i);
@@ -284,6 +317,20 @@ grd_import_builder_end_block (GrdImportBuilder *builder)
 {
   if (!grd_import_builder_at_line_start (builder))
     grd_import_builder_newline (builder);
+}
+
+void
+grd_import_builder_begin_notes (GrdImportBuilder *builder)
+{
+  grd_import_builder_end_block (builder);
+  if (builder->notes_start < 0)
+    builder->notes_start = builder->n_chars;
+}
+
+gint64
+grd_import_builder_get_notes_start (GrdImportBuilder *builder)
+{
+  return builder->notes_start;
 }
 
 void

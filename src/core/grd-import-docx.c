@@ -7,8 +7,10 @@
 /* A .docx is a zip of XML parts; the text is in word/document.xml, the
  * styles that make a paragraph a heading or a run bold in word/styles.xml,
  * footnotes and endnotes in their own parts. What a reader sees is kept:
- * tracked insertions are text, tracked deletions are not; comments,
- * drawings and field codes are left out, and the report says so. */
+ * tracked insertions are text, tracked deletions are not, text boxes are
+ * text; comments and pictures are left out, and the report says so. A
+ * field shows its result (a date, a page number), which is kept; its code
+ * is how Word computes it, never seen, and left out without a word. */
 
 #define G_LOG_DOMAIN "grd-import"
 
@@ -23,33 +25,16 @@
 #define W_STRICT_NS "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define MC_NS       "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-#define MAX_STYLE_DEPTH 16   /* basedOn chains; Word's own are 2 or 3 long */
-
-typedef enum { UNSET = -1, OFF = 0, ON = 1 } Toggle;
-
-typedef struct {
-  char   *based_on;
-  gint    heading;       /* 0: not a heading */
-  Toggle  bold;
-  Toggle  italic;
-  Toggle  underline;
-} DocxStyle;
-
 typedef struct {
   const char       *file_name;
   GrdImportBuilder *builder;
-  GHashTable       *styles;       /* style id -> DocxStyle */
+  GHashTable       *styles;       /* style id -> GrdImportStyle */
   GArray           *row_cells;    /* cells seen in each open table row */
-  GPtrArray        *notes;        /* "f12" / "e3": notes in the order cited */
+  GHashTable       *note_parts;   /* "f12" / "e3" -> the note's element */
+  GHashTable       *note_numbers; /* "f12" / "e3" -> its number, as cited */
+  GPtrArray        *notes;        /* the notes' elements, in the order cited */
   char             *note_marker;  /* "[2]", for the next paragraph's start */
 } DocxReader;
-
-static void
-docx_style_free (DocxStyle *style)
-{
-  g_free (style->based_on);
-  g_free (style);
-}
 
 static gboolean
 is_w (xmlNode    *node,
@@ -78,7 +63,7 @@ find_child (xmlNode    *node,
 
 /* <w:b/> and <w:b w:val="1"/> are on, <w:b w:val="0"/> off; <w:u> is on
  * unless its value is "none". */
-static Toggle
+static GrdToggle
 read_toggle (xmlNode    *props,
              const char *name)
 {
@@ -86,15 +71,24 @@ read_toggle (xmlNode    *props,
   g_autofree char *val = NULL;
 
   if (node == NULL)
-    return UNSET;
+    return GRD_TOGGLE_UNSET;
 
   val = get_val (node);
   if (val == NULL)
-    return ON;
+    return GRD_TOGGLE_ON;
   if (g_str_equal (name, "u"))
-    return g_str_equal (val, "none") ? OFF : ON;
+    return g_str_equal (val, "none") ? GRD_TOGGLE_OFF : GRD_TOGGLE_ON;
   return g_str_equal (val, "0") || g_str_equal (val, "false") || g_str_equal (val, "off")
-         ? OFF : ON;
+         ? GRD_TOGGLE_OFF : GRD_TOGGLE_ON;
+}
+
+static GrdImportInline
+read_inline (xmlNode *props)
+{
+  GrdImportInline style = { read_toggle (props, "b"), read_toggle (props, "i"),
+                            read_toggle (props, "u") };
+
+  return style;
 }
 
 static gint
@@ -134,7 +128,7 @@ read_styles (DocxReader *reader,
   for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     {
       g_autofree char *id = NULL;
-      DocxStyle *style;
+      GrdImportStyle *style;
       xmlNode *child;
 
       if (!is_w (node, "style"))
@@ -143,9 +137,9 @@ read_styles (DocxReader *reader,
       if (id == NULL)
         continue;
 
-      style = g_new0 (DocxStyle, 1);
+      style = g_new0 (GrdImportStyle, 1);
       if ((child = find_child (node, "basedOn")) != NULL)
-        style->based_on = get_val (child);
+        style->parent = get_val (child);
       if ((child = find_child (node, "name")) != NULL)
         {
           g_autofree char *name = get_val (child);
@@ -154,45 +148,13 @@ read_styles (DocxReader *reader,
         }
       if (style->heading == 0)
         style->heading = read_outline_level (find_child (node, "pPr"));
-      child = find_child (node, "rPr");
-      style->bold = read_toggle (child, "b");
-      style->italic = read_toggle (child, "i");
-      style->underline = read_toggle (child, "u");
+      style->inline_style = read_inline (find_child (node, "rPr"));
 
       g_hash_table_replace (reader->styles, g_steal_pointer (&id), style);
     }
 }
 
-/* A style's settings with what it inherits filled in; a loop in basedOn
- * (a damaged file) ends the chain. */
-static DocxStyle
-resolve_style (DocxReader *reader,
-               const char *id)
-{
-  DocxStyle resolved = { NULL, -1, UNSET, UNSET, UNSET };
-
-  for (guint depth = 0; id != NULL && depth < MAX_STYLE_DEPTH; depth++)
-    {
-      DocxStyle *style = g_hash_table_lookup (reader->styles, id);
-
-      if (style == NULL)
-        break;
-      if (resolved.heading < 0 && style->heading > 0)
-        resolved.heading = style->heading;
-      if (resolved.bold == UNSET)
-        resolved.bold = style->bold;
-      if (resolved.italic == UNSET)
-        resolved.italic = style->italic;
-      if (resolved.underline == UNSET)
-        resolved.underline = style->underline;
-      id = style->based_on;
-    }
-
-  resolved.heading = MAX (resolved.heading, 0);
-  return resolved;
-}
-
-static DocxStyle
+static GrdImportStyle
 paragraph_style (DocxReader *reader,
                  xmlNode    *paragraph)
 {
@@ -200,19 +162,7 @@ paragraph_style (DocxReader *reader,
   xmlNode *style_node = props != NULL ? find_child (props, "pStyle") : NULL;
   g_autofree char *id = style_node != NULL ? get_val (style_node) : NULL;
 
-  return resolve_style (reader, id);
-}
-
-static Toggle
-pick (Toggle direct,
-      Toggle from_run_style,
-      Toggle from_paragraph_style)
-{
-  if (direct != UNSET)
-    return direct;
-  if (from_run_style != UNSET)
-    return from_run_style;
-  return from_paragraph_style;
+  return _grd_import_resolve_style (reader->styles, id);
 }
 
 /* Direct formatting wins over the run's character style, which wins over
@@ -224,25 +174,22 @@ apply_run_style (DocxReader *reader,
   xmlNode *props = find_child (run, "rPr");
   xmlNode *style_node = props != NULL ? find_child (props, "rStyle") : NULL;
   g_autofree char *id = style_node != NULL ? get_val (style_node) : NULL;
-  DocxStyle run_style = resolve_style (reader, id);
-  DocxStyle para_style = { NULL, 0, UNSET, UNSET, UNSET };
+  GrdImportStyle run_style = _grd_import_resolve_style (reader->styles, id);
+  GrdImportInline style = read_inline (props);
   xmlNode *paragraph;
 
   for (paragraph = run->parent; paragraph != NULL; paragraph = paragraph->parent)
     if (is_w (paragraph, "p"))
       break;
-  if (paragraph != NULL)
-    para_style = paragraph_style (reader, paragraph);
 
-  grd_import_builder_set_style (reader->builder, GRD_FORMAT_BOLD,
-                                pick (read_toggle (props, "b"), run_style.bold,
-                                      para_style.bold) == ON);
-  grd_import_builder_set_style (reader->builder, GRD_FORMAT_ITALIC,
-                                pick (read_toggle (props, "i"), run_style.italic,
-                                      para_style.italic) == ON);
-  grd_import_builder_set_style (reader->builder, GRD_FORMAT_UNDERLINE,
-                                pick (read_toggle (props, "u"), run_style.underline,
-                                      para_style.underline) == ON);
+  _grd_import_inherit (&style, &run_style.inline_style);
+  if (paragraph != NULL)
+    {
+      GrdImportStyle para_style = paragraph_style (reader, paragraph);
+
+      _grd_import_inherit (&style, &para_style.inline_style);
+    }
+  _grd_import_apply_inline (reader->builder, &style);
 }
 
 static gboolean
@@ -251,14 +198,10 @@ in_table_cell (xmlNode *paragraph)
   return paragraph->parent != NULL && is_w (paragraph->parent, "tc");
 }
 
-/* Paragraphs in one table cell are joined by a space: a row stays a line. */
 static gboolean
-follows_paragraph_in_cell (xmlNode *paragraph)
+is_cell_block (xmlNode *node)
 {
-  for (xmlNode *prev = paragraph->prev; prev != NULL; prev = prev->prev)
-    if (is_w (prev, "p") || is_w (prev, "tbl"))
-      return TRUE;
-  return FALSE;
+  return is_w (node, "p") || is_w (node, "tbl");
 }
 
 static guint
@@ -268,14 +211,13 @@ enter_paragraph (DocxReader *reader,
   GrdImportBuilder *builder = reader->builder;
   xmlNode *props = find_child (paragraph, "pPr");
   xmlNode *numbering = props != NULL ? find_child (props, "numPr") : NULL;
-  DocxStyle style = paragraph_style (reader, paragraph);
+  GrdImportStyle style = paragraph_style (reader, paragraph);
   gint heading = read_outline_level (props);
   guint range = GRD_IMPORT_NO_TOKEN;
 
   if (in_table_cell (paragraph))
     {
-      if (follows_paragraph_in_cell (paragraph))
-        grd_import_builder_append_collapsed (builder, " ", 1);
+      _grd_import_cell_paragraph (builder, paragraph, is_cell_block);
       return GRD_IMPORT_NO_TOKEN;
     }
 
@@ -295,29 +237,40 @@ enter_paragraph (DocxReader *reader,
       range = grd_import_builder_begin_range (builder, GRD_FORMAT_LIST_ITEM, (gint) level + 1);
     }
 
-  if (reader->note_marker != NULL)
-    {
-      grd_import_builder_append (builder, reader->note_marker, -1);
-      grd_import_builder_append_collapsed (builder, " ", 1);
-      g_clear_pointer (&reader->note_marker, g_free);
-    }
-
+  _grd_import_take_note_marker (builder, &reader->note_marker);
   return range;
 }
 
+/* A note is numbered when first cited and printed once, at the end; a
+ * citation of a note the file does not hold leaves no marker. */
 static void
 cite_note (DocxReader *reader,
            xmlNode    *reference,
            char        kind)
 {
   g_autofree char *id = _grd_import_xml_get (reference, (const char *) reference->ns->href, "id");
+  g_autofree char *key = NULL;
   g_autofree char *marker = NULL;
+  xmlNode *note;
+  guint number;
 
   if (id == NULL)
     return;
 
-  g_ptr_array_add (reader->notes, g_strdup_printf ("%c%s", kind, id));
-  marker = g_strdup_printf ("[%u]", reader->notes->len);
+  key = g_strdup_printf ("%c%s", kind, id);
+  note = g_hash_table_lookup (reader->note_parts, key);
+  if (note == NULL)
+    return;
+
+  number = GPOINTER_TO_UINT (g_hash_table_lookup (reader->note_numbers, key));
+  if (number == 0)
+    {
+      g_ptr_array_add (reader->notes, note);
+      number = reader->notes->len;
+      g_hash_table_insert (reader->note_numbers, g_steal_pointer (&key), GUINT_TO_POINTER (number));
+    }
+
+  marker = g_strdup_printf ("[%u]", number);
   grd_import_builder_append (reader->builder, marker, -1);
 }
 
@@ -328,6 +281,31 @@ append_text_of (GrdImportBuilder *builder,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (child->type == XML_TEXT_NODE && child->content != NULL)
       grd_import_builder_append (builder, (const char *) child->content, -1);
+}
+
+/* Whether a drawing holds a text box (w:txbxContent), at any depth: a
+ * shape in a group in an anchor, say. */
+static gboolean
+holds_text_box (xmlNode *drawing)
+{
+  xmlNode *node = drawing->children;
+
+  while (node != NULL && node != drawing)
+    {
+      if (is_w (node, "txbxContent"))
+        return TRUE;
+      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != drawing && node->next == NULL)
+        node = node->parent;
+      if (node != drawing)
+        node = node->next;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -381,26 +359,19 @@ enter_node (xmlNode  *node,
     cite_note (reader, node, 'e');
   else if (is_w (node, "drawing") || is_w (node, "pict") || is_w (node, "object"))
     {
+      /* A text box is a drawing too, with paragraphs inside; the walk
+       * finds them through the drawing's own elements. */
+      if (holds_text_box (node))
+        return TRUE;
       grd_import_builder_drop (builder, _("image"), _("sources hold text"));
       return FALSE;
     }
   else if (is_w (node, "tbl"))
     grd_import_builder_end_block (builder);
   else if (is_w (node, "tr"))
-    {
-      guint n_cells = 0;
-
-      grd_import_builder_end_block (builder);
-      g_array_append_val (reader->row_cells, n_cells);
-    }
-  else if (is_w (node, "tc") && reader->row_cells->len > 0)
-    {
-      guint *n_cells = &g_array_index (reader->row_cells, guint, reader->row_cells->len - 1);
-
-      if ((*n_cells)++ > 0)
-        grd_import_builder_append (builder, "\t", 1);
-      *token = grd_import_builder_begin_range (builder, GRD_FORMAT_TABLE_CELL, 0);
-    }
+    _grd_import_begin_row (builder, reader->row_cells);
+  else if (is_w (node, "tc"))
+    *token = _grd_import_begin_cell (builder, reader->row_cells);
   /* Properties are read where they apply; field codes, the note's own
    * reference mark and section settings hold no text. */
   else if (is_w (node, "pPr") || is_w (node, "rPr") || is_w (node, "sectPr") ||
@@ -428,29 +399,7 @@ leave_node (xmlNode  *node,
   if (is_w (node, "p") && !in_table_cell (node))
     grd_import_builder_end_block (reader->builder);
   else if (is_w (node, "tr"))
-    {
-      g_array_set_size (reader->row_cells, reader->row_cells->len - 1);
-      grd_import_builder_end_block (reader->builder);
-    }
-}
-
-static xmlNode *
-find_note (xmlDoc     *doc,
-           const char *element,
-           const char *id)
-{
-  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
-    {
-      g_autofree char *node_id = NULL;
-
-      if (!is_w (node, element))
-        continue;
-      node_id = _grd_import_xml_get (node, (const char *) node->ns->href, "id");
-      if (g_strcmp0 (node_id, id) == 0)
-        return node;
-    }
-
-  return NULL;
+    _grd_import_end_row (reader->builder, reader->row_cells);
 }
 
 static gboolean
@@ -471,53 +420,27 @@ load_part (GrdZipReader  *zip,
   return contents == NULL || *doc != NULL;
 }
 
-/* Footnotes and endnotes come after the text, numbered as cited. */
-static gboolean
-append_notes (GrdZipReader  *zip,
-              DocxReader    *reader,
-              GError       **error)
+/* One pass over a notes part, before the text cites any: looking a note
+ * up per citation would read the part once for each. */
+static void
+index_notes (DocxReader *reader,
+             xmlDoc     *doc,
+             const char *element,
+             char        kind)
 {
-  xmlDoc *footnotes = NULL;
-  xmlDoc *endnotes = NULL;
-  gboolean ok = FALSE;
+  if (doc == NULL)
+    return;
 
-  if (reader->notes->len == 0)
-    return TRUE;
-
-  if (!load_part (zip, reader, "word/footnotes.xml", &footnotes, error) ||
-      !load_part (zip, reader, "word/endnotes.xml", &endnotes, error))
-    goto out;
-
-  /* Only notes the text cites: one that cites itself must not loop. */
-  for (guint i = 0, n = reader->notes->len; i < n; i++)
+  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     {
-      const char *cited = g_ptr_array_index (reader->notes, i);
-      xmlDoc *doc = cited[0] == 'f' ? footnotes : endnotes;
-      xmlNode *note = doc != NULL ? find_note (doc, cited[0] == 'f' ? "footnote" : "endnote",
-                                               cited + 1)
-                                  : NULL;
-      g_autofree char *marker = g_strdup_printf ("[%u]", i + 1);
+      g_autofree char *id = NULL;
 
-      if (note == NULL)
+      if (!is_w (node, element))
         continue;
-
-      grd_import_builder_end_block (reader->builder);
-      grd_import_builder_set_style (reader->builder, GRD_FORMAT_BOLD, FALSE);
-      grd_import_builder_set_style (reader->builder, GRD_FORMAT_ITALIC, FALSE);
-      grd_import_builder_set_style (reader->builder, GRD_FORMAT_UNDERLINE, FALSE);
-      /* The marker and the note's first paragraph share a line. */
-      g_free (reader->note_marker);
-      reader->note_marker = g_steal_pointer (&marker);
-      for (xmlNode *child = note->children; child != NULL; child = child->next)
-        _grd_import_walk_tree (child, enter_node, leave_node, reader);
-      g_clear_pointer (&reader->note_marker, g_free);
+      id = _grd_import_xml_get (node, (const char *) node->ns->href, "id");
+      if (id != NULL)
+        g_hash_table_insert (reader->note_parts, g_strdup_printf ("%c%s", kind, id), node);
     }
-  ok = TRUE;
-
-out:
-  xmlFreeDoc (footnotes);
-  xmlFreeDoc (endnotes);
-  return ok;
 }
 
 gboolean
@@ -528,8 +451,10 @@ _grd_import_read_docx (GBytes            *bytes,
 {
   g_autoptr(GrdZipReader) zip = NULL;
   g_autoptr(GBytes) contents = NULL;
-  DocxReader reader = { file_name, builder, NULL, NULL, NULL, NULL };
+  DocxReader reader = { file_name, builder, };
   xmlDoc *styles = NULL;
+  xmlDoc *footnotes = NULL;
+  xmlDoc *endnotes = NULL;
   xmlDoc *document = NULL;
   xmlNode *body = NULL;
   gboolean ok = FALSE;
@@ -556,28 +481,39 @@ _grd_import_read_docx (GBytes            *bytes,
       goto out;
     }
 
-  reader.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) docx_style_free);
+  reader.styles = _grd_import_styles_new ();
   reader.row_cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  reader.notes = g_ptr_array_new_with_free_func (g_free);
+  reader.note_parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.note_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.notes = g_ptr_array_new ();
 
-  if (!load_part (zip, &reader, "word/styles.xml", &styles, error))
+  if (!load_part (zip, &reader, "word/styles.xml", &styles, error) ||
+      !load_part (zip, &reader, "word/footnotes.xml", &footnotes, error) ||
+      !load_part (zip, &reader, "word/endnotes.xml", &endnotes, error))
     goto out;
   if (styles != NULL)
     read_styles (&reader, styles);
+  index_notes (&reader, footnotes, "footnote", 'f');
+  index_notes (&reader, endnotes, "endnote", 'e');
 
   for (xmlNode *child = body->children; child != NULL; child = child->next)
     _grd_import_walk_tree (child, enter_node, leave_node, &reader);
 
-  ok = append_notes (zip, &reader, error);
+  _grd_import_append_notes (builder, reader.notes, &reader.note_marker, enter_node, leave_node,
+                            &reader);
   grd_import_builder_end_block (builder);
+  ok = TRUE;
 
 out:
   g_clear_pointer (&reader.styles, g_hash_table_unref);
   g_clear_pointer (&reader.row_cells, g_array_unref);
+  g_clear_pointer (&reader.note_parts, g_hash_table_unref);
+  g_clear_pointer (&reader.note_numbers, g_hash_table_unref);
   g_clear_pointer (&reader.notes, g_ptr_array_unref);
   g_free (reader.note_marker);
   xmlFreeDoc (styles);
+  xmlFreeDoc (footnotes);
+  xmlFreeDoc (endnotes);
   xmlFreeDoc (document);
   return ok;
 }

@@ -14,7 +14,6 @@
 
 #include "grd-import-private.h"
 
-#define NO_RANGE GRD_IMPORT_NO_TOKEN
 
 /* The charset a document declares in a <meta> near its start (HTML5's
  * prescan looks at the first 1024 bytes), or NULL. */
@@ -48,6 +47,22 @@ find_declared_charset (const char *data,
   return NULL;
 }
 
+/* The labels of UTF-16 and UTF-32 (the WHATWG's list for UTF-16, and
+ * iconv's own names). */
+static gboolean
+is_wide_label (const char *label)
+{
+  static const char * const prefixes[] = {
+    "UTF-16", "UTF16", "UTF-32", "UTF32", "UCS-2", "UCS2", "UCS-4", "UCS4", "UNICODE",
+    "ISO-10646-UCS-", "CSUNICODE", NULL
+  };
+
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    if (g_str_has_prefix (label, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* libxml2 is handed UTF-8 only, decoded here: so that an encoding error
  * names its byte in the file, and a document without a declaration gets
  * the same detection as a .txt instead of libxml2's Latin-1 guess. */
@@ -62,6 +77,8 @@ decode_html (GBytes      *bytes,
   g_autofree char *declared = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize bytes_read = 0;
+  gsize text_len = 0;
+  const char *charset;
   const char *nul;
   char *text;
 
@@ -78,34 +95,37 @@ decode_html (GBytes      *bytes,
     return grd_import_decode_text (bytes, file_name, encoding, error);
 
   /* A page that says it is UTF-8 and is not is damaged, not in some other
-   * encoding to be guessed: iconv checks it like any other. */
-  if (g_str_equal (declared, "UTF8"))
+   * encoding to be guessed: iconv checks it like any other. The HTML
+   * standard reads a UTF-16 or UTF-32 label on bytes that carry the label
+   * in ASCII (no byte order mark, or the prescan could not have read it)
+   * as UTF-8 too. */
+  if (g_str_equal (declared, "UTF8") || is_wide_label (declared))
     {
       g_free (declared);
       declared = g_strdup ("UTF-8");
     }
 
-  /* The WHATWG treats a Latin-1 label as Windows-1252, which is also what
-   * such pages really hold ("smart quotes" in 0x80-0x9F). */
-  if (g_str_equal (declared, "ISO-8859-1") || g_str_equal (declared, "LATIN1") ||
-      g_str_equal (declared, "US-ASCII"))
+  /* UTF-7 smuggles markup past anything that reads the bytes as ASCII
+   * ("+ADw-script+AD4-"); no browser decodes it, nor does Grounded. */
+  if (g_str_equal (declared, "UTF-7") || g_str_equal (declared, "UTF7"))
     {
-      g_free (declared);
-      declared = g_strdup ("WINDOWS-1252");
+      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
+                   /* Translators: a file name */
+                   _("%s: the document declares UTF-7, which is not read for safety"),
+                   file_name);
+      return NULL;
     }
 
   /* iconv passes a NUL through, which would cut the text short. */
   nul = memchr (data, '\0', len);
   if (nul != NULL)
     {
-      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
-                   /* Translators: %s is a file name, %lu a byte offset */
-                   _("%s: NUL character at byte %lu; this does not look like a text file"),
-                   file_name, (gulong) (nul - data));
+      _grd_import_set_nul_error (error, file_name, (gsize) (nul - data));
       return NULL;
     }
 
-  text = g_convert (data, len, "UTF-8", declared, &bytes_read, NULL, &local_error);
+  charset = _grd_import_windows_charset (declared);
+  text = g_convert (data, len, "UTF-8", charset, &bytes_read, &text_len, &local_error);
   if (text == NULL)
     {
       if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
@@ -114,21 +134,35 @@ decode_html (GBytes      *bytes,
                      _("%s: the document declares the unknown encoding “%s”"),
                      file_name, declared);
       else
-        g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
-                     /* Translators: a file name, an encoding such as “UTF-8”, a byte offset */
-                     _("%s: invalid %s at byte %lu"),
-                     file_name, declared, (gulong) bytes_read);
+        _grd_import_set_invalid_error (error, file_name, charset, bytes_read);
+      return NULL;
+    }
+
+  /* A declared encoding that is not ASCII-compatible (UTF-16 under some
+   * other name, EBCDIC) can make a character zero of bytes that were not:
+   * the text must not be cut short there either. Encoding the text before
+   * it again gives the NUL's place in the file. */
+  nul = memchr (text, '\0', text_len);
+  if (nul != NULL)
+    {
+      gsize offset = 0;
+      g_autofree char *before = g_convert (text, nul - text, charset, "UTF-8", NULL, &offset,
+                                           NULL);
+
+      _grd_import_set_nul_error (error, file_name, before != NULL ? offset : 0);
+      g_free (text);
       return NULL;
     }
 
   if (encoding != NULL)
-    *encoding = g_steal_pointer (&declared);
+    *encoding = g_strdup (charset);
   return text;
 }
 
 typedef struct {
   GrdImportBuilder *builder;
   guint             pre_depth;
+  guint             list_depth;  /* counted on the way, not by asking each item's ancestors */
 } HtmlWalk;
 
 static gboolean
@@ -160,18 +194,6 @@ static const char * const blocks[] = {
   "figcaption", "address", "hr", "form", "fieldset", "details", "summary", "body", "html", NULL
 };
 
-static guint
-list_depth (xmlNode *node)
-{
-  guint depth = 0;
-
-  for (xmlNode *up = node->parent; up != NULL; up = up->parent)
-    if (name_is (up, "ul") || name_is (up, "ol"))
-      depth++;
-
-  return MAX (depth, 1);
-}
-
 static gboolean
 follows_cell (xmlNode *node)
 {
@@ -196,18 +218,18 @@ enter_element (HtmlWalk *walk,
   if (name_in (node, skipped))
     {
       *descend = FALSE;
-      return NO_RANGE;
+      return GRD_IMPORT_NO_TOKEN;
     }
 
   if (name_is (node, "img"))
     {
       grd_import_builder_drop (builder, _("image"), _("sources hold text"));
-      return NO_RANGE;
+      return GRD_IMPORT_NO_TOKEN;
     }
   if (name_is (node, "br"))
     {
       grd_import_builder_newline (builder);
-      return NO_RANGE;
+      return GRD_IMPORT_NO_TOKEN;
     }
   if (name_is (node, "b") || name_is (node, "strong"))
     grd_import_builder_push_style (builder, GRD_FORMAT_BOLD);
@@ -229,10 +251,15 @@ enter_element (HtmlWalk *walk,
     {
       grd_import_builder_end_block (builder);
       return grd_import_builder_begin_range (builder, GRD_FORMAT_LIST_ITEM,
-                                             (gint) list_depth (node));
+                                             (gint) MAX (walk->list_depth, 1));
     }
   else if (name_is (node, "tr"))
     grd_import_builder_end_block (builder);
+  else if (name_is (node, "ul") || name_is (node, "ol"))
+    {
+      grd_import_builder_end_block (builder);
+      walk->list_depth++;
+    }
   else if (name_is (node, "td") || name_is (node, "th"))
     {
       if (follows_cell (node))
@@ -242,7 +269,7 @@ enter_element (HtmlWalk *walk,
   else if (name_in (node, blocks))
     grd_import_builder_end_block (builder);
 
-  return NO_RANGE;
+  return GRD_IMPORT_NO_TOKEN;
 }
 
 static void
@@ -252,7 +279,7 @@ leave_element (HtmlWalk *walk,
 {
   GrdImportBuilder *builder = walk->builder;
 
-  if (range != NO_RANGE)
+  if (range != GRD_IMPORT_NO_TOKEN)
     grd_import_builder_end_range (builder, range);
 
   if (name_is (node, "b") || name_is (node, "strong"))
@@ -266,8 +293,13 @@ leave_element (HtmlWalk *walk,
       walk->pre_depth--;
       grd_import_builder_end_block (builder);
     }
+  else if (name_is (node, "ul") || name_is (node, "ol"))
+    {
+      walk->list_depth--;
+      grd_import_builder_end_block (builder);
+    }
   else if (!name_is (node, "td") && !name_is (node, "th") &&
-           (name_is (node, "tr") || name_in (node, blocks) || range != NO_RANGE))
+           (name_is (node, "tr") || name_in (node, blocks) || range != GRD_IMPORT_NO_TOKEN))
     grd_import_builder_end_block (builder);  /* headings and list items have a range */
 }
 
@@ -312,7 +344,8 @@ _grd_import_read_html (GBytes            *bytes,
 {
   g_autofree char *encoding = NULL;
   g_autofree char *text = decode_html (bytes, file_name, &encoding, error);
-  HtmlWalk walk = { builder, 0 };
+  HtmlWalk walk = { builder, 0, 0 };
+  htmlParserCtxtPtr context;
   htmlDocPtr doc;
   xmlNode *root;
   gsize len;
@@ -330,9 +363,35 @@ _grd_import_read_html (GBytes            *bytes,
 
   /* The HTML parser recovers from any markup, as browsers do, and never
    * fetches anything (NONET). */
-  doc = htmlReadMemory (text, (int) len, NULL, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
+  context = htmlNewParserCtxt ();
+  if (context == NULL)
+    g_error ("libxml2 cannot allocate a parser");
+  doc = htmlCtxtReadMemory (context, text, (int) len, NULL, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
+
+  /* The one thing it does not recover from is elements nested deeper
+   * than its limit (256 without HUGE): it stops there, and the document
+   * it returns ends at that point. Importing that would lose the rest of
+   * the text without a word. */
+  if (context->instate == XML_PARSER_EOF)
+    {
+      const xmlError *xml_error = xmlCtxtGetLastError (context);
+
+      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_MALFORMED,
+                   /* Translators: a file name, a line number and libxml2's message */
+                   _("%s: the HTML parser stopped at line %d (%s); the rest of the document "
+                     "would be lost"),
+                   file_name, xml_error != NULL ? xml_error->line : 0,
+                   xml_error != NULL && xml_error->message != NULL
+                   ? g_strstrip (xml_error->message) : "?");
+      htmlFreeParserCtxt (context);
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      return FALSE;
+    }
+  htmlFreeParserCtxt (context);
+
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {

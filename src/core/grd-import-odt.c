@@ -26,33 +26,21 @@
 #define FO_NS     "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define DRAW_NS   "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 
-#define MAX_STYLE_DEPTH 16
-#define MAX_SPACES      1024   /* <text:s text:c="…"/>; a line, not a bomb */
-
-typedef enum { UNSET = -1, OFF = 0, ON = 1 } Toggle;
-
-typedef struct {
-  char   *parent;
-  Toggle  bold;
-  Toggle  italic;
-  Toggle  underline;
-} OdtStyle;
+/* <text:s text:c="…"/>: LibreOffice writes one for every run of spaces
+ * after the first. More than a line's worth is layout, not text, and 23
+ * bytes of markup must not become kilobytes of it. */
+#define MAX_SPACES      80
 
 typedef struct {
   const char       *file_name;
   GrdImportBuilder *builder;
-  GHashTable       *styles;      /* style name -> OdtStyle */
+  GHashTable       *styles;      /* style name -> GrdImportStyle */
+  GArray           *inline_stack; /* GrdImportInline of each open paragraph, span, link */
+  guint             list_depth;  /* text:list elements open */
   GArray           *row_cells;   /* cells seen in each open table row */
   GPtrArray        *notes;       /* text:note-body nodes, in the order cited */
   char             *note_marker; /* "[2]", for the next paragraph's start */
 } OdtReader;
-
-static void
-odt_style_free (OdtStyle *style)
-{
-  g_free (style->parent);
-  g_free (style);
-}
 
 static gboolean
 is_text (xmlNode    *node,
@@ -61,11 +49,11 @@ is_text (xmlNode    *node,
   return _grd_import_xml_is (node, TEXT_NS, name);
 }
 
-static Toggle
+static GrdToggle
 toggle_from (const char *value,
              gboolean  (*on) (const char *value))
 {
-  return value == NULL ? UNSET : on (value) ? ON : OFF;
+  return value == NULL ? GRD_TOGGLE_UNSET : on (value) ? GRD_TOGGLE_ON : GRD_TOGGLE_OFF;
 }
 
 static gboolean
@@ -97,7 +85,7 @@ read_styles (OdtReader *reader,
   for (xmlNode *node = container->children; node != NULL; node = node->next)
     {
       g_autofree char *name = NULL;
-      OdtStyle *style;
+      GrdImportStyle *style;
 
       if (!_grd_import_xml_is (node, STYLE_NS, "style"))
         continue;
@@ -105,9 +93,9 @@ read_styles (OdtReader *reader,
       if (name == NULL)
         continue;
 
-      style = g_new0 (OdtStyle, 1);
+      style = g_new0 (GrdImportStyle, 1);
       style->parent = _grd_import_xml_get (node, STYLE_NS, "parent-style-name");
-      style->bold = style->italic = style->underline = UNSET;
+      style->inline_style = (GrdImportInline) GRD_IMPORT_INLINE_UNSET;
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         {
           g_autofree char *weight = NULL;
@@ -119,9 +107,9 @@ read_styles (OdtReader *reader,
           weight = _grd_import_xml_get (child, FO_NS, "font-weight");
           slant = _grd_import_xml_get (child, FO_NS, "font-style");
           underline = _grd_import_xml_get (child, STYLE_NS, "text-underline-style");
-          style->bold = toggle_from (weight, is_bold_weight);
-          style->italic = toggle_from (slant, is_italic_style);
-          style->underline = toggle_from (underline, is_underline_style);
+          style->inline_style.bold = toggle_from (weight, is_bold_weight);
+          style->inline_style.italic = toggle_from (slant, is_italic_style);
+          style->inline_style.underline = toggle_from (underline, is_underline_style);
         }
 
       g_hash_table_replace (reader->styles, g_steal_pointer (&name), style);
@@ -139,53 +127,47 @@ read_style_containers (OdtReader *reader,
       read_styles (reader, node);
 }
 
-/* What a style sets, with its parents filled in; the innermost span or
- * paragraph that says anything decides. */
+static gboolean
+is_paragraph (xmlNode *node)
+{
+  return is_text (node, "p") || is_text (node, "h");
+}
+
+static gboolean
+carries_style (xmlNode *node)
+{
+  return is_text (node, "span") || is_text (node, "a") || is_paragraph (node);
+}
+
+/* Entering a paragraph, span or link resolves its style once, on top of
+ * the one around it (a paragraph starts afresh): text then takes the top
+ * of the stack instead of climbing its ancestors. */
 static void
-style_of (OdtReader *reader,
-          xmlNode   *node,
-          Toggle    *bold,
-          Toggle    *italic,
-          Toggle    *underline)
+push_style (OdtReader *reader,
+            xmlNode   *node)
 {
   g_autofree char *name = _grd_import_xml_get (node, TEXT_NS, "style-name");
-  const char *id = name;
+  GrdImportStyle style = _grd_import_resolve_style (reader->styles, name);
+  GArray *stack = reader->inline_stack;
 
-  for (guint depth = 0; id != NULL && depth < MAX_STYLE_DEPTH; depth++)
-    {
-      OdtStyle *style = g_hash_table_lookup (reader->styles, id);
-
-      if (style == NULL)
-        break;
-      if (*bold == UNSET)
-        *bold = style->bold;
-      if (*italic == UNSET)
-        *italic = style->italic;
-      if (*underline == UNSET)
-        *underline = style->underline;
-      id = style->parent;
-    }
+  if (!is_paragraph (node) && stack->len > 0)
+    _grd_import_inherit (&style.inline_style,
+                         &g_array_index (stack, GrdImportInline, stack->len - 1));
+  g_array_append_val (stack, style.inline_style);
 }
 
 /* The styles of a piece of text (or of a space or tab element) are those
  * of the spans and the paragraph around it. */
 static void
-apply_text_style (OdtReader *reader,
-                  xmlNode   *text)
+apply_text_style (OdtReader *reader)
 {
-  Toggle bold = UNSET, italic = UNSET, underline = UNSET;
+  static const GrdImportInline none = GRD_IMPORT_INLINE_UNSET;
+  GArray *stack = reader->inline_stack;
 
-  for (xmlNode *up = text->parent; up != NULL; up = up->parent)
-    {
-      if (is_text (up, "span") || is_text (up, "a") || is_text (up, "p") || is_text (up, "h"))
-        style_of (reader, up, &bold, &italic, &underline);
-      if (is_text (up, "p") || is_text (up, "h"))
-        break;
-    }
-
-  grd_import_builder_set_style (reader->builder, GRD_FORMAT_BOLD, bold == ON);
-  grd_import_builder_set_style (reader->builder, GRD_FORMAT_ITALIC, italic == ON);
-  grd_import_builder_set_style (reader->builder, GRD_FORMAT_UNDERLINE, underline == ON);
+  _grd_import_apply_inline (reader->builder,
+                            stack->len > 0 ? &g_array_index (stack, GrdImportInline,
+                                                             stack->len - 1)
+                                           : &none);
 }
 
 static gboolean
@@ -196,38 +178,18 @@ in_table_cell (xmlNode *paragraph)
           _grd_import_xml_is (paragraph->parent, TABLE_NS, "covered-table-cell"));
 }
 
-static gboolean
-follows_paragraph (xmlNode *paragraph)
-{
-  for (xmlNode *prev = paragraph->prev; prev != NULL; prev = prev->prev)
-    if (is_text (prev, "p") || is_text (prev, "h"))
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-list_depth (xmlNode *item)
-{
-  guint depth = 0;
-
-  for (xmlNode *up = item->parent; up != NULL; up = up->parent)
-    if (is_text (up, "list"))
-      depth++;
-
-  return MAX (depth, 1);
-}
 
 static void
 append_spaces (GrdImportBuilder *builder,
                xmlNode          *node)
 {
+  static const char spaces[MAX_SPACES + 1] = { [0 ... MAX_SPACES - 1] = ' ' };
   g_autofree char *count = _grd_import_xml_get (node, TEXT_NS, "c");
-  gint64 n = 1;
+  guint64 n = 1;
 
-  if (count != NULL)
-    g_ascii_string_to_signed (count, 10, 1, MAX_SPACES, &n, NULL);
-  for (gint64 i = 0; i < n; i++)
-    grd_import_builder_append (builder, " ", 1);
+  if (count != NULL && !g_ascii_string_to_unsigned (count, 10, 1, G_MAXUINT64, &n, NULL))
+    n = 1;
+  grd_import_builder_append (builder, spaces, (gssize) MIN (n, MAX_SPACES));
 }
 
 static gboolean
@@ -245,7 +207,7 @@ enter_node (xmlNode  *node,
       if (node->content != NULL && node->parent != NULL && node->parent->ns != NULL &&
           g_strcmp0 ((const char *) node->parent->ns->href, TEXT_NS) == 0)
         {
-          apply_text_style (reader, node);
+          apply_text_style (reader);
           grd_import_builder_append_collapsed (builder, (const char *) node->content, -1);
         }
       return FALSE;
@@ -253,12 +215,14 @@ enter_node (xmlNode  *node,
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
 
+  if (carries_style (node))
+    push_style (reader, node);
+
   if (is_text (node, "h") || is_text (node, "p"))
     {
       if (in_table_cell (node))
         {
-          if (follows_paragraph (node))
-            grd_import_builder_append_collapsed (builder, " ", 1);
+          _grd_import_cell_paragraph (builder, node, is_paragraph);
           return TRUE;
         }
 
@@ -273,27 +237,24 @@ enter_node (xmlNode  *node,
           *token = grd_import_builder_begin_range (builder, GRD_FORMAT_HEADING,
                                                    (gint) MIN (value, 6));
         }
-      if (reader->note_marker != NULL)
-        {
-          grd_import_builder_append (builder, reader->note_marker, -1);
-          grd_import_builder_append_collapsed (builder, " ", 1);
-          g_clear_pointer (&reader->note_marker, g_free);
-        }
+      _grd_import_take_note_marker (builder, &reader->note_marker);
     }
+  else if (is_text (node, "list"))
+    reader->list_depth++;
   else if (is_text (node, "list-item") || is_text (node, "list-header"))
     {
       grd_import_builder_end_block (builder);
       *token = grd_import_builder_begin_range (builder, GRD_FORMAT_LIST_ITEM,
-                                               (gint) list_depth (node));
+                                               (gint) MAX (reader->list_depth, 1));
     }
   else if (is_text (node, "s"))
     {
-      apply_text_style (reader, node);
+      apply_text_style (reader);
       append_spaces (builder, node);
     }
   else if (is_text (node, "tab"))
     {
-      apply_text_style (reader, node);
+      apply_text_style (reader);
       grd_import_builder_append (builder, "\t", 1);
     }
   else if (is_text (node, "line-break"))
@@ -339,22 +300,10 @@ enter_node (xmlNode  *node,
   else if (_grd_import_xml_is (node, TABLE_NS, "table"))
     grd_import_builder_end_block (builder);
   else if (_grd_import_xml_is (node, TABLE_NS, "table-row"))
-    {
-      guint n_cells = 0;
-
-      grd_import_builder_end_block (builder);
-      g_array_append_val (reader->row_cells, n_cells);
-    }
-  else if ((_grd_import_xml_is (node, TABLE_NS, "table-cell") ||
-            _grd_import_xml_is (node, TABLE_NS, "covered-table-cell")) &&
-           reader->row_cells->len > 0)
-    {
-      guint *n_cells = &g_array_index (reader->row_cells, guint, reader->row_cells->len - 1);
-
-      if ((*n_cells)++ > 0)
-        grd_import_builder_append (builder, "\t", 1);
-      *token = grd_import_builder_begin_range (builder, GRD_FORMAT_TABLE_CELL, 0);
-    }
+    _grd_import_begin_row (builder, reader->row_cells);
+  else if (_grd_import_xml_is (node, TABLE_NS, "table-cell") ||
+           _grd_import_xml_is (node, TABLE_NS, "covered-table-cell"))
+    *token = _grd_import_begin_cell (builder, reader->row_cells);
   else if (is_text (node, "sequence-decls") || is_text (node, "variable-decls") ||
            is_text (node, "user-field-decls") || _grd_import_xml_is (node, OFFICE_NS, "forms") ||
            _grd_import_xml_is (node, TABLE_NS, "table-columns") ||
@@ -377,15 +326,17 @@ leave_node (xmlNode  *node,
   if (token != GRD_IMPORT_NO_TOKEN)
     grd_import_builder_end_range (reader->builder, token);
 
+  if (carries_style (node))
+    g_array_set_size (reader->inline_stack, reader->inline_stack->len - 1);
+
   if ((is_text (node, "p") || is_text (node, "h")) && !in_table_cell (node))
     grd_import_builder_end_block (reader->builder);
   else if (is_text (node, "list-item") || is_text (node, "list-header"))
     grd_import_builder_end_block (reader->builder);
+  else if (is_text (node, "list"))
+    reader->list_depth--;
   else if (_grd_import_xml_is (node, TABLE_NS, "table-row"))
-    {
-      g_array_set_size (reader->row_cells, reader->row_cells->len - 1);
-      grd_import_builder_end_block (reader->builder);
-    }
+    _grd_import_end_row (reader->builder, reader->row_cells);
 }
 
 static xmlNode *
@@ -409,7 +360,7 @@ _grd_import_read_odt (GBytes            *bytes,
   g_autoptr(GrdZipReader) zip = NULL;
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GBytes) style_contents = NULL;
-  OdtReader reader = { file_name, builder, NULL, NULL, NULL, NULL };
+  OdtReader reader = { file_name, builder, };
   xmlDoc *content = NULL;
   xmlDoc *styles = NULL;
   xmlNode *body;
@@ -434,8 +385,8 @@ _grd_import_read_odt (GBytes            *bytes,
       goto out;
     }
 
-  reader.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) odt_style_free);
+  reader.styles = _grd_import_styles_new ();
+  reader.inline_stack = g_array_new (FALSE, FALSE, sizeof (GrdImportInline));
   reader.row_cells = g_array_new (FALSE, FALSE, sizeof (guint));
   reader.notes = g_ptr_array_new ();
 
@@ -456,29 +407,14 @@ _grd_import_read_odt (GBytes            *bytes,
   for (xmlNode *child = body->children; child != NULL; child = child->next)
     _grd_import_walk_tree (child, enter_node, leave_node, &reader);
 
-  /* Notes come after the text, numbered as cited; the walk may not add
-   * notes while this loop reads them, and a note in a note is not cited. */
-  for (guint i = 0, n = reader.notes->len; i < n; i++)
-    {
-      xmlNode *note_body = g_ptr_array_index (reader.notes, i);
-      g_autofree char *marker = g_strdup_printf ("[%u]", i + 1);
-
-      grd_import_builder_end_block (builder);
-      grd_import_builder_set_style (builder, GRD_FORMAT_BOLD, FALSE);
-      grd_import_builder_set_style (builder, GRD_FORMAT_ITALIC, FALSE);
-      grd_import_builder_set_style (builder, GRD_FORMAT_UNDERLINE, FALSE);
-      /* The marker and the note's first paragraph share a line. */
-      g_free (reader.note_marker);
-      reader.note_marker = g_steal_pointer (&marker);
-      for (xmlNode *child = note_body->children; child != NULL; child = child->next)
-        _grd_import_walk_tree (child, enter_node, leave_node, &reader);
-      g_clear_pointer (&reader.note_marker, g_free);
-    }
+  _grd_import_append_notes (builder, reader.notes, &reader.note_marker, enter_node, leave_node,
+                            &reader);
   grd_import_builder_end_block (builder);
   ok = TRUE;
 
 out:
   g_clear_pointer (&reader.styles, g_hash_table_unref);
+  g_clear_pointer (&reader.inline_stack, g_array_unref);
   g_clear_pointer (&reader.row_cells, g_array_unref);
   g_clear_pointer (&reader.notes, g_ptr_array_unref);
   g_free (reader.note_marker);

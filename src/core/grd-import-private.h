@@ -23,8 +23,12 @@ G_BEGIN_DECLS
  * is a range that starts there. Block ranges (heading, list item, table
  * cell, page) are opened and closed by the reader; a range that would be
  * empty is dropped. Text must be valid UTF-8; C0 controls other than tab
- * and line feed are left out. */
-GrdImportBuilder *grd_import_builder_new          (void);
+ * and line feed are left out.
+ *
+ * The text may grow to max_text bytes: what would go past it is not
+ * written, and grd_import_builder_overflowed() says so (readers need not
+ * check after each append; grd_import_bytes() refuses the file). */
+GrdImportBuilder *grd_import_builder_new          (gsize             max_text);
 void              grd_import_builder_free         (GrdImportBuilder *builder);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdImportBuilder, grd_import_builder_free)
 
@@ -43,6 +47,12 @@ void     grd_import_builder_newline        (GrdImportBuilder *builder);
 /* Ends the line unless nothing is on it yet: the end of a paragraph. */
 void     grd_import_builder_end_block      (GrdImportBuilder *builder);
 gboolean grd_import_builder_at_line_start  (GrdImportBuilder *builder);
+gboolean grd_import_builder_overflowed     (GrdImportBuilder *builder);
+/* Footnotes and endnotes begin here, at a line start: no speaker's turn
+ * runs on into them. The first call counts. */
+void     grd_import_builder_begin_notes    (GrdImportBuilder *builder);
+/* In code points; -1 when the text has no notes. */
+gint64   grd_import_builder_get_notes_start (GrdImportBuilder *builder);
 
 /* Styles nest: push and pop count (<b><strong>…</strong></b>); set puts a
  * style on or off whatever came before (a run's properties in docx). */
@@ -53,6 +63,9 @@ void     grd_import_builder_pop_style      (GrdImportBuilder *builder,
 void     grd_import_builder_set_style      (GrdImportBuilder *builder,
                                             GrdFormatKind     kind,
                                             gboolean          on);
+/* Sets every style off: text that belongs to no run (a tab between cells,
+ * a note marker) takes none from the run before. */
+void     grd_import_builder_styles_off     (GrdImportBuilder *builder);
 
 /* Returns a handle for end_range. */
 guint    grd_import_builder_begin_range    (GrdImportBuilder *builder,
@@ -99,6 +112,20 @@ char         *_grd_import_xml_get    (xmlNode        *node,
                                       const char     *ns,
                                       const char     *name);
 
+/* The errors every decoder gives, worded once. */
+void          _grd_import_set_invalid_error (GError     **error,
+                                             const char  *file_name,
+                                             const char  *charset,
+                                             gsize        offset);
+void          _grd_import_set_nul_error     (GError     **error,
+                                             const char  *file_name,
+                                             gsize        offset);
+/* The charset to convert a file labelled charset with: the Windows code
+ * page that extends it (SHIFT_JIS -> CP932, ISO-8859-1 -> WINDOWS-1252),
+ * or charset itself. */
+const char   *_grd_import_windows_charset   (const char  *charset);
+
+/* A range handle or walk token that stands for none. */
 #define GRD_IMPORT_NO_TOKEN G_MAXUINT
 
 /* enter returns whether to read the node's children, and may leave a
@@ -114,6 +141,72 @@ void          _grd_import_walk_tree  (xmlNode            *root,
                                       GrdImportEnterFunc  enter,
                                       GrdImportLeaveFunc  leave,
                                       gpointer            user_data);
+
+/* Office documents (docx, odt) work alike in styles, tables and notes. */
+
+/* A style's setting for one inline style: UNSET leaves it to the style
+ * around it. */
+typedef enum {
+  GRD_TOGGLE_UNSET = -1,
+  GRD_TOGGLE_OFF = 0,
+  GRD_TOGGLE_ON = 1,
+} GrdToggle;
+
+typedef struct {
+  GrdToggle bold;
+  GrdToggle italic;
+  GrdToggle underline;
+} GrdImportInline;
+
+#define GRD_IMPORT_INLINE_UNSET { GRD_TOGGLE_UNSET, GRD_TOGGLE_UNSET, GRD_TOGGLE_UNSET }
+
+typedef struct {
+  char            *parent;   /* the style it is based on (basedOn, parent-style-name) */
+  gint             heading;  /* 0: not a heading */
+  GrdImportInline  inline_style;
+} GrdImportStyle;
+
+/* name -> GrdImportStyle, owning both. */
+GHashTable     *_grd_import_styles_new     (void);
+/* A style with what it inherits filled in (its parent is NULL); a loop
+ * or a chain longer than any real one (a damaged file) ends it. */
+GrdImportStyle  _grd_import_resolve_style  (GHashTable             *styles,
+                                            const char             *name);
+/* Fills what inner leaves unset from outer. */
+void            _grd_import_inherit        (GrdImportInline        *inner,
+                                            const GrdImportInline  *outer);
+/* Sets the builder's inline styles: on where style says on. */
+void            _grd_import_apply_inline   (GrdImportBuilder       *builder,
+                                            const GrdImportInline  *style);
+
+/* Table rows become lines and cells are tab-separated; row_cells counts
+ * the cells seen in each open row (rows nest with tables in cells).
+ * begin_cell returns the cell's range, for end_range. */
+void            _grd_import_begin_row      (GrdImportBuilder       *builder,
+                                            GArray                 *row_cells);
+guint           _grd_import_begin_cell     (GrdImportBuilder       *builder,
+                                            GArray                 *row_cells);
+void            _grd_import_end_row        (GrdImportBuilder       *builder,
+                                            GArray                 *row_cells);
+/* A paragraph in a table cell after another block of the cell: joined to
+ * it by a space, so that a row stays a line. */
+void            _grd_import_cell_paragraph (GrdImportBuilder       *builder,
+                                            xmlNode                *paragraph,
+                                            gboolean              (*is_block) (xmlNode *node));
+
+/* Notes come after the text, numbered as cited: each of notes (an
+ * element whose children are the note's paragraphs) is walked once; a
+ * note the walk cites anew joins the end of the array. The marker "[N]"
+ * waits in *note_marker for the note's first paragraph, which
+ * _grd_import_take_note_marker() writes it into. */
+void            _grd_import_append_notes   (GrdImportBuilder       *builder,
+                                            GPtrArray              *notes,
+                                            char                  **note_marker,
+                                            GrdImportEnterFunc      enter,
+                                            GrdImportLeaveFunc      leave,
+                                            gpointer                user_data);
+void            _grd_import_take_note_marker (GrdImportBuilder     *builder,
+                                              char                **note_marker);
 
 /* Only the importer table in grd-import.c calls these; everyone else goes
  * through grd_import_bytes(), which also checks what they return. */

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -22,13 +23,19 @@
 
 #define MAX_DEPTH       512   /* Word nests a few dozen groups at most */
 #define MAX_WORD_LEN    32    /* the spec's limit for control words */
-#define NO_RANGE        G_MAXUINT
+/* Bytes in a code page are converted this many at a time, so that what
+ * is held for an error message (a file offset per byte) stays small
+ * however long a run of text is. */
+#define CHUNK_SIZE      4096
 
 typedef struct {
   gboolean bold;
   gboolean italic;
   gboolean underline;
   gboolean skip;          /* inside a destination that holds no body text */
+  gboolean font_table;    /* inside \fonttbl (skipped, but its charsets are read) */
+  gboolean deleted;       /* a tracked deletion (\deleted) */
+  gint     font;          /* \fN; -1: the default font (\deffN) */
   guint    uc;            /* bytes that stand in for each \uN */
 } GroupState;
 
@@ -42,10 +49,14 @@ typedef struct {
   GArray           *stack;        /* GroupState of the enclosing groups */
   GroupState        state;
 
-  char             *charset;      /* of \'hh and plain bytes */
-  GByteArray       *pending;      /* bytes in charset, not yet converted */
+  char             *charset;      /* the document's (\ansicpg): of \'hh and plain bytes */
+  GHashTable       *font_charsets; /* font number -> charset its \fcharset or \cpg names */
+  gint              default_font;  /* \deffN */
+  gint              defining_font; /* the font the font table describes now */
+  const char       *pending_charset; /* what pending is in */
+  GByteArray       *pending;      /* bytes in pending_charset, not yet converted */
   GArray           *pending_pos;  /* gsize: where each of them is in the file */
-  guint             skip_bytes;   /* what \uN still has to skip */
+  guint             skip_bytes;   /* fallback units \uN still has to skip */
   gunichar          high_surrogate;
 
   /* paragraph properties */
@@ -61,7 +72,7 @@ typedef struct {
 } RtfReader;
 
 static const char * const skipped_destinations[] = {
-  "fonttbl", "colortbl", "stylesheet", "info", "pict", "header", "headerl", "headerr",
+  "colortbl", "stylesheet", "info", "pict", "header", "headerl", "headerr",
   "headerf", "footer", "footerl", "footerr", "footerf", "object", "themedata",
   "colorschememapping", "latentstyles", "datastore", "listtable", "listoverridetable",
   "rsidtbl", "generator", "revtbl", "filetbl", "fldinst", "listtext", "pntext", "pntxta",
@@ -96,6 +107,43 @@ charset_for_code_page (int code_page)
     }
 }
 
+/* \fcharsetN names a Windows character set; what matters here is its
+ * code page. 0 (ANSI), 1 (default) and 2 (symbol) follow the document. */
+static const char *
+charset_for_font_charset (int font_charset)
+{
+  switch (font_charset)
+    {
+    case 77: return "MACINTOSH";
+    case 128: return "CP932";
+    case 129: return "CP949";
+    case 130: return "JOHAB";
+    case 134: return "GB18030";
+    case 136: return "CP950";
+    case 161: return "WINDOWS-1253";
+    case 162: return "WINDOWS-1254";
+    case 163: return "WINDOWS-1258";
+    case 177: return "WINDOWS-1255";
+    case 178: return "WINDOWS-1256";
+    case 186: return "WINDOWS-1257";
+    case 204: return "WINDOWS-1251";
+    case 222: return "WINDOWS-874";
+    case 238: return "WINDOWS-1250";
+    case 255: return "CP437";
+    default: return NULL;
+    }
+}
+
+/* The code page of the text at hand: its font's, else the document's. */
+static const char *
+current_charset (RtfReader *reader)
+{
+  gint font = reader->state.font >= 0 ? reader->state.font : reader->default_font;
+  const char *charset = g_hash_table_lookup (reader->font_charsets, GINT_TO_POINTER (font));
+
+  return charset != NULL ? charset : reader->charset;
+}
+
 static void
 set_malformed (RtfReader   *reader,
                GError     **error,
@@ -126,7 +174,7 @@ before_text (RtfReader *reader)
   for (; reader->pending_tabs > 0; reader->pending_tabs--)
     grd_import_builder_append (builder, "\t", 1);
 
-  if (reader->para_range == NO_RANGE && grd_import_builder_at_line_start (builder))
+  if (reader->para_range == GRD_IMPORT_NO_TOKEN && grd_import_builder_at_line_start (builder))
     {
       if (reader->outline_level >= 0)
         reader->para_range = grd_import_builder_begin_range (builder, GRD_FORMAT_HEADING,
@@ -136,68 +184,123 @@ before_text (RtfReader *reader)
                                                              MAX (reader->list_level + 1, 1));
     }
 
-  if (reader->in_row && reader->cell_range == NO_RANGE)
+  if (reader->in_row && reader->cell_range == GRD_IMPORT_NO_TOKEN)
     reader->cell_range = grd_import_builder_begin_range (builder, GRD_FORMAT_TABLE_CELL, 0);
 
   sync_styles (reader);
+}
+
+/* Converts what is pending. Unless final, an incomplete character at the
+ * end (the first byte of a two-byte one, a chunk boundary having cut it)
+ * stays pending for the bytes that follow. */
+static gboolean
+convert_pending (RtfReader  *reader,
+                 gboolean    final,
+                 GError    **error)
+{
+  g_autofree char *text = NULL;
+  const char *charset = reader->pending_charset;
+  GIConv converter;
+  char *in = (char *) reader->pending->data;
+  gsize in_left = reader->pending->len;
+  gsize text_size = in_left * 4 + 16;
+  gsize text_len = 0;
+  gboolean ok = TRUE;
+
+  if (in_left == 0)
+    return TRUE;
+
+  converter = g_iconv_open ("UTF-8", charset);
+  if (converter == (GIConv) -1)
+    {
+      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
+                   /* Translators: a file name, then an encoding such as “JOHAB” */
+                   _("%s: the document uses the encoding %s, which this system cannot read"),
+                   reader->file_name, charset);
+      return FALSE;
+    }
+
+  text = g_malloc (text_size);
+  while (in_left > 0)
+    {
+      char *out = text + text_len;
+      gsize out_left = text_size - text_len - 1;
+      gsize result = g_iconv (converter, &in, &in_left, &out, &out_left);
+      int saved_errno = errno;
+
+      text_len = (gsize) (out - text);
+      if (result != (gsize) -1)
+        break;
+      if (saved_errno == E2BIG)
+        {
+          text_size *= 2;
+          text = g_realloc (text, text_size);
+          continue;
+        }
+      if (saved_errno == EINVAL && !final)
+        break;
+
+      /* A "\'81" is four bytes in the file for one in the run: the error
+       * names where the byte that iconv refused was written. */
+      _grd_import_set_invalid_error (error, reader->file_name, charset,
+                                     g_array_index (reader->pending_pos, gsize,
+                                                    (guchar *) in - reader->pending->data));
+      ok = FALSE;
+      break;
+    }
+  g_iconv_close (converter);
+  if (!ok)
+    return FALSE;
+
+  /* What is left (an incomplete character) moves to the front. */
+  g_byte_array_remove_range (reader->pending, 0, reader->pending->len - in_left);
+  g_array_remove_range (reader->pending_pos, 0, reader->pending_pos->len - in_left);
+  before_text (reader);
+  grd_import_builder_append (reader->builder, text, (gssize) text_len);
+  return TRUE;
 }
 
 static gboolean
 flush_bytes (RtfReader  *reader,
              GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
-  gsize bytes_read = 0;
-  gsize text_len = 0;
-
-  if (reader->pending->len == 0)
-    return TRUE;
-
-  text = g_convert ((const char *) reader->pending->data, reader->pending->len, "UTF-8",
-                    reader->charset, &bytes_read, &text_len, &local_error);
-  if (text == NULL)
-    {
-      /* A "\'81" is four bytes in the file for one in the run: the error
-       * names where the byte that iconv refused was written. */
-      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
-                   /* Translators: a file name, an encoding such as “WINDOWS-1252”, a byte offset */
-                   _("%s: invalid %s at byte %lu"),
-                   reader->file_name, reader->charset,
-                   (gulong) g_array_index (reader->pending_pos, gsize,
-                                           MIN (bytes_read, reader->pending_pos->len - 1)));
-      return FALSE;
-    }
-
-  g_byte_array_set_size (reader->pending, 0);
-  g_array_set_size (reader->pending_pos, 0);
-  before_text (reader);
-  grd_import_builder_append (reader->builder, text, (gssize) text_len);
-  return TRUE;
+  return convert_pending (reader, TRUE, error);
 }
 
-static void
-add_byte (RtfReader *reader,
-          guchar     byte,
-          gsize      file_pos)
+static gboolean
+add_byte (RtfReader  *reader,
+          guchar      byte,
+          gsize       file_pos,
+          GError    **error)
 {
-  if (reader->state.skip)
-    return;
+  const char *charset;
+
+  if (reader->state.skip || reader->state.deleted)
+    return TRUE;
 
   /* The bytes that stand in for a \uN character are not text. */
   if (reader->skip_bytes > 0)
     {
       reader->skip_bytes--;
-      return;
+      return TRUE;
     }
 
   /* "\'00" is no character in any code page RTF names; converted, it would
    * cut the text short. */
   if (byte == 0)
-    return;
+    return TRUE;
+
+  /* A font of another code page ends the run in the one before. */
+  charset = current_charset (reader);
+  if (charset != reader->pending_charset && !flush_bytes (reader, error))
+    return FALSE;
+  reader->pending_charset = charset;
 
   g_byte_array_append (reader->pending, &byte, 1);
   g_array_append_val (reader->pending_pos, file_pos);
+  if (reader->pending->len >= CHUNK_SIZE)
+    return convert_pending (reader, FALSE, error);
+  return TRUE;
 }
 
 static gboolean
@@ -205,7 +308,7 @@ add_unichar (RtfReader  *reader,
              gunichar    c,
              GError    **error)
 {
-  if (reader->state.skip)
+  if (reader->state.skip || reader->state.deleted)
     return TRUE;
   if (!flush_bytes (reader, error))
     return FALSE;
@@ -224,9 +327,9 @@ end_paragraph (RtfReader  *reader,
   if (!flush_bytes (reader, error))
     return FALSE;
 
-  if (reader->para_range != NO_RANGE)
+  if (reader->para_range != GRD_IMPORT_NO_TOKEN)
     grd_import_builder_end_range (reader->builder, reader->para_range);
-  reader->para_range = NO_RANGE;
+  reader->para_range = GRD_IMPORT_NO_TOKEN;
   grd_import_builder_newline (reader->builder);
   return TRUE;
 }
@@ -245,11 +348,61 @@ handle_word (RtfReader   *reader,
   if (!state->skip && !flush_bytes (reader, error))
     return FALSE;
 
+  /* The characters that stand in for a \uN are counted in bytes, \'hh
+   * escapes and control words alike: "\u8220\lquote" is one character. */
+  if (reader->skip_bytes > 0 && !state->skip && !starts_group)
+    {
+      reader->skip_bytes--;
+      return TRUE;
+    }
+
+  if (starts_group && g_str_equal (word, "fonttbl"))
+    {
+      state->skip = TRUE;
+      state->font_table = TRUE;
+      return TRUE;
+    }
   if (starts_group && g_strv_contains (skipped_destinations, word))
     {
       state->skip = TRUE;
       return TRUE;
     }
+
+  /* Binary data is skipped wherever it is. */
+  if (g_str_equal (word, "bin") && has_param)
+    {
+      if (param < 0 || (gsize) param > reader->len - reader->pos)
+        {
+          set_malformed (reader, error, _("binary data runs past the end of the file"),
+                         reader->pos);
+          return FALSE;
+        }
+      reader->pos += (gsize) param;
+      return TRUE;
+    }
+
+  /* The font table is read for the code page of each font. */
+  if (state->font_table)
+    {
+      const char *charset = NULL;
+
+      if (g_str_equal (word, "f") && has_param)
+        reader->defining_font = param;
+      else if (g_str_equal (word, "fcharset") && has_param)
+        charset = charset_for_font_charset (param);
+      else if (g_str_equal (word, "cpg") && has_param)
+        charset = charset_for_code_page (param);
+      if (charset != NULL && reader->defining_font >= 0)
+        g_hash_table_insert (reader->font_charsets, GINT_TO_POINTER (reader->defining_font),
+                             (gpointer) charset);
+      return TRUE;
+    }
+
+  /* Whatever else a skipped destination says (the paragraph settings of
+   * a list table, say) does not apply to the body text; only a footnote
+   * or comment opened there is reported. */
+  if (state->skip && !g_str_equal (word, "footnote") && !g_str_equal (word, "annotation"))
+    return TRUE;
 
   if (g_str_equal (word, "footnote") || g_str_equal (word, "annotation"))
     {
@@ -273,7 +426,20 @@ handle_word (RtfReader   *reader,
   else if (g_str_equal (word, "ulnone"))
     state->underline = FALSE;
   else if (g_str_equal (word, "plain"))
-    state->bold = state->italic = state->underline = FALSE;
+    state->bold = state->italic = state->underline = state->deleted = FALSE;
+  else if (g_str_equal (word, "deleted"))
+    {
+      /* Text deleted with changes tracked is not the document's text. */
+      state->deleted = !has_param || param != 0;
+      if (state->deleted)
+        grd_import_builder_drop (reader->builder, _("tracked deletion"),
+                                 _("text deleted with changes tracked is not the "
+                                   "document’s text"));
+    }
+  else if (g_str_equal (word, "f") && has_param)
+    state->font = param;
+  else if (g_str_equal (word, "deff") && has_param)
+    reader->default_font = param;
   else if (g_str_equal (word, "uc") && has_param)
     state->uc = (guint) CLAMP (param, 0, 8);
   else if (g_str_equal (word, "u") && has_param)
@@ -296,10 +462,7 @@ handle_word (RtfReader   *reader,
   else if (g_str_equal (word, "par") || g_str_equal (word, "sect") || g_str_equal (word, "page"))
     return end_paragraph (reader, error);
   else if (g_str_equal (word, "line"))
-    {
-      if (!state->skip)
-        grd_import_builder_newline (reader->builder);
-    }
+    grd_import_builder_newline (reader->builder);
   else if (g_str_equal (word, "tab"))
     return add_unichar (reader, '\t', error);
   else if (g_str_equal (word, "emdash"))
@@ -330,18 +493,18 @@ handle_word (RtfReader   *reader,
     reader->list_level = CLAMP (param, 0, 8);
   else if (g_str_equal (word, "trowd"))
     reader->in_row = TRUE;
-  else if (g_str_equal (word, "cell") && !state->skip)
+  else if (g_str_equal (word, "cell"))
     {
-      if (reader->cell_range != NO_RANGE)
+      if (reader->cell_range != GRD_IMPORT_NO_TOKEN)
         grd_import_builder_end_range (reader->builder, reader->cell_range);
-      reader->cell_range = NO_RANGE;
+      reader->cell_range = GRD_IMPORT_NO_TOKEN;
       reader->pending_tabs++;
     }
-  else if (g_str_equal (word, "row") && !state->skip)
+  else if (g_str_equal (word, "row"))
     {
-      if (reader->cell_range != NO_RANGE)
+      if (reader->cell_range != GRD_IMPORT_NO_TOKEN)
         grd_import_builder_end_range (reader->builder, reader->cell_range);
-      reader->cell_range = NO_RANGE;
+      reader->cell_range = GRD_IMPORT_NO_TOKEN;
       reader->pending_tabs = 0;
       reader->in_row = FALSE;
       grd_import_builder_end_block (reader->builder);
@@ -366,17 +529,6 @@ handle_word (RtfReader   *reader,
       g_free (reader->charset);
       reader->charset = g_strdup (word[0] == 'm' ? "MACINTOSH"
                                   : word[2] == 'a' ? "CP850" : "CP437");
-    }
-  else if (g_str_equal (word, "bin") && has_param)
-    {
-      /* Binary data of that many bytes follows; it is never text. */
-      if (param < 0 || (gsize) param > reader->len - reader->pos)
-        {
-          set_malformed (reader, error, _("binary data runs past the end of the file"),
-                         reader->pos);
-          return FALSE;
-        }
-      reader->pos += (gsize) param;
     }
 
   return TRUE;
@@ -438,6 +590,14 @@ read_control_symbol (RtfReader  *reader,
   gsize start = reader->pos - 1;
 
   reader->pos++;
+
+  /* After \uN, a control symbol is one fallback unit, like a byte. */
+  if (symbol != '\'' && reader->skip_bytes > 0 && !reader->state.skip)
+    {
+      reader->skip_bytes--;
+      return TRUE;
+    }
+
   switch (symbol)
     {
     case '\'':
@@ -452,15 +612,13 @@ read_control_symbol (RtfReader  *reader,
             return FALSE;
           }
         reader->pos += 2;
-        add_byte (reader, (guchar) (high << 4 | low), start);
-        return TRUE;
+        return add_byte (reader, (guchar) (high << 4 | low), start, error);
       }
 
     case '\\':
     case '{':
     case '}':
-      add_byte (reader, symbol, start);
-      return TRUE;
+      return add_byte (reader, symbol, start, error);
 
     case '~':
       return add_unichar (reader, 0x00A0, error);
@@ -544,8 +702,8 @@ parse (RtfReader  *reader,
       else
         {
           /* Line ends in the file are layout; \par ends paragraphs. */
-          if (c != '\n' && c != '\r')
-            add_byte (reader, c, reader->pos);
+          if (c != '\n' && c != '\r' && !add_byte (reader, c, reader->pos, error))
+            return FALSE;
           reader->pos++;
         }
     }
@@ -553,7 +711,7 @@ parse (RtfReader  *reader,
   /* The last paragraph needs no \par to count. */
   if (!flush_bytes (reader, error))
     return FALSE;
-  if (reader->para_range != NO_RANGE)
+  if (reader->para_range != GRD_IMPORT_NO_TOKEN)
     grd_import_builder_end_range (reader->builder, reader->para_range);
   grd_import_builder_end_block (reader->builder);
   return TRUE;
@@ -582,19 +740,24 @@ _grd_import_read_rtf (GBytes            *bytes,
   reader.builder = builder;
   reader.stack = g_array_new (FALSE, FALSE, sizeof (GroupState));
   reader.state.uc = 1;
+  reader.state.font = -1;
   reader.charset = g_strdup ("WINDOWS-1252");   /* \ansi without \ansicpg */
+  reader.font_charsets = g_hash_table_new (NULL, NULL);
+  reader.default_font = -1;
+  reader.defining_font = -1;
   reader.pending = g_byte_array_new ();
   reader.pending_pos = g_array_new (FALSE, FALSE, sizeof (gsize));
   reader.outline_level = -1;
   reader.list_level = -1;
-  reader.para_range = NO_RANGE;
-  reader.cell_range = NO_RANGE;
+  reader.para_range = GRD_IMPORT_NO_TOKEN;
+  reader.cell_range = GRD_IMPORT_NO_TOKEN;
 
   ok = parse (&reader, error);
   if (ok)
     grd_import_builder_set_encoding (builder, reader.charset);
 
   g_array_unref (reader.stack);
+  g_hash_table_unref (reader.font_charsets);
   g_byte_array_unref (reader.pending);
   g_array_unref (reader.pending_pos);
   g_free (reader.charset);

@@ -15,11 +15,11 @@
 
 #include "grd-import-private.h"
 
-static void
-set_invalid_error (GError     **error,
-                   const char  *file_name,
-                   const char  *charset,
-                   gsize        offset)
+void
+_grd_import_set_invalid_error (GError     **error,
+                               const char  *file_name,
+                               const char  *charset,
+                               gsize        offset)
 {
   g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
                /* Translators: the first %s is a file name, the second an
@@ -28,10 +28,10 @@ set_invalid_error (GError     **error,
                file_name, charset, (gulong) offset);
 }
 
-static void
-set_nul_error (GError     **error,
-               const char  *file_name,
-               gsize        offset)
+void
+_grd_import_set_nul_error (GError     **error,
+                           const char  *file_name,
+                           gsize        offset)
 {
   /* Most often this is a binary file or UTF-16 without a byte order mark;
    * either way the text would be cut short at the NUL. */
@@ -39,6 +39,39 @@ set_nul_error (GError     **error,
                /* Translators: %s is a file name, %lu a byte offset */
                _("%s: NUL character at byte %lu; this does not look like a text file"),
                file_name, (gulong) offset);
+}
+
+const char *
+_grd_import_windows_charset (const char *charset)
+{
+  /* Each label on the left names a subset of what Windows writes under
+   * it: a Japanese Windows file is CP932 whatever a detector or a page
+   * calls it, and iconv's SHIFT_JIS refuses its extra characters (①, ㈱,
+   * NEC and IBM kanji). The WHATWG encoding standard maps these labels the
+   * same way, Latin-1 included ("smart quotes" in 0x80-0x9F). */
+  static const struct {
+    const char *label;
+    const char *charset;
+  } supersets[] = {
+    { "SHIFT_JIS", "CP932" },
+    { "SHIFT-JIS", "CP932" },
+    { "SJIS", "CP932" },
+    { "MS_KANJI", "CP932" },
+    { "EUC-KR", "CP949" },
+    { "GB2312", "GB18030" },
+    { "GBK", "GB18030" },
+    { "BIG5", "CP950" },
+    { "ISO-8859-1", "WINDOWS-1252" },
+    { "ISO8859-1", "WINDOWS-1252" },
+    { "LATIN1", "WINDOWS-1252" },
+    { "US-ASCII", "WINDOWS-1252" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (supersets); i++)
+    if (g_ascii_strcasecmp (charset, supersets[i].label) == 0)
+      return supersets[i].charset;
+
+  return charset;
 }
 
 /* CRLF (Windows) and lone CR (classic Mac OS) both become LF, in place;
@@ -106,7 +139,7 @@ check_wide (const guchar  *data,
 
       if (value == 0)
         {
-          set_nul_error (error, file_name, base + i);
+          _grd_import_set_nul_error (error, file_name, base + i);
           return FALSE;
         }
 
@@ -116,7 +149,7 @@ check_wide (const guchar  *data,
 
           if (i + 4 > len)
             {
-              set_invalid_error (error, file_name, charset, base + i);
+              _grd_import_set_invalid_error (error, file_name, charset, base + i);
               return FALSE;
             }
 
@@ -124,7 +157,7 @@ check_wide (const guchar  *data,
                            : (guint32) (data[i + 3] << 8 | data[i + 2]);
           if (low < 0xDC00 || low > 0xDFFF)
             {
-              set_invalid_error (error, file_name, charset, base + i);
+              _grd_import_set_invalid_error (error, file_name, charset, base + i);
               return FALSE;
             }
 
@@ -134,7 +167,7 @@ check_wide (const guchar  *data,
 
       if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF)
         {
-          set_invalid_error (error, file_name, charset, base + i);
+          _grd_import_set_invalid_error (error, file_name, charset, base + i);
           return FALSE;
         }
 
@@ -144,7 +177,7 @@ check_wide (const guchar  *data,
   /* A trailing partial code unit: the file was cut off. */
   if (i != len)
     {
-      set_invalid_error (error, file_name, charset, base + i);
+      _grd_import_set_invalid_error (error, file_name, charset, base + i);
       return FALSE;
     }
 
@@ -178,7 +211,7 @@ decode_wide (const guchar  *data,
   if (text == NULL)
     {
       /* check_wide() should have caught everything iconv refuses. */
-      set_invalid_error (error, file_name, charset, bom_len + bytes_read);
+      _grd_import_set_invalid_error (error, file_name, charset, bom_len + bytes_read);
       return NULL;
     }
 
@@ -227,17 +260,42 @@ looks_like_damaged_utf8 (const char *data,
   return n_valid > n_invalid;
 }
 
+/* uchardet reads every byte it is given, at about a second for 4 MB of
+ * Latin text; what tells encodings apart is the lines with bytes above
+ * ASCII (with the letters around them), so it is given those, up to this
+ * much. */
+#define DETECT_SAMPLE_SIZE (256 * 1024)
+
 static char *
 detect_charset (const char *data,
                 gsize       len)
 {
   uchardet_t detector = uchardet_new ();
+  const char *line = data;
+  const char *end = data + len;
+  gsize fed = 0;
   char *charset = NULL;
+  int failed = 0;
 
   if (detector == NULL)
     return NULL;
 
-  if (uchardet_handle_data (detector, data, len) == 0)
+  while (line < end && fed < DETECT_SAMPLE_SIZE && failed == 0)
+    {
+      const char *next = memchr (line, '\n', end - line);
+      gsize line_len = next != NULL ? (gsize) (next - line) + 1 : (gsize) (end - line);
+
+      for (gsize i = 0; i < line_len; i++)
+        if ((guchar) line[i] >= 0x80)
+          {
+            failed = uchardet_handle_data (detector, line, line_len);
+            fed += line_len;
+            break;
+          }
+      line += line_len;
+    }
+
+  if (failed == 0)
     {
       const char *name;
 
@@ -263,6 +321,7 @@ decode_narrow (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
+  const char *windows_charset;
   const char *nul;
   const char *end = NULL;
   gsize bytes_read = 0;
@@ -276,7 +335,7 @@ decode_narrow (const char  *data,
   nul = memchr (data, '\0', len);
   if (nul != NULL)
     {
-      set_nul_error (error, file_name, bom_len + (gsize) (nul - data));
+      _grd_import_set_nul_error (error, file_name, bom_len + (gsize) (nul - data));
       return NULL;
     }
 
@@ -290,7 +349,7 @@ decode_narrow (const char  *data,
   /* With a UTF-8 byte order mark there is nothing to guess. */
   if (bom_len > 0 || looks_like_damaged_utf8 (data, len))
     {
-      set_invalid_error (error, file_name, "UTF-8", bom_len + (gsize) (end - data));
+      _grd_import_set_invalid_error (error, file_name, "UTF-8", bom_len + (gsize) (end - data));
       return NULL;
     }
 
@@ -299,24 +358,25 @@ decode_narrow (const char  *data,
       g_ascii_strcasecmp (charset, "UTF-8") == 0 ||
       g_ascii_strcasecmp (charset, "ASCII") == 0)
     {
-      set_invalid_error (error, file_name, "UTF-8", (gsize) (end - data));
+      _grd_import_set_invalid_error (error, file_name, "UTF-8", (gsize) (end - data));
       return NULL;
     }
 
-  text = g_convert (data, len, "UTF-8", charset, &bytes_read, &text_len, &local_error);
+  windows_charset = _grd_import_windows_charset (charset);
+  text = g_convert (data, len, "UTF-8", windows_charset, &bytes_read, &text_len, &local_error);
   if (text == NULL)
     {
       /* The detector named an encoding iconv does not know: all that can
        * be said for sure is that the bytes are not UTF-8. */
       if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-        set_invalid_error (error, file_name, "UTF-8", (gsize) (end - data));
+        _grd_import_set_invalid_error (error, file_name, "UTF-8", (gsize) (end - data));
       else
-        set_invalid_error (error, file_name, charset, bytes_read);
+        _grd_import_set_invalid_error (error, file_name, windows_charset, bytes_read);
       return NULL;
     }
 
   if (encoding != NULL)
-    *encoding = g_steal_pointer (&charset);
+    *encoding = g_strdup (windows_charset);
 
   return finish (g_steal_pointer (&text), text_len);
 }
@@ -370,18 +430,6 @@ _grd_import_read_plain_text (GBytes            *bytes,
   return TRUE;
 }
 
-static guint
-list_depth (cmark_node *node)
-{
-  guint depth = 0;
-
-  for (cmark_node *up = node; up != NULL; up = cmark_node_parent (up))
-    if (cmark_node_get_type (up) == CMARK_NODE_LIST)
-      depth++;
-
-  return depth;
-}
-
 /* Markdown is read as what it says, not as its markup: "**yes**" is a
  * bold "yes". A line break in the source stays a line break (CommonMark
  * would join the lines of a paragraph), because a transcript writes one
@@ -393,6 +441,9 @@ build_markdown (cmark_node       *document,
   g_autoptr(GArray) open_ranges = g_array_new (FALSE, FALSE, sizeof (guint));
   cmark_iter *iter = cmark_iter_new (document);
   cmark_event_type event;
+  /* Counted on the way in and out: asking each item for its ancestors
+   * costs the depth per item, quadratic in a file of nested "- - - x". */
+  gint list_depth = 0;
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
@@ -414,7 +465,7 @@ build_markdown (cmark_node       *document,
                                                        heading ? GRD_FORMAT_HEADING
                                                                : GRD_FORMAT_LIST_ITEM,
                                                        heading ? cmark_node_get_heading_level (node)
-                                                               : (gint) list_depth (node));
+                                                               : list_depth);
               g_array_append_val (open_ranges, handle);
             }
           else
@@ -426,9 +477,13 @@ build_markdown (cmark_node       *document,
             }
           break;
 
+        case CMARK_NODE_LIST:
+          list_depth += enter ? 1 : -1;
+          grd_import_builder_end_block (builder);
+          break;
+
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_BLOCK_QUOTE:
-        case CMARK_NODE_LIST:
         case CMARK_NODE_THEMATIC_BREAK:
           grd_import_builder_end_block (builder);
           break;

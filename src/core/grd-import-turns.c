@@ -324,10 +324,13 @@ find_spans (const char    *text,
         continue;
 
       /* formats are sorted by start; the end is looked up apart because
-       * the cursor only moves forward. */
+       * the cursor only moves forward. A range past the text has no start,
+       * and nothing to look the end up from. */
       start = grd_utf8_cursor_seek (&cursor, range->start);
-      end = grd_utf8_byte_offset (text + start, len - start, range->end - range->start);
-      if (start < 0 || end < 0)
+      if (start < 0)
+        continue;
+      end = grd_utf8_byte_offset (text + start, len - (gsize) start, range->end - range->start);
+      if (end < 0)
         continue;
 
       span[0] = (gsize) start;

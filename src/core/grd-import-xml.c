@@ -207,3 +207,148 @@ _grd_import_walk_tree (xmlNode            *root,
       node = node == root ? NULL : node->next;
     }
 }
+
+/* Word's own basedOn chains are 2 or 3 long, LibreOffice's as short. */
+#define MAX_STYLE_DEPTH 16
+
+static void
+style_free (GrdImportStyle *style)
+{
+  g_free (style->parent);
+  g_free (style);
+}
+
+GHashTable *
+_grd_import_styles_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) style_free);
+}
+
+void
+_grd_import_inherit (GrdImportInline       *inner,
+                     const GrdImportInline *outer)
+{
+  if (inner->bold == GRD_TOGGLE_UNSET)
+    inner->bold = outer->bold;
+  if (inner->italic == GRD_TOGGLE_UNSET)
+    inner->italic = outer->italic;
+  if (inner->underline == GRD_TOGGLE_UNSET)
+    inner->underline = outer->underline;
+}
+
+GrdImportStyle
+_grd_import_resolve_style (GHashTable *styles,
+                           const char *name)
+{
+  GrdImportStyle resolved = { NULL, 0, GRD_IMPORT_INLINE_UNSET };
+
+  for (guint depth = 0; name != NULL && depth < MAX_STYLE_DEPTH; depth++)
+    {
+      GrdImportStyle *style = g_hash_table_lookup (styles, name);
+
+      if (style == NULL)
+        break;
+      if (resolved.heading == 0)
+        resolved.heading = style->heading;
+      _grd_import_inherit (&resolved.inline_style, &style->inline_style);
+      name = style->parent;
+    }
+
+  return resolved;
+}
+
+void
+_grd_import_apply_inline (GrdImportBuilder      *builder,
+                          const GrdImportInline *style)
+{
+  grd_import_builder_set_style (builder, GRD_FORMAT_BOLD, style->bold == GRD_TOGGLE_ON);
+  grd_import_builder_set_style (builder, GRD_FORMAT_ITALIC, style->italic == GRD_TOGGLE_ON);
+  grd_import_builder_set_style (builder, GRD_FORMAT_UNDERLINE,
+                                style->underline == GRD_TOGGLE_ON);
+}
+
+void
+_grd_import_begin_row (GrdImportBuilder *builder,
+                       GArray           *row_cells)
+{
+  guint n_cells = 0;
+
+  grd_import_builder_end_block (builder);
+  g_array_append_val (row_cells, n_cells);
+}
+
+guint
+_grd_import_begin_cell (GrdImportBuilder *builder,
+                        GArray           *row_cells)
+{
+  guint *n_cells;
+
+  /* A cell outside any row (a damaged file) is read as plain content. */
+  if (row_cells->len == 0)
+    return GRD_IMPORT_NO_TOKEN;
+
+  /* The tab between cells belongs to neither: the last run of the cell
+   * before may have left bold on. */
+  grd_import_builder_styles_off (builder);
+  n_cells = &g_array_index (row_cells, guint, row_cells->len - 1);
+  if ((*n_cells)++ > 0)
+    grd_import_builder_append (builder, "\t", 1);
+  return grd_import_builder_begin_range (builder, GRD_FORMAT_TABLE_CELL, 0);
+}
+
+void
+_grd_import_end_row (GrdImportBuilder *builder,
+                     GArray           *row_cells)
+{
+  if (row_cells->len > 0)
+    g_array_set_size (row_cells, row_cells->len - 1);
+  grd_import_builder_end_block (builder);
+}
+
+void
+_grd_import_cell_paragraph (GrdImportBuilder *builder,
+                            xmlNode          *paragraph,
+                            gboolean        (*is_block) (xmlNode *node))
+{
+  for (xmlNode *prev = paragraph->prev; prev != NULL; prev = prev->prev)
+    if (is_block (prev))
+      {
+        grd_import_builder_append_collapsed (builder, " ", 1);
+        return;
+      }
+}
+
+void
+_grd_import_take_note_marker (GrdImportBuilder  *builder,
+                              char             **note_marker)
+{
+  if (*note_marker == NULL)
+    return;
+
+  grd_import_builder_append (builder, *note_marker, -1);
+  grd_import_builder_append_collapsed (builder, " ", 1);
+  g_clear_pointer (note_marker, g_free);
+}
+
+void
+_grd_import_append_notes (GrdImportBuilder    *builder,
+                          GPtrArray           *notes,
+                          char               **note_marker,
+                          GrdImportEnterFunc   enter,
+                          GrdImportLeaveFunc   leave,
+                          gpointer             user_data)
+{
+  /* notes->len is read each time: a note may cite one not cited before. */
+  for (guint i = 0; i < notes->len; i++)
+    {
+      xmlNode *note = g_ptr_array_index (notes, i);
+
+      grd_import_builder_begin_notes (builder);
+      grd_import_builder_styles_off (builder);
+      g_free (*note_marker);
+      *note_marker = g_strdup_printf ("[%u]", i + 1);
+      for (xmlNode *child = note->children; child != NULL; child = child->next)
+        _grd_import_walk_tree (child, enter, leave, user_data);
+      g_clear_pointer (note_marker, g_free);
+    }
+}

@@ -143,6 +143,36 @@ known_extensions (void)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
+/* Notes at the end are no one's words: the last turn stops at the line
+ * end before them (notes_start is a line start), and no turn starts in
+ * them. */
+static void
+end_turns_at (GArray *turns,
+              gint64  notes_start)
+{
+  guint kept = 0;
+
+  while (kept < turns->len && g_array_index (turns, GrdTurn, kept).start < notes_start)
+    kept++;
+  if (kept < turns->len)
+    g_array_remove_range (turns, kept, turns->len - kept);
+  if (kept > 0)
+    {
+      GrdTurn *last = &g_array_index (turns, GrdTurn, kept - 1);
+
+      last->end = MIN (last->end, notes_start - 1);
+      if (last->end <= last->start)
+        g_array_remove_index (turns, kept - 1);
+    }
+}
+
+static gsize
+text_limit (gsize file_size)
+{
+  return MIN (MAX (file_size * GRD_IMPORT_TEXT_RATIO, GRD_IMPORT_MIN_TEXT_LIMIT),
+              GRD_IMPORT_MAX_TEXT_SIZE);
+}
+
 GrdImportedText *
 grd_import_bytes (GBytes      *bytes,
                   const char  *file_name,
@@ -155,6 +185,7 @@ grd_import_bytes (GBytes      *bytes,
   const GrdImporter *importer;
   const char *dot;
   const char *end = NULL;
+  gint64 notes_start;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
@@ -195,10 +226,20 @@ grd_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  builder = grd_import_builder_new ();
+  builder = grd_import_builder_new (text_limit (g_bytes_get_size (bytes)));
   if (!importer->read (bytes, name, builder, error))
     return NULL;
+  if (grd_import_builder_overflowed (builder))
+    {
+      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file name, %lu a size in MiB */
+                   _("%s: expands to more text than %lu MiB, far more than a file of its "
+                     "size holds; refused"),
+                   name, (gulong) (text_limit (g_bytes_get_size (bytes)) >> 20));
+      return NULL;
+    }
 
+  notes_start = grd_import_builder_get_notes_start (builder);
   imported = g_new0 (GrdImportedText, 1);
   grd_import_builder_finish (builder, imported);
 
@@ -207,10 +248,7 @@ grd_import_bytes (GBytes      *bytes,
    * in it, so check once here. */
   if (!g_utf8_validate_len (imported->text, imported->text_len, &end))
     {
-      g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_ENCODING,
-                   /* Translators: %s is a file name, %lu a byte offset */
-                   _("%s: invalid UTF-8 at byte %lu"),
-                   name, (gulong) (end - imported->text));
+      _grd_import_set_invalid_error (error, name, "UTF-8", (gsize) (end - imported->text));
       return NULL;
     }
 
@@ -230,6 +268,8 @@ grd_import_bytes (GBytes      *bytes,
   if (imported->encoding == NULL)
     imported->encoding = g_strdup ("UTF-8");
   imported->turns = grd_import_detect_turns (imported->text, imported->formats);
+  if (notes_start >= 0)
+    end_turns_at (imported->turns, notes_start);
   imported->original = g_bytes_ref (bytes);
 
   return g_steal_pointer (&imported);
@@ -251,11 +291,23 @@ grd_import_file (GFile         *file,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A file over the limit is refused before it is read into memory. */
+  /* A file over the limit is refused before it is read into memory, and
+   * anything but a regular file before it is opened: reading a FIFO or a
+   * device named "notes.txt" would wait or read for ever. */
   {
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                                    G_FILE_QUERY_INFO_NONE, cancellable, NULL);
 
+    if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+      {
+        g_autofree char *path = g_file_get_parse_name (file);
+
+        g_set_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_READ,
+                     /* Translators: %s is a file path */
+                     _("%s: not a regular file (a folder, device or pipe); refused"), path);
+        return NULL;
+      }
     if (info != NULL && g_file_info_get_size (info) > GRD_IMPORT_MAX_FILE_SIZE)
       {
         g_autofree char *path = g_file_get_parse_name (file);

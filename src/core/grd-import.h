@@ -21,7 +21,7 @@ typedef enum {
   GRD_IMPORT_ERROR_EMPTY,        /* nothing but white space */
   GRD_IMPORT_ERROR_READ,         /* the file could not be read */
   GRD_IMPORT_ERROR_MALFORMED,    /* a container or markup format is broken */
-  GRD_IMPORT_ERROR_TOO_LARGE,    /* over GRD_IMPORT_MAX_FILE_SIZE */
+  GRD_IMPORT_ERROR_TOO_LARGE,    /* over GRD_IMPORT_MAX_FILE_SIZE, or expands past the text limit */
   GRD_IMPORT_ERROR_ENCRYPTED,    /* needs a password we do not ask for */
   GRD_IMPORT_ERROR_NO_TEXT,      /* pages without a text layer (scanned images) */
 } GrdImportError;
@@ -29,6 +29,16 @@ typedef enum {
 /* Larger files are refused before they are read: a transcript, even a
  * 300-page PDF with pictures, is far below it. */
 #define GRD_IMPORT_MAX_FILE_SIZE (256 * 1024 * 1024)
+
+/* The text a file may produce: GRD_IMPORT_TEXT_RATIO times its size, but
+ * at least GRD_IMPORT_MIN_TEXT_LIMIT and never more than
+ * GRD_IMPORT_MAX_TEXT_SIZE bytes. Real documents hold less text than
+ * their size (a zip of XML compresses text about fivefold); markup that
+ * repeats (a space count, a note cited again and again) must not turn a
+ * small file into gigabytes. */
+#define GRD_IMPORT_TEXT_RATIO      32
+#define GRD_IMPORT_MIN_TEXT_LIMIT  (16 * 1024 * 1024)
+#define GRD_IMPORT_MAX_TEXT_SIZE   (512 * 1024 * 1024)
 
 GQuark grd_import_error_quark (void);
 

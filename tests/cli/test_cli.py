@@ -1116,9 +1116,12 @@ class TestImportFormats(CliTestCase):
 
     def test_everything_skipped_fails(self):
         stderr = self.fail_with("import", self.project, os.path.join(IMPORT_DATA, "scanned.pdf"),
-                                "--skip-errors")
+                                "--skip-errors", "--case", "Ana")
         self.assertIn("nothing was imported", stderr)
         self.assertIn("scanned.pdf", stderr)
+        # Nothing changed: no case made for the files, no step to undo.
+        self.assertEqual(self.json("cases", self.project), [])
+        self.assertFalse(self.json("info", self.project)["can_undo"])
 
     def test_report(self):
         text = self.cli("import", self.project, os.path.join(IMPORT_DATA, "interview.docx")).stdout
@@ -1161,7 +1164,8 @@ class TestImportFormats(CliTestCase):
         finally:
             db.close()
         self.assertEqual(rows, [("interview.pdf", "application/pdf", original)])
-        self.assertEqual(pages, [(1, 0, 150), (2, 151, 235)])
+        # "trans-cript" keeps its hyphen: the document never spells the word whole.
+        self.assertEqual(pages, [(1, 0, 151), (2, 152, 236)])
 
 
 if __name__ == "__main__":

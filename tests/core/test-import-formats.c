@@ -173,18 +173,20 @@ static const FormatCase format_cases[] = {
     "" },
   { "/grounded/import/formats/pdf",
     "interview.pdf", NULL, 0,
-    /* "trans-" + "cript" is one word again; "well-" before a capital is a
-     * real hyphen; ﬁ and ﬂ are letters again. */
+    /* "trans-" + "cript" joins, but keeps its hyphen: "transcript" is
+     * nowhere else in the document, so the hyphen may be the author's
+     * (test-import-hostile has the word spelled whole). "well-" before a
+     * capital is a real hyphen; ﬁ and ﬂ are letters again. */
     "Interviewer: Selamat pagi. Apa kabar 𝒜?\n"
-    "Respondent: Baik. I read the transcript at the café; it was a fine, fluent text.\n"
+    "Respondent: Baik. I read the trans-cript at the café; it was a fine, fluent text.\n"
     "Interviewer: And the clients?\n"
     "Respondent: They are well-\n"
     "Known in Medan, naïve perhaps.\n"
     "Interviewer: Terima kasih.\n",
     "UTF-8",
-    "page:1@0-150 page:2@151-235",
-    "Interviewer*@0-39 Respondent@40-120 Interviewer*@121-150 Respondent@151-208 "
-    "Interviewer*@209-235",
+    "page:1@0-151 page:2@152-236",
+    "Interviewer*@0-39 Respondent@40-121 Interviewer*@122-151 Respondent@152-209 "
+    "Interviewer*@210-236",
     "" },
   { "/grounded/import/formats/pdf-two-columns",
     "two-column.pdf", NULL, 0,
@@ -231,7 +233,8 @@ static const FormatCase format_cases[] = {
     "heading:1@0-22 bold@0-22 bold@23-35 italic@47-60 bold@61-65 bold@92-104 underline@122-127 "
     "bold@143-147 list-item:1@179-184 list-item:2@185-190 table-cell@191-195 table-cell@196-200 "
     "table-cell@201-213 table-cell@214-221",
-    "Interviewer*@23-60 Budi@61-91 Interviewer*@92-142 Budi@143-256",
+    /* The footnote is nobody's turn. */
+    "Interviewer*@23-60 Budi@61-91 Interviewer*@92-142 Budi@143-230",
     "1 tracked deletion, 1 comment, 1 image" },
   { "/grounded/import/formats/odt",
     /* The same interview as LibreOffice writes it; ODF keeps the spaces
@@ -253,7 +256,7 @@ static const FormatCase format_cases[] = {
     "heading:1@0-22 bold@23-35 italic@47-60 bold@61-65 bold@92-104 underline@122-127 "
     "bold@144-148 list-item:1@180-191 list-item:2@186-191 table-cell@192-196 table-cell@197-201 "
     "table-cell@202-214 table-cell@215-222",
-    "Interviewer*@23-60 Budi@61-91 Interviewer*@92-143 Budi@144-257",
+    "Interviewer*@23-60 Budi@61-91 Interviewer*@92-143 Budi@144-231",
     "1 tracked deletion, 1 comment, 1 image" },
   { "/grounded/import/formats/rtf-nul-bytes",
     /* found by fuzz-import-rtf: a NUL escaped or as \u0 is not text */
@@ -269,7 +272,7 @@ static const FormatCase format_cases[] = {
     "回答者：はい。私は東京の銀行で法人営業を担当しています。お客様との信頼関係がいちばん大切だと思っています。\n"
     "インタビュアー：仕事のやりがいは何ですか。\n"
     "回答者：お客様の問題を一緒に解決できたときです。毎日が勉強で、とても楽しいです。\n",
-    "SHIFT_JIS",
+    "CP932",
     "",
     /* Labels end in a full-width colon, with no space after it. */
     "インタビュアー*@0-48 回答者@49-102 インタビュアー*@103-124 回答者@125-165",

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -69,6 +71,14 @@ typedef struct {
   const char *encoding;
 } DecodeCase;
 
+#define JAPANESE_SAMPLE \
+  "インタビュアー：今日はお時間をいただきありがとうございます。" \
+  "まず、お仕事について教えてください。\n" \
+  "回答者：はい。私は東京の銀行で法人営業を担当しています。" \
+  "お客様との信頼関係がいちばん大切だと思っています。\n" \
+  "インタビュアー：①と②の違いは何ですか。\n" \
+  "回答者：㈱の取引先では、毎日が勉強で、とても楽しいです。\n"
+
 /* The legacy samples are a few sentences long: uchardet guesses from
  * letter statistics, and a short phrase does not give it enough. */
 #define SPANISH_SAMPLE \
@@ -120,9 +130,16 @@ static const DecodeCase decode_cases[] = {
     "Respondent: The café – naïve as it sounds – was open. "
     "We met there “every” day; the crème brûlée was très bon.\n",
     "WINDOWS-1252" },
+  /* Read as the Windows code page that extends it, which is what such
+   * files really are. */
   { "/grounded/import/decode/iso-8859-1",
     BYTES (SPANISH_SAMPLE), "ISO-8859-1",
-    SPANISH_SAMPLE, "ISO-8859-1" },
+    SPANISH_SAMPLE, "WINDOWS-1252" },
+  /* uchardet says SHIFT_JIS; the circled digits and ㈱ are Windows (CP932)
+   * extensions that iconv's SHIFT_JIS refuses. */
+  { "/grounded/import/decode/cp932",
+    BYTES (JAPANESE_SAMPLE), "CP932",
+    JAPANESE_SAMPLE, "CP932" },
   { "/grounded/import/decode/koi8-r",
     BYTES (RUSSIAN_SAMPLE), "KOI8-R",
     RUSSIAN_SAMPLE, "KOI8-R" },
@@ -591,6 +608,51 @@ test_import_file_missing (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A FIFO named like a transcript is refused at once, not read (which
+ * would wait for a writer for ever). */
+static void
+test_import_file_fifo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdImportedText) imported = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+
+  dir = g_dir_make_tmp ("grounded-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "pipe.txt", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  file = g_file_new_for_path (path);
+  imported = grd_import_file (file, NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, GRD_IMPORT_ERROR, GRD_IMPORT_ERROR_READ);
+  expected = g_strdup_printf ("%s: not a regular file (a folder, device or pipe); refused", path);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Ranges that lie past the text (a damaged or hostile caller's) are not
+ * looked up: the sanitizer build catches any read outside the text. */
+static void
+test_turns_ranges_outside (void)
+{
+  static const char text[] = "Ana: hi\nBudi: yes\n";
+  g_autoptr(GArray) formats = g_array_new (FALSE, FALSE, sizeof (GrdFormatRange));
+  g_autoptr(GArray) turns = NULL;
+  GrdFormatRange inside = { GRD_FORMAT_BOLD, 0, 3, 0 };
+  GrdFormatRange outside = { GRD_FORMAT_BOLD, 1000, 1000000, 0 };
+
+  g_array_append_val (formats, inside);
+  g_array_append_val (formats, outside);
+  turns = grd_import_detect_turns (text, formats);
+  g_assert_nonnull (turns);
+}
+
 static void
 test_import_file_cancelled (void)
 {
@@ -696,6 +758,8 @@ main (int   argc,
   g_test_add_func ("/grounded/import/file/invalid", test_import_file_invalid);
   g_test_add_func ("/grounded/import/file/missing", test_import_file_missing);
   g_test_add_func ("/grounded/import/file/cancelled", test_import_file_cancelled);
+  g_test_add_func ("/grounded/import/file/fifo", test_import_file_fifo);
+  g_test_add_func ("/grounded/import/turns/ranges-outside", test_turns_ranges_outside);
 
   g_test_add_func ("/grounded/utf8/count-chars", test_utf8_count_chars);
   g_test_add_func ("/grounded/utf8/byte-offset", test_utf8_byte_offset);

@@ -109,7 +109,8 @@ def pdf(name, pages, size=A4):
     surface.finish()
 
 
-# Two pages; a word broken at a line end ("trans-" / "cript"), a hyphen that
+# Two pages; a word broken at a line end ("trans-" / "cript", joined with
+# its hyphen: the document never spells "transcript" whole), a hyphen that
 # stays ("well-" / "Known"), the ligatures ﬁ and ﬂ as single characters,
 # and 𝒜 outside the Basic Multilingual Plane.
 pdf("interview.pdf", [

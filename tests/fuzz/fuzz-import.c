@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "grd-core.h"
 
@@ -42,10 +43,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GrdImportedText) imported = grd_import_bytes (bytes, GRD_FUZZ_FILE_NAME, &error);
 
   /* What the project would insist on: every range and turn inside the
-   * text, the text valid UTF-8 of the length claimed. */
+   * text, ranges sorted as grd_format_range_compare() sorts them, turns in
+   * order and apart, the text valid UTF-8 of the length claimed, no NUL. */
   if (imported != NULL)
     {
       g_assert (g_utf8_validate_len (imported->text, imported->text_len, NULL));
+      g_assert (strlen (imported->text) == imported->text_len);
       g_assert (grd_utf8_count_chars (imported->text, imported->text_len) == imported->n_chars);
       for (guint i = 0; i < imported->formats->len; i++)
         {
@@ -53,6 +56,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
           g_assert (range->start >= 0 && range->start < range->end);
           g_assert (range->end <= imported->n_chars);
+          if (i > 0)
+            g_assert (grd_format_range_compare (range - 1, range) <= 0);
         }
       for (guint i = 0; i < imported->turns->len; i++)
         {
@@ -60,6 +65,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
           g_assert (turn->start >= 0 && turn->start < turn->end);
           g_assert (turn->end <= imported->n_chars);
+          if (i > 0)
+            g_assert ((turn - 1)->end <= turn->start);
         }
     }
   else
