@@ -21,6 +21,7 @@
 #include "grd-code-chooser.h"
 #include "grd-dialogs.h"
 #include "grd-job.h"
+#include "grd-page-reader.h"
 #include "grd-widget-util.h"
 
 /* Co-occurrence hints need this many shared passages or turns, and at most
@@ -42,14 +43,17 @@ struct _GrdAxialView
   GtkListBox     *themes_list;
   GtkMenuButton  *new_relation_button;
 
-  GrdProject     *project;
-  gulong          changed_id;
-  gboolean        stale;         /* changed while hidden: read again when shown */
+  GrdPageReader  *reader;
   GPtrArray      *codes;         /* GrdCode, tree order: for names and the new-relation form */
-  GCancellable   *reading;       /* the worker reading the project, while it does */
 };
 
 G_DEFINE_FINAL_TYPE (GrdAxialView, grd_axial_view, GTK_TYPE_WIDGET)
+
+static GrdProject *
+project_of (GrdAxialView *self)
+{
+  return grd_page_reader_get_project (self->reader);
+}
 
 /* The paradigm model (Strauss & Corbin) read as "FROM … TO". */
 static const struct {
@@ -135,7 +139,7 @@ on_delete_relation (GtkButton    *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-relation"));
   g_autoptr(GError) error = NULL;
 
-  if (!grd_project_delete_relation (self->project, id, &error))
+  if (!grd_project_delete_relation (project_of (self), id, &error))
     report_error (self, _("Could not delete the relation"), error);
   else
     grd_show_undo_toast (GTK_WIDGET (self), _("Relation deleted"));
@@ -177,7 +181,7 @@ add_relation (GrdAxialView    *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (grd_project_add_relation (self->project, from, to, kind, NULL, NULL, &error) <= 0)
+  if (grd_project_add_relation (project_of (self), from, to, kind, NULL, NULL, &error) <= 0)
     {
       report_error (self, _("Could not relate the codes"), error);
       return;
@@ -287,7 +291,7 @@ on_parent_chosen (GrdCodeChooser *chooser,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (!grd_project_move_code (self->project, code_id, parent_id, -1, &error))
+  if (!grd_project_move_code (project_of (self), code_id, parent_id, -1, &error))
     {
       report_error (self, _("Could not place the code"), error);
       return;
@@ -302,7 +306,7 @@ on_place_clicked (GtkButton    *button,
                   GrdAxialView *self)
 {
   gint64 code_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-code"));
-  GtkWidget *chooser = grd_code_chooser_new (self->project, _("Place Under"), FALSE);
+  GtkWidget *chooser = grd_code_chooser_new (project_of (self), _("Place Under"), FALSE);
 
   grd_code_chooser_set_excluded (GRD_CODE_CHOOSER (chooser), code_id);
   g_object_set_data (G_OBJECT (chooser), "grd-code", GSIZE_TO_POINTER (code_id));
@@ -321,11 +325,11 @@ on_merge_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (!g_str_equal (response, "merge") || self->project == NULL)
+  if (!g_str_equal (response, "merge") || project_of (self) == NULL)
     return;
 
   title = g_strdup_printf (_("“%s” merged into “%s”"), code_name (self, from), code_name (self, into));
-  if (!grd_project_merge_codes (self->project, from, into, &error))
+  if (!grd_project_merge_codes (project_of (self), from, into, &error))
     report_error (self, _("Could not merge the codes"), error);
   else
     grd_show_undo_toast (GTK_WIDGET (self), title);
@@ -623,9 +627,8 @@ on_axial_read (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(AxialData) data = grd_job_finish (GRD_PROJECT (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!grd_page_reader_end (self->reader, error))
     return;
-  g_clear_object (&self->reading);
   if (data == NULL)
     {
       report_error (self, _("Could not read the codes"), error);
@@ -643,32 +646,13 @@ on_axial_read (GObject      *object,
 static void
 refresh (GrdAxialView *self)
 {
-  self->stale = FALSE;
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
-  if (self->project == NULL)
+  GCancellable *reading = grd_page_reader_begin (self->reader);
+  if (reading == NULL)
     return;
 
-  self->reading = g_cancellable_new ();
-  grd_job_run_async (self->project, read_axial, NULL, NULL, (GDestroyNotify) axial_data_free, 0,
-                     self->reading, NULL, NULL, on_axial_read, g_object_ref (self));
-}
-
-static void
-on_project_changed (GrdProject            *project,
-                    guint                  change,
-                    const GrdCodingChange *coding_change,
-                    GrdAxialView          *self)
-{
-  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS |
-                 GRD_CHANGE_CASES | GRD_CHANGE_SOURCES)) == 0)
-    return;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+  grd_job_run_async (project_of (self), read_axial, NULL, NULL,
+                     (GDestroyNotify) axial_data_free, 0, reading, NULL, NULL, on_axial_read,
+                     g_object_ref (self));
 }
 
 static void
@@ -677,8 +661,7 @@ grd_axial_view_map (GtkWidget *widget)
   GrdAxialView *self = GRD_AXIAL_VIEW (widget);
 
   GTK_WIDGET_CLASS (grd_axial_view_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
+  grd_page_reader_shown (self->reader);
 }
 
 static void
@@ -686,16 +669,21 @@ grd_axial_view_dispose (GObject *object)
 {
   GrdAxialView *self = GRD_AXIAL_VIEW (object);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_page_reader_stop (self->reader);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_AXIAL_VIEW);
 
   G_OBJECT_CLASS (grd_axial_view_parent_class)->dispose (object);
+}
+
+static void
+grd_axial_view_finalize (GObject *object)
+{
+  GrdAxialView *self = GRD_AXIAL_VIEW (object);
+
+  g_clear_pointer (&self->reader, grd_page_reader_free);
+
+  G_OBJECT_CLASS (grd_axial_view_parent_class)->finalize (object);
 }
 
 static void
@@ -705,6 +693,7 @@ grd_axial_view_class_init (GrdAxialViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = grd_axial_view_dispose;
+  object_class->finalize = grd_axial_view_finalize;
   widget_class->map = grd_axial_view_map;
   widget_class->measure = grd_widget_measure_content;
   widget_class->size_allocate = grd_widget_allocate_content;
@@ -725,7 +714,8 @@ static void
 grd_axial_view_init (GrdAxialView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->stale = TRUE;
+  self->reader = grd_page_reader_new (GTK_WIDGET (self), GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_RELATIONS | GRD_CHANGE_CASES | GRD_CHANGE_SOURCES,
+                                      (void (*) (GtkWidget *)) refresh);
 }
 
 GtkWidget *
@@ -739,7 +729,7 @@ grd_axial_view_get_loading (const GrdAxialView *self)
 {
   g_return_val_if_fail (GRD_IS_AXIAL_VIEW ((gpointer) self), FALSE);
 
-  return self->reading != NULL || self->stale;
+  return grd_page_reader_get_loading (self->reader);
 }
 
 void
@@ -748,14 +738,6 @@ grd_axial_view_set_project (GrdAxialView *self,
 {
   g_return_if_fail (GRD_IS_AXIAL_VIEW (self));
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+  grd_page_reader_set_project (self->reader, project);
 }

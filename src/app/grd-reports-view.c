@@ -19,6 +19,7 @@
 
 #include "grd-dialogs.h"
 #include "grd-job.h"
+#include "grd-page-reader.h"
 #include "grd-reports-view.h"
 #include "grd-widget-util.h"
 
@@ -33,15 +34,18 @@ struct _GrdReportsView
   GtkWidget      *export_button;
   GtkTextView    *preview;
 
-  GrdProject     *project;
-  gulong          changed_id;
-  gboolean        stale;
-  GCancellable   *reading;
+  GrdPageReader  *reader;
   GArray         *attributes;   /* gint64, after "Case" in the label dropdown */
   GrdThemeTable  *table;        /* the last one built, for export */
 };
 
 G_DEFINE_FINAL_TYPE (GrdReportsView, grd_reports_view, GTK_TYPE_WIDGET)
+
+static GrdProject *
+project_of (GrdReportsView *self)
+{
+  return grd_page_reader_get_project (self->reader);
+}
 
 static const struct {
   GrdTableFormat  format;
@@ -142,9 +146,8 @@ on_table_read (GObject      *object,
   g_autoptr(GError) error = NULL;
   GrdThemeTable *table = grd_job_finish (GRD_PROJECT (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!grd_page_reader_end (self->reader, error))
     return;
-  g_clear_object (&self->reading);
   if (table == NULL)
     {
       grd_show_error (GTK_WIDGET (self), _("Could not build the theme table"), error);
@@ -161,7 +164,7 @@ on_table_read (GObject      *object,
 static void
 fill_labels (GrdReportsView *self)
 {
-  g_autoptr(GPtrArray) attributes = grd_project_list_attributes (self->project, NULL);
+  g_autoptr(GPtrArray) attributes = grd_project_list_attributes (project_of (self), NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint selected = gtk_drop_down_get_selected (self->label_dropdown);
 
@@ -182,14 +185,11 @@ fill_labels (GrdReportsView *self)
 static void
 refresh (GrdReportsView *self)
 {
+  GCancellable *reading = grd_page_reader_begin (self->reader);
   guint selected;
   gint64 attribute;
 
-  self->stale = FALSE;
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
-  if (self->project == NULL)
+  if (reading == NULL)
     return;
 
   g_signal_handlers_block_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -199,26 +199,9 @@ refresh (GrdReportsView *self)
   attribute = selected > 0 && selected <= self->attributes->len
               ? g_array_index (self->attributes, gint64, selected - 1) : 0;
 
-  self->reading = g_cancellable_new ();
-  grd_job_run_async (self->project, read_table, g_memdup2 (&attribute, sizeof attribute), g_free,
-                     (GDestroyNotify) grd_theme_table_free, 0, self->reading, NULL, NULL,
+  grd_job_run_async (project_of (self), read_table, g_memdup2 (&attribute, sizeof attribute), g_free,
+                     (GDestroyNotify) grd_theme_table_free, 0, reading, NULL, NULL,
                      on_table_read, g_object_ref (self));
-}
-
-static void
-on_project_changed (GrdProject            *project,
-                    guint                  change,
-                    const GrdCodingChange *coding_change,
-                    GrdReportsView        *self)
-{
-  if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_CASES |
-                 GRD_CHANGE_SOURCES)) == 0)
-    return;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
 }
 
 /* ---- export ----------------------------------------------------------- */
@@ -286,8 +269,7 @@ grd_reports_view_map (GtkWidget *widget)
   GrdReportsView *self = GRD_REPORTS_VIEW (widget);
 
   GTK_WIDGET_CLASS (grd_reports_view_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
+  grd_page_reader_shown (self->reader);
 }
 
 static void
@@ -295,17 +277,22 @@ grd_reports_view_dispose (GObject *object)
 {
   GrdReportsView *self = GRD_REPORTS_VIEW (object);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
+  grd_page_reader_stop (self->reader);
   g_clear_pointer (&self->table, grd_theme_table_free);
   g_clear_pointer (&self->attributes, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_REPORTS_VIEW);
 
   G_OBJECT_CLASS (grd_reports_view_parent_class)->dispose (object);
+}
+
+static void
+grd_reports_view_finalize (GObject *object)
+{
+  GrdReportsView *self = GRD_REPORTS_VIEW (object);
+
+  g_clear_pointer (&self->reader, grd_page_reader_free);
+
+  G_OBJECT_CLASS (grd_reports_view_parent_class)->finalize (object);
 }
 
 static void
@@ -315,6 +302,7 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = grd_reports_view_dispose;
+  object_class->finalize = grd_reports_view_finalize;
   widget_class->map = grd_reports_view_map;
   widget_class->measure = grd_widget_measure_content;
   widget_class->size_allocate = grd_widget_allocate_content;
@@ -336,7 +324,8 @@ grd_reports_view_init (GrdReportsView *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->stale = TRUE;
+  self->reader = grd_page_reader_new (GTK_WIDGET (self), GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_CASES | GRD_CHANGE_SOURCES,
+                                      (void (*) (GtkWidget *)) refresh);
   self->attributes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   buffer = gtk_text_view_get_buffer (self->preview);
@@ -368,7 +357,7 @@ grd_reports_view_get_loading (const GrdReportsView *self)
 {
   g_return_val_if_fail (GRD_IS_REPORTS_VIEW ((gpointer) self), FALSE);
 
-  return self->reading != NULL || self->stale;
+  return grd_page_reader_get_loading (self->reader);
 }
 
 void
@@ -377,16 +366,8 @@ grd_reports_view_set_project (GrdReportsView *self,
 {
   g_return_if_fail (GRD_IS_REPORTS_VIEW (self));
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
   g_clear_pointer (&self->table, grd_theme_table_free);
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+  grd_page_reader_set_project (self->reader, project);
 }

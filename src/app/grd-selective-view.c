@@ -19,6 +19,7 @@
 #include "grd-code-chooser.h"
 #include "grd-dialogs.h"
 #include "grd-job.h"
+#include "grd-page-reader.h"
 #include "grd-memo-editor.h"
 #include "grd-selective-view.h"
 #include "grd-widget-util.h"
@@ -39,16 +40,19 @@ struct _GrdSelectiveView
   GtkDrawingArea  *saturation_chart;
   GtkListBox      *saturation_list;
 
-  GrdProject      *project;
-  gulong           changed_id;
-  gboolean         stale;
+  GrdPageReader  *reader;
   gint64           core_id;
   GArray          *date_attributes;   /* gint64, after "Import order" in the dropdown */
   GPtrArray       *saturation;        /* GrdSaturationRow, for the chart */
-  GCancellable    *reading;           /* the worker reading the checks, while it does */
 };
 
 G_DEFINE_FINAL_TYPE (GrdSelectiveView, grd_selective_view, GTK_TYPE_WIDGET)
+
+static GrdProject *
+project_of (GrdSelectiveView *self)
+{
+  return grd_page_reader_get_project (self->reader);
+}
 
 enum {
   SHOW_CODE,
@@ -66,7 +70,7 @@ on_core_chosen (GrdCodeChooser   *chooser,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!grd_project_set_core_category (self->project, code_id, &error))
+  if (!grd_project_set_core_category (project_of (self), code_id, &error))
     grd_show_error (GTK_WIDGET (self), _("Could not mark the core category"), error);
   else
     grd_show_undo_toast (GTK_WIDGET (self), _("Core category marked"));
@@ -75,7 +79,7 @@ on_core_chosen (GrdCodeChooser   *chooser,
 static void
 on_choose_core_clicked (GrdSelectiveView *self)
 {
-  GtkWidget *chooser = grd_code_chooser_new (self->project, _("Core Category"), FALSE);
+  GtkWidget *chooser = grd_code_chooser_new (project_of (self), _("Core Category"), FALSE);
 
   g_signal_connect_object (chooser, "code-chosen", G_CALLBACK (on_core_chosen), self, 0);
   grd_popover_popup_at (GTK_POPOVER (chooser), GTK_WIDGET (self), self->choose_core_button);
@@ -304,7 +308,7 @@ fill_saturation (GrdSelectiveView *self,
 static void
 fill_orders (GrdSelectiveView *self)
 {
-  g_autoptr(GPtrArray) attributes = grd_project_list_attributes (self->project, NULL);
+  g_autoptr(GPtrArray) attributes = grd_project_list_attributes (project_of (self), NULL);
   g_autoptr(GtkStringList) orders = gtk_string_list_new (NULL);
   guint selected = gtk_drop_down_get_selected (self->order_dropdown);
 
@@ -376,9 +380,8 @@ on_selective_read (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(SelectiveData) data = grd_job_finish (GRD_PROJECT (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!grd_page_reader_end (self->reader, error))
     return;
-  g_clear_object (&self->reading);
   if (data == NULL)
     {
       grd_show_error (GTK_WIDGET (self), _("Could not read the codes"), error);
@@ -393,14 +396,11 @@ on_selective_read (GObject      *object,
 static void
 refresh (GrdSelectiveView *self)
 {
+  GCancellable *reading = grd_page_reader_begin (self->reader);
   guint selected;
   gint64 attribute;
 
-  self->stale = FALSE;
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
-  if (self->project == NULL)
+  if (reading == NULL)
     return;
 
   g_signal_handlers_block_matched (self->order_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -410,26 +410,9 @@ refresh (GrdSelectiveView *self)
   attribute = selected > 0 && selected <= self->date_attributes->len
               ? g_array_index (self->date_attributes, gint64, selected - 1) : 0;
 
-  self->reading = g_cancellable_new ();
-  grd_job_run_async (self->project, read_selective, g_memdup2 (&attribute, sizeof attribute), g_free,
-                     (GDestroyNotify) selective_data_free, 0, self->reading, NULL, NULL,
+  grd_job_run_async (project_of (self), read_selective, g_memdup2 (&attribute, sizeof attribute), g_free,
+                     (GDestroyNotify) selective_data_free, 0, reading, NULL, NULL,
                      on_selective_read, g_object_ref (self));
-}
-
-static void
-on_project_changed (GrdProject            *project,
-                    guint                  change,
-                    const GrdCodingChange *coding_change,
-                    GrdSelectiveView      *self)
-{
-  /* The memo editor follows memos itself. */
-  if ((change & ~(GRD_CHANGE_MEMOS | GRD_CHANGE_HISTORY | GRD_CHANGE_CODERS)) == 0)
-    return;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
 }
 
 static void
@@ -444,8 +427,7 @@ grd_selective_view_map (GtkWidget *widget)
   GrdSelectiveView *self = GRD_SELECTIVE_VIEW (widget);
 
   GTK_WIDGET_CLASS (grd_selective_view_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
+  grd_page_reader_shown (self->reader);
 }
 
 static void
@@ -453,17 +435,22 @@ grd_selective_view_dispose (GObject *object)
 {
   GrdSelectiveView *self = GRD_SELECTIVE_VIEW (object);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_page_reader_stop (self->reader);
   g_clear_pointer (&self->saturation, g_ptr_array_unref);
   g_clear_pointer (&self->date_attributes, g_array_unref);
-  if (self->reading != NULL)
-    g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_SELECTIVE_VIEW);
 
   G_OBJECT_CLASS (grd_selective_view_parent_class)->dispose (object);
+}
+
+static void
+grd_selective_view_finalize (GObject *object)
+{
+  GrdSelectiveView *self = GRD_SELECTIVE_VIEW (object);
+
+  g_clear_pointer (&self->reader, grd_page_reader_free);
+
+  G_OBJECT_CLASS (grd_selective_view_parent_class)->finalize (object);
 }
 
 static void
@@ -473,6 +460,7 @@ grd_selective_view_class_init (GrdSelectiveViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = grd_selective_view_dispose;
+  object_class->finalize = grd_selective_view_finalize;
   widget_class->map = grd_selective_view_map;
   widget_class->measure = grd_widget_measure_content;
   widget_class->size_allocate = grd_widget_allocate_content;
@@ -498,7 +486,8 @@ static void
 grd_selective_view_init (GrdSelectiveView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->stale = TRUE;
+  self->reader = grd_page_reader_new (GTK_WIDGET (self), GRD_CHANGE_ALL & ~(GRD_CHANGE_MEMOS | GRD_CHANGE_HISTORY | GRD_CHANGE_CODERS),
+                                      (void (*) (GtkWidget *)) refresh);
   self->date_attributes = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_drawing_area_set_draw_func (self->saturation_chart, draw_saturation, self, NULL);
   g_signal_connect_swapped (self->choose_core_button, "clicked", G_CALLBACK (on_choose_core_clicked),
@@ -518,7 +507,7 @@ grd_selective_view_get_loading (const GrdSelectiveView *self)
 {
   g_return_val_if_fail (GRD_IS_SELECTIVE_VIEW ((gpointer) self), FALSE);
 
-  return self->reading != NULL || self->stale;
+  return grd_page_reader_get_loading (self->reader);
 }
 
 void
@@ -527,15 +516,7 @@ grd_selective_view_set_project (GrdSelectiveView *self,
 {
   g_return_if_fail (GRD_IS_SELECTIVE_VIEW (self));
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
   grd_memo_editor_set_project (self->storyline_editor, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+  grd_page_reader_set_project (self->reader, project);
 }
