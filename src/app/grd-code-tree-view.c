@@ -471,11 +471,13 @@ follow_coding (GrdCodeTreeView       *self,
 }
 
 static void
-project_changed_cb (GrdCodeTreeView       *self,
+project_changed_cb (GrdProject            *project,
                     guint                  change,
                     const GrdCodingChange *coding_change,
-                    GrdProject            *project)
+                    gpointer               user_data)
 {
+  GrdCodeTreeView *self = user_data;
+
   if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_CODINGS)) == 0)
     return;
 
@@ -962,9 +964,7 @@ grd_code_tree_view_dispose (GObject *object)
   g_clear_handle_id (&self->chooser_idle_id, g_source_remove);
   g_clear_handle_id (&self->move_idle_id, g_source_remove);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_follow_project (&self->project, &self->changed_id, NULL, NULL, NULL);
 
   /* The rows call back into the view while they are torn down. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1190,13 +1190,8 @@ grd_code_tree_view_set_project (GrdCodeTreeView *self,
   if (self->project == project)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect_object (project, "changed",
-                                                G_CALLBACK (project_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  grd_follow_project (&self->project, &self->changed_id, project,
+                      G_CALLBACK (project_changed_cb), self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
   grd_code_tree_reset_models (self);

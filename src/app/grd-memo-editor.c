@@ -17,6 +17,7 @@
 
 #include "grd-dialogs.h"
 #include "grd-memo-editor.h"
+#include "grd-widget-util.h"
 
 #define SAVE_DELAY_MS 1500
 
@@ -316,9 +317,7 @@ grd_memo_editor_dispose (GObject *object)
   GrdMemoEditor *self = GRD_MEMO_EDITOR (object);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_follow_project (&self->project, &self->changed_id, NULL, NULL, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (grd_memo_editor_parent_class)->dispose (object);
@@ -439,11 +438,8 @@ grd_memo_editor_set_project (GrdMemoEditor *self,
 
   /* The window saves before it lets go of a project; text still pending
    * here belongs to the old one and cannot follow. */
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+  grd_follow_project (&self->project, &self->changed_id, project,
+                      G_CALLBACK (on_project_changed), self);
 
   self->target_id = 0;
   load (self, NULL, FALSE);

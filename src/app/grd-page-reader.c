@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "grd-page-reader.h"
+#include "grd-widget-util.h"
 
 struct _GrdPageReader
 {
@@ -58,9 +59,7 @@ grd_page_reader_new (GtkWidget  *page,
 void
 grd_page_reader_stop (GrdPageReader *self)
 {
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_follow_project (&self->project, &self->changed_id, NULL, NULL, NULL);
   if (self->reading != NULL)
     g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
@@ -80,11 +79,8 @@ void
 grd_page_reader_set_project (GrdPageReader *self,
                              GrdProject    *project)
 {
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+  grd_follow_project (&self->project, &self->changed_id, project,
+                      G_CALLBACK (on_project_changed), self);
   read_or_mark (self);
 }
 

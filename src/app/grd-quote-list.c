@@ -17,6 +17,7 @@
 
 #include "grd-dialogs.h"
 #include "grd-quote-list.h"
+#include "grd-widget-util.h"
 
 #define CONTEXT_CHARS       60
 #define ACCESSIBLE_CHARS    80
@@ -742,9 +743,7 @@ grd_quote_list_dispose (GObject *object)
 {
   GrdQuoteList *self = GRD_QUOTE_LIST (object);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_follow_project (&self->project, &self->changed_id, NULL, NULL, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (grd_quote_list_parent_class)->dispose (object);
@@ -914,11 +913,8 @@ grd_quote_list_set_project (GrdQuoteList *self,
   if (self->project == project)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+  grd_follow_project (&self->project, &self->changed_id, project,
+                      G_CALLBACK (on_project_changed), self);
 
   self->code_id = 0;
   reload_or_warn (self, FALSE);

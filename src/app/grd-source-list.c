@@ -865,9 +865,7 @@ grd_source_list_dispose (GObject *object)
 {
   GrdSourceList *self = GRD_SOURCE_LIST (object);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_follow_project (&self->project, &self->changed_id, NULL, NULL, NULL);
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
@@ -1031,13 +1029,9 @@ grd_source_list_set_project (GrdSourceList *self,
   if (self->project == project)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed",
-                                         G_CALLBACK (on_project_changed), self);
+  grd_follow_project (&self->project, &self->changed_id, project,
+                      G_CALLBACK (on_project_changed), self);
 
   /* Ids belong to a project: nothing of the old one stays selected, and
    * nothing of it stays listed if the new one cannot be read. */

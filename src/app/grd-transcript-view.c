@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "grd-transcript-view.h"
+#include "grd-widget-util.h"
 
 #define LANE_WIDTH   5
 #define LANE_GAP     2
@@ -827,9 +828,7 @@ grd_transcript_view_dispose (GObject *object)
 {
   GrdTranscriptView *self = GRD_TRANSCRIPT_VIEW (object);
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_clear_object (&self->project);
+  grd_follow_project (&self->project, &self->changed_id, NULL, NULL, NULL);
   if (self->gutter != NULL)
     self->gutter->view = NULL;
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -974,11 +973,8 @@ grd_transcript_view_set_project (GrdTranscriptView *self,
   if (self->project == project)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+  grd_follow_project (&self->project, &self->changed_id, project,
+                      G_CALLBACK (on_project_changed), self);
 
   grd_transcript_view_load_source (self, 0, NULL);
 }

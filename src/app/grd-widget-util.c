@@ -82,3 +82,17 @@ grd_popover_popup_at (GtkPopover *popover,
                                                             bounds.size.width, bounds.size.height });
   gtk_popover_popup (popover);
 }
+
+void
+grd_follow_project (GrdProject **followed,
+                    gulong      *changed_id,
+                    GrdProject  *project,
+                    GCallback    on_changed,
+                    gpointer     user_data)
+{
+  if (*followed != NULL)
+    g_clear_signal_handler (changed_id, *followed);
+  g_set_object (followed, project);
+  if (project != NULL)
+    *changed_id = g_signal_connect (project, "changed", on_changed, user_data);
+}

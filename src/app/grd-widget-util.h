@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "grd-project.h"
+
 G_BEGIN_DECLS
 
 /* For a widget that holds one content child and popovers (menus, choosers)
@@ -39,5 +41,14 @@ GtkWidget *grd_action_row_new      (const char *title,
 void       grd_popover_popup_at    (GtkPopover *popover,
                                     GtkWidget  *parent,
                                     GtkWidget  *anchor);
+
+/* Points *followed at project (NULL lets go), moving the pane's handler of
+ * the "changed" signal along with it: the one way the panes follow a
+ * project, so none is left listening to a project it let go of. */
+void       grd_follow_project      (GrdProject **followed,
+                                    gulong      *changed_id,
+                                    GrdProject  *project,
+                                    GCallback    on_changed,
+                                    gpointer     user_data);
 
 G_END_DECLS
