@@ -26,32 +26,6 @@ test_similar_names (void)
   g_assert_false (grd_axial_names_similar ("𝒜", "!!"));
 }
 
-static gint64
-add_code_of_kind (GrdProject  *project,
-                  gint64       parent_id,
-                  const char  *name,
-                  GrdCodeKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = grd_project_add_code (project, parent_id, name, kind, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-code (GrdProject *project,
-      gint64      source,
-      gint64      code_id,
-      gint64      start,
-      gint64      end)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (grd_project_add_coding (project, source, code_id, start, end, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static const GrdAxialHint *
 find_hint (GPtrArray   *hints,
            GrdHintKind  kind,
@@ -77,8 +51,10 @@ test_hints (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hints = NULL;
   gint64 source = add_text_source (project, "Respondent 1", INTERVIEW_TEXT);
-  gint64 intrinsic = add_code_of_kind (project, 0, "Intrinsic", GRD_CODE_KIND_AGGREGATE_DIMENSION);
-  gint64 personality = add_code_of_kind (project, intrinsic, "Personality", GRD_CODE_KIND_SUB_THEME);
+  gint64 intrinsic = add_code_of_kind (project, 0, "Intrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, NULL);
+  gint64 personality = add_code_of_kind (project, intrinsic, "Personality",
+                                         GRD_CODE_KIND_SUB_THEME, NULL);
   gint64 extroverted = add_code (project, personality, "extroverted");
   gint64 trust = add_code (project, 0, "trust will emerge");
   gint64 trust_again = add_code (project, 0, "Trust will emerge!");
@@ -90,15 +66,15 @@ test_hints (Fixture       *fixture,
 
   /* trust and cafe share three passages; team and its own sub-code share
    * two, which says nothing; extroverted and trust are related already. */
-  code (project, source, trust, 60, 100);
-  code (project, source, cafe, 90, 130);
-  code (project, source, trust, 160, 170);
-  code (project, source, cafe, 165, 180);
-  code (project, source, trust, 181, 190);
-  code (project, source, cafe, 185, 195);
-  code (project, source, team, 160, 175);
-  code (project, source, colleagues, 160, 175);
-  code (project, source, extroverted, 60, 70);
+  add_coding (project, source, trust, 60, 100);
+  add_coding (project, source, cafe, 90, 130);
+  add_coding (project, source, trust, 160, 170);
+  add_coding (project, source, cafe, 165, 180);
+  add_coding (project, source, trust, 181, 190);
+  add_coding (project, source, cafe, 185, 195);
+  add_coding (project, source, team, 160, 175);
+  add_coding (project, source, colleagues, 160, 175);
+  add_coding (project, source, extroverted, 60, 70);
   g_assert_cmpint (grd_project_add_relation (project, extroverted, trust, GRD_RELATION_KIND_CONSEQUENCE,
                                              NULL, NULL, &error), >, 0);
   g_assert_no_error (error);

@@ -8,22 +8,6 @@
 
 #include "test-util.h"
 
-static gint64
-code_passage (GrdProject *project,
-              gint64      source,
-              gint64      code,
-              const char *passage)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start, end, coding;
-
-  g_assert_true (grd_query_locate_passage (project, source, passage, &start, &end, &error));
-  g_assert_no_error (error);
-  coding = grd_project_add_coding (project, source, code, start, end, &error);
-  g_assert_no_error (error);
-  return coding;
-}
-
 static void
 test_locate_passage (Fixture       *fixture,
                      gconstpointer  data)

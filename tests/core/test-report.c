@@ -124,34 +124,6 @@ test_sample_reproduces_paper (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
-static gint64
-add_kind (GrdProject  *project,
-          gint64       parent_id,
-          const char  *name,
-          GrdCodeKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = grd_project_add_code (project, parent_id, name, kind, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-code_representative (GrdProject *project,
-                     gint64      source,
-                     gint64      code,
-                     const char *passage)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start, end, coding;
-
-  g_assert_true (grd_query_locate_passage (project, source, passage, &start, &end, &error));
-  coding = grd_project_add_coding (project, source, code, start, end, &error);
-  g_assert_no_error (error);
-  g_assert_true (grd_project_set_representative (project, coding, TRUE, &error));
-}
-
 /* Labels from an attribute (n/a included), a middle level only where one
  * stands, quotes from sub-codes, and text safe in every format. */
 static void
@@ -165,23 +137,31 @@ test_labels_levels_and_escaping (Fixture       *fixture,
   gint64 other = add_text_source (project, "Interview 2", INTERVIEW_TEXT);
   gint64 kase = grd_project_add_case (project, "Budi", NULL, &error);
   gint64 bank = grd_project_add_attribute (project, "Bank", GRD_ATTRIBUTE_TYPE_TEXT, NULL, &error);
-  gint64 extrinsic = add_kind (project, 0, "Extrinsic", GRD_CODE_KIND_AGGREGATE_DIMENSION);
-  gint64 external = add_kind (project, extrinsic, "External | Regulation", GRD_CODE_KIND_THEME);
-  gint64 salary = add_kind (project, external, "Salary & 100% bonus", GRD_CODE_KIND_SUB_THEME);
+  gint64 extrinsic = add_code_of_kind (project, 0, "Extrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, NULL);
+  gint64 external = add_code_of_kind (project, extrinsic, "External | Regulation",
+                                      GRD_CODE_KIND_THEME, NULL);
+  gint64 salary = add_code_of_kind (project, external, "Salary & 100% bonus",
+                                    GRD_CODE_KIND_SUB_THEME, NULL);
   gint64 detail = add_code (project, salary, "café money");
-  gint64 intrinsic = add_kind (project, 0, "Intrinsic", GRD_CODE_KIND_AGGREGATE_DIMENSION);
-  gint64 value = add_kind (project, intrinsic, "Value", GRD_CODE_KIND_SUB_THEME);
+  gint64 intrinsic = add_code_of_kind (project, 0, "Intrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, NULL);
+  gint64 value = add_code_of_kind (project, intrinsic, "Value", GRD_CODE_KIND_SUB_THEME, NULL);
   g_autofree char *markdown = NULL;
   g_autofree char *latex = NULL;
   g_autofree char *html = NULL;
   GrdThemeRow *row;
+  gint64 flagged;
 
   g_assert_true (grd_project_set_source_case (project, source, kase, &error));
   g_assert_true (grd_project_set_case_value (project, kase, bank, "Bank “Mandiri”, Medan", &error));
   g_assert_true (grd_project_set_source_value (project, other, bank, NULL, &error));
-  code_representative (project, source, salary, "Naïve señor Zoë said 𝒜𝒝 is fine.");
-  code_representative (project, other, detail, "Saya suka café di Medan.");
-  code_representative (project, source, value, "The team is quite supportive.");
+  flagged = code_passage (project, source, salary, "Naïve señor Zoë said 𝒜𝒝 is fine.");
+  g_assert_true (grd_project_set_representative (project, flagged, TRUE, &error));
+  flagged = code_passage (project, other, detail, "Saya suka café di Medan.");
+  g_assert_true (grd_project_set_representative (project, flagged, TRUE, &error));
+  flagged = code_passage (project, source, value, "The team is quite supportive.");
+  g_assert_true (grd_project_set_representative (project, flagged, TRUE, &error));
   /* Not representative: not in the table. */
   g_assert_cmpint (grd_project_add_coding (project, other, value, 1, 5, &error), >, 0);
 

@@ -6,33 +6,6 @@
 
 #include "test-util.h"
 
-static gint64
-add_kind (GrdProject  *project,
-          gint64       parent_id,
-          const char  *name,
-          GrdCodeKind  kind,
-          const char  *description)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = grd_project_add_code (project, parent_id, name, kind, NULL, description, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
-code (GrdProject *project,
-      gint64      source,
-      gint64      code_id,
-      gint64      start)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (grd_project_add_coding (project, source, code_id, start, start + 5, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static GrdCodeKind
 kind_of (GrdProject *project,
          gint64      code_id)
@@ -47,8 +20,8 @@ test_core_category (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 career = add_kind (fixture->project, 0, "Career", GRD_CODE_KIND_THEME, NULL);
-  gint64 trust = add_kind (fixture->project, 0, "Being trusted", GRD_CODE_KIND_THEME, NULL);
+  gint64 career = add_code_of_kind (fixture->project, 0, "Career", GRD_CODE_KIND_THEME, NULL);
+  gint64 trust = add_code_of_kind (fixture->project, 0, "Being trusted", GRD_CODE_KIND_THEME, NULL);
 
   g_assert_true (grd_project_set_core_category (fixture->project, career, &error));
   g_assert_cmpint (kind_of (fixture->project, career), ==, GRD_CODE_KIND_CORE_CATEGORY);
@@ -94,21 +67,26 @@ test_checks (Fixture       *fixture,
   gint64 r2 = add_text_source (project, "Interview 2", INTERVIEW_TEXT);
   gint64 case1 = grd_project_add_case (project, "Respondent 1", NULL, &error);
   gint64 case2 = grd_project_add_case (project, "Respondent 2", NULL, &error);
-  gint64 core = add_kind (project, 0, "Growing with the bank", GRD_CODE_KIND_THEME, "The storyline");
-  gint64 intrinsic = add_kind (project, 0, "Intrinsic", GRD_CODE_KIND_AGGREGATE_DIMENSION, "Inner drive");
-  gint64 values = add_kind (project, intrinsic, "Values", GRD_CODE_KIND_THEME, "What they hold");
-  gint64 personality = add_kind (project, values, "Personality", GRD_CODE_KIND_SUB_THEME, "Who they are");
-  gint64 comfort = add_kind (project, values, "Comfort", GRD_CODE_KIND_SUB_THEME, "  ");
+  gint64 core = add_code_of_kind (project, 0, "Growing with the bank",
+                                  GRD_CODE_KIND_THEME, "The storyline");
+  gint64 intrinsic = add_code_of_kind (project, 0, "Intrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, "Inner drive");
+  gint64 values = add_code_of_kind (project, intrinsic, "Values",
+                                    GRD_CODE_KIND_THEME, "What they hold");
+  gint64 personality = add_code_of_kind (project, values, "Personality",
+                                         GRD_CODE_KIND_SUB_THEME, "Who they are");
+  gint64 comfort = add_code_of_kind (project, values, "Comfort", GRD_CODE_KIND_SUB_THEME, "  ");
   gint64 quiet = add_code (project, comfort, "quiet office");
-  gint64 extrinsic = add_kind (project, 0, "Extrinsic", GRD_CODE_KIND_AGGREGATE_DIMENSION, "Outer push");
+  gint64 extrinsic = add_code_of_kind (project, 0, "Extrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, "Outer push");
   guint last_kind = 0;
 
   g_assert_true (grd_project_set_source_case (project, r1, case1, &error));
   g_assert_true (grd_project_set_source_case (project, r2, case2, &error));
-  code (project, r1, personality, 60);
-  code (project, r1, personality, 80);
-  code (project, r1, comfort, 60);
-  code (project, r2, comfort, 60);
+  add_coding (project, r1, personality, 60, 60 + 5);
+  add_coding (project, r1, personality, 80, 80 + 5);
+  add_coding (project, r1, comfort, 60, 60 + 5);
+  add_coding (project, r2, comfort, 60, 60 + 5);
 
   checks = grd_selective_checks (project, NULL, &error);
   g_assert_no_error (error);
@@ -167,8 +145,8 @@ test_saturation (Fixture       *fixture,
   gint64 second = add_text_source (project, "Interview 2", INTERVIEW_TEXT);
   gint64 third = add_text_source (project, "Interview 3", INTERVIEW_TEXT);
   gint64 undated = add_text_source (project, "Interview 4", INTERVIEW_TEXT);
-  gint64 career = add_kind (project, 0, "Career", GRD_CODE_KIND_THEME, NULL);
-  gint64 growth = add_kind (project, career, "Growth", GRD_CODE_KIND_SUB_THEME, NULL);
+  gint64 career = add_code_of_kind (project, 0, "Career", GRD_CODE_KIND_THEME, NULL);
+  gint64 growth = add_code_of_kind (project, career, "Growth", GRD_CODE_KIND_SUB_THEME, NULL);
   gint64 lessons = add_code (project, growth, "more lessons");
   gint64 trust = add_code (project, 0, "trust");
   gint64 cafe = add_code (project, 0, "café");
@@ -179,10 +157,10 @@ test_saturation (Fixture       *fixture,
   };
   const gint64 by_date_order[] = { third, second, first, undated };
 
-  code (project, first, trust, 60);
-  code (project, first, cafe, 60);
-  code (project, second, trust, 60);
-  code (project, second, lessons, 80);
+  add_coding (project, first, trust, 60, 60 + 5);
+  add_coding (project, first, cafe, 60, 60 + 5);
+  add_coding (project, second, trust, 60, 60 + 5);
+  add_coding (project, second, lessons, 80, 80 + 5);
   g_assert_true (grd_project_set_source_value (project, first, held, "2023-03-01", &error));
   g_assert_true (grd_project_set_source_value (project, second, held, "2023-02-01", &error));
   g_assert_true (grd_project_set_source_value (project, third, held, "2023-01-01", &error));

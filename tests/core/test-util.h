@@ -105,17 +105,56 @@ add_text_source (GrdProject *project,
 }
 
 static inline gint64
-add_code (GrdProject *project,
-          gint64      parent_id,
-          const char *name)
+add_code_of_kind (GrdProject  *project,
+                  gint64       parent_id,
+                  const char  *name,
+                  GrdCodeKind  kind,
+                  const char  *description)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = grd_project_add_code (project, parent_id, name, GRD_CODE_KIND_OPEN_CODE, NULL, NULL,
-                                    &error);
+  gint64 id = grd_project_add_code (project, parent_id, name, kind, NULL, description, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+static inline gint64
+add_code (GrdProject *project,
+          gint64      parent_id,
+          const char *name)
+{
+  return add_code_of_kind (project, parent_id, name, GRD_CODE_KIND_OPEN_CODE, NULL);
+}
+
+static inline gint64
+add_coding (GrdProject *project,
+            gint64      source,
+            gint64      code,
+            gint64      start,
+            gint64      end)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 coding = grd_project_add_coding (project, source, code, start, end, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (coding, >, 0);
+  return coding;
+}
+
+/* Codes the first place the passage stands in the source. */
+static inline gint64
+code_passage (GrdProject *project,
+              gint64      source,
+              gint64      code,
+              const char *passage)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  g_assert_true (grd_query_locate_passage (project, source, passage, &start, &end, &error));
+  g_assert_no_error (error);
+  return add_coding (project, source, code, start, end);
 }
 
 static inline gint64
