@@ -494,20 +494,9 @@ cmd_map (GrdCli *cli)
   if (map == NULL)
     return grd_cli_fail (cli, error);
 
-  if (svg != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (svg);
-
-      if (!grd_code_map_write_svg (map, file, &error))
-        return grd_cli_fail (cli, error);
-    }
-  if (png != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (png);
-
-      if (!grd_code_map_write_png (map, file, (double) scale, &error))
-        return grd_cli_fail (cli, error);
-    }
+  if ((svg != NULL && !grd_code_map_write (map, svg, GRD_IMAGE_FORMAT_SVG, 1.0, &error)) ||
+      (png != NULL && !grd_code_map_write (map, png, GRD_IMAGE_FORMAT_PNG, (double) scale, &error)))
+    return grd_cli_fail (cli, error);
 
   grd_cli_report (cli, "exported", 0, NULL, _("Exported the code map"));
   return GRD_CLI_EXIT_OK;

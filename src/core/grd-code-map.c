@@ -17,12 +17,12 @@
 
 #include "config.h"
 
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "grd-code-map.h"
+#include "grd-drawing.h"
 #include "grd-project-private.h"
 
 #define MAP_FONT        "Sans 10"
@@ -161,37 +161,6 @@ grd_code_map_free (GrdCodeMap *map)
   g_hash_table_unref (map->index);
   g_clear_object (&map->pango);
   g_free (map);
-}
-
-static PangoLayout *
-make_layout (PangoContext *pango,
-             const char   *font,
-             const char   *text,
-             double        max_width,
-             int           max_lines)
-{
-  PangoLayout *layout = pango_layout_new (pango);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (layout, -max_lines);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  return layout;
-}
-
-static void
-parse_color (const char *color,
-             double      rgb[3])
-{
-  guint value = (guint) g_ascii_strtoull (color != NULL && color[0] == '#' ? color + 1 : "3584e4",
-                                          NULL, 16);
-
-  rgb[0] = ((value >> 16) & 0xff) / 255.0;
-  rgb[1] = ((value >> 8) & 0xff) / 255.0;
-  rgb[2] = (value & 0xff) / 255.0;
 }
 
 static const char *
@@ -347,7 +316,6 @@ grd_code_map_new (GrdProject  *project,
   g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GArray) positions = NULL;
-  PangoFontMap *fonts;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
 
@@ -362,10 +330,7 @@ grd_code_map_new (GrdProject  *project,
   g_array_set_clear_func (map->edges, (GDestroyNotify) edge_clear);
   map->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  /* Text is measured as cairo will draw it, at one point per unit. */
-  fonts = pango_cairo_font_map_get_default ();
-  map->pango = pango_font_map_create_context (fonts);
-  pango_cairo_context_set_resolution (map->pango, 72.0);
+  map->pango = grd_drawing_new_context ();
 
   for (guint i = 0; i < codes->len; i++)
     {
@@ -377,9 +342,9 @@ grd_code_map_new (GrdProject  *project,
         .kind = code->kind,
       };
 
-      parse_color (code->color, node.rgb);
-      node.name = make_layout (map->pango, MAP_FONT, code->name, TEXT_WIDTH_MAX, 2);
-      node.kind_label = make_layout (map->pango, MAP_SMALL_FONT, kind_caption (code->kind),
+      grd_drawing_parse_color (code->color, node.rgb);
+      node.name = grd_drawing_new_text (map->pango, MAP_FONT, code->name, TEXT_WIDTH_MAX, 2);
+      node.kind_label = grd_drawing_new_text (map->pango, MAP_SMALL_FONT, kind_caption (code->kind),
                                      TEXT_WIDTH_MAX, 1);
       measure_node (&node);
       g_array_append_val (map->nodes, node);
@@ -425,7 +390,7 @@ grd_code_map_new (GrdProject  *project,
         .directed = relation->directed,
         .kind = relation->kind,
         .typed = relation->type_id != 0,
-        .label = make_layout (map->pango, MAP_SMALL_FONT, caption, TEXT_WIDTH_MAX, 1),
+        .label = grd_drawing_new_text (map->pango, MAP_SMALL_FONT, caption, TEXT_WIDTH_MAX, 1),
       };
       g_array_append_val (map->edges, edge);
     }
@@ -516,22 +481,6 @@ grd_code_map_move_code (GrdCodeMap *map,
 }
 
 /* Drawing */
-
-static void
-rounded_box (cairo_t *cr,
-             double   x,
-             double   y,
-             double   width,
-             double   height,
-             double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
 
 /* Where the line from a box's centre towards (tx, ty) leaves the box. */
 static void
@@ -750,7 +699,7 @@ draw_relations (GrdCodeMap *map,
           pango_layout_get_pixel_size (edge->label, &w, &h);
           place_label (map, p, w + 8, h + 2, taken, rect);
           /* on a white pill, so the label reads over lines */
-          rounded_box (cr, rect[0], rect[1], rect[2], rect[3], rect[3] / 2);
+          grd_drawing_rounded_box (cr, rect[0], rect[1], rect[2], rect[3], rect[3] / 2);
           cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
           cairo_fill_preserve (cr);
           cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
@@ -771,7 +720,7 @@ draw_node (cairo_t    *cr,
   double ink = luminance > 0.55 ? 0.13 : 1.0;
   int kind_h;
 
-  rounded_box (cr, node->x, node->y, node->width, node->height, RADIUS);
+  grd_drawing_rounded_box (cr, node->x, node->y, node->width, node->height, RADIUS);
   cairo_set_source_rgb (cr, node->rgb[0], node->rgb[1], node->rgb[2]);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, node->rgb[0] * 0.6, node->rgb[1] * 0.6, node->rgb[2] * 0.6);
@@ -805,115 +754,31 @@ grd_code_map_draw (GrdCodeMap *map,
 
 /* Export */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Draws the map on white onto surface, shifted so its bounds start at 0. */
+/* Draws the map shifted so that its bounds start at 0. */
 static void
-paint_export (GrdCodeMap      *map,
-              cairo_surface_t *surface,
-              double           scale)
+draw_from_origin (gpointer  data,
+                  cairo_t  *cr)
 {
-  cairo_t *cr = cairo_create (surface);
+  GrdCodeMap *map = data;
   double x, y, width, height;
 
   grd_code_map_get_bounds (map, &x, &y, &width, &height);
-  cairo_scale (cr, scale, scale);
   cairo_translate (cr, -x, -y);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
   grd_code_map_draw (map, cr);
-  cairo_destroy (cr);
 }
 
-/* Draws the whole file in memory, then replaces the file in one go, so it
- * appears whole or not at all; errors name the file and the reason. */
-static gboolean
-export (GrdCodeMap  *map,
-        GFile       *file,
-        gboolean     svg,
-        double       scale,
-        GError     **error)
+gboolean
+grd_code_map_write (GrdCodeMap      *map,
+                    const char      *path,
+                    GrdImageFormat   format,
+                    double           scale,
+                    GError         **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *name = g_file_get_parse_name (file);
-  cairo_surface_t *surface;
-  cairo_status_t status;
   double x, y, width, height;
 
+  g_return_val_if_fail (map != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   grd_code_map_get_bounds (map, &x, &y, &width, &height);
-  if (!svg && (ceil (width * scale) > 32767 || ceil (height * scale) > 32767))
-    {
-      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID,
-                   _("The code map is too large for an image of %.0f × %.0f pixels; "
-                     "export it as SVG or at a smaller scale"),
-                   ceil (width * scale), ceil (height * scale));
-      return FALSE;
-    }
-
-  if (svg)
-    {
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
-      paint_export (map, surface, 1.0);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  else
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * scale),
-                                            (int) ceil (height * scale));
-      status = cairo_surface_status (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        {
-          paint_export (map, surface, scale);
-          status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-        }
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw the code map for %s: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error))
-    {
-      g_prefix_error (error, _("Cannot write the code map to %s: "), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-grd_code_map_write_svg (GrdCodeMap  *map,
-                        GFile       *file,
-                        GError     **error)
-{
-  g_return_val_if_fail (map != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  return export (map, file, TRUE, 1.0, error);
-}
-
-gboolean
-grd_code_map_write_png (GrdCodeMap  *map,
-                        GFile       *file,
-                        double       scale,
-                        GError     **error)
-{
-  g_return_val_if_fail (map != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (scale > 0, FALSE);
-
-  return export (map, file, FALSE, scale, error);
+  return grd_drawing_write (path, format, width, height, scale, draw_from_origin, map, error);
 }

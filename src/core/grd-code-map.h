@@ -1,5 +1,5 @@
 /* grd-code-map.h: the code map: codes as boxes, the tree and relations as
- * edges, laid out, drawn with cairo, exported as SVG and PNG
+ * edges, laid out, drawn with cairo, exported as SVG, PNG and PDF
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "grd-drawing.h"
 #include "grd-project.h"
 
 G_BEGIN_DECLS
@@ -72,13 +73,12 @@ void        grd_code_map_move_code    (GrdCodeMap   *map,
 void        grd_code_map_draw         (GrdCodeMap   *map,
                                        cairo_t      *cr);
 
-gboolean    grd_code_map_write_svg    (GrdCodeMap   *map,
-                                       GFile        *file,
-                                       GError      **error);
-/* scale: pixels per point (2 for a sharp image on a high density screen). */
-gboolean    grd_code_map_write_png    (GrdCodeMap   *map,
-                                       GFile        *file,
-                                       double        scale,
-                                       GError      **error);
+/* The map as an SVG, PNG or PDF file (see grd_drawing_write()); scale:
+ * PNG pixels per point (2 for a sharp image on a high density screen). */
+gboolean    grd_code_map_write        (GrdCodeMap      *map,
+                                       const char      *path,
+                                       GrdImageFormat   format,
+                                       double           scale,
+                                       GError         **error);
 
 G_END_DECLS

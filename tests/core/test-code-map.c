@@ -176,9 +176,6 @@ test_export (Fixture       *fixture,
   g_autofree char *svg_path = g_build_filename (fixture->dir, "peta 𝒜.svg", NULL);
   g_autofree char *png_path = g_build_filename (fixture->dir, "peta 🙂.png", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "no-such-dir", "peta.png", NULL);
-  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
-  g_autoptr(GFile) png = g_file_new_for_path (png_path);
-  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
   g_autofree char *contents = NULL;
   gsize length;
   gint64 type_id;
@@ -191,25 +188,25 @@ test_export (Fixture       *fixture,
   map = grd_code_map_new (project, &error);
   g_assert_no_error (error);
 
-  g_assert_true (grd_code_map_write_svg (map, svg, &error));
+  g_assert_true (grd_code_map_write (map, svg_path, GRD_IMAGE_FORMAT_SVG, 1.0, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg_path, &contents, &length, &error));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_cmpuint (length, >, 10000);
   g_free (contents);
 
-  g_assert_true (grd_code_map_write_png (map, png, 2.0, &error));
+  g_assert_true (grd_code_map_write (map, png_path, GRD_IMAGE_FORMAT_PNG, 2.0, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (png_path, &contents, &length, &error));
   g_assert_cmpuint (length, >, 10000);
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
 
   /* The messages name the file or say what is too large. */
-  g_assert_false (grd_code_map_write_png (map, nowhere, 1.0, &error));
+  g_assert_false (grd_code_map_write (map, missing, GRD_IMAGE_FORMAT_PNG, 1.0, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "peta.png"));
   g_clear_error (&error);
-  g_assert_false (grd_code_map_write_png (map, png, 100.0, &error));
+  g_assert_false (grd_code_map_write (map, png_path, GRD_IMAGE_FORMAT_PNG, 100.0, &error));
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
   /* the earlier file is still whole */
