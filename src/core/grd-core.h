@@ -15,6 +15,7 @@
 #include "grd-query.h"
 #include "grd-refi.h"
 #include "grd-report.h"
+#include "grd-report-figure.h"
 #include "grd-review.h"
 #include "grd-selective.h"
 #include "grd-store.h"

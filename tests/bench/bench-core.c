@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +353,31 @@ main (int    argc,
             "saturation %.4f s (%u transcripts)\n",
             size_name, t_hints, hints->len, t_checks, checks->len, t, saturation->len);
     add_row ("axial hints", t_hints, 0.5, "s");
+  }
+
+  /* The data-structure figure of the corpus's own tree (60 codes at L):
+   * reading, laying out and drawing it. */
+  {
+    g_autoptr(GrdFigure) figure = NULL;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    double fw, fh;
+
+    start = g_get_monotonic_time ();
+    figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, NULL, &error);
+    if (figure == NULL)
+      fail ("grd_report_figure", error, dir);
+    grd_figure_get_size (figure, &fw, &fh);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (fw), (int) ceil (fh));
+    cr = cairo_create (surface);
+    grd_figure_draw (figure, cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    t = seconds_since (start);
+    cairo_surface_destroy (surface);
+    printf ("data structure %s, %u items: %.4f s (%.0f × %.0f pt)\n", size_name,
+            grd_figure_get_n_items (figure), t, fw, fh);
+    add_row ("data structure", t, 0.5, "s");
   }
 
   /* Axial coding and review at 200 codes: the corpus's tree grown by a
