@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "grd-cli.h"
@@ -57,7 +58,47 @@ cmd_theme_table (GrdCli *cli)
   return GRD_CLI_EXIT_OK;
 }
 
+/* data-structure, frequencies and heatmap: the verb names the figure. */
+static int
+cmd_figure (GrdCli *cli)
+{
+  const char *format_name = grd_cli_get_option (cli, "format");
+  const char *output = grd_cli_get_option (cli, "output");
+  const char *extension = output != NULL ? strrchr (output, '.') : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdFigure) figure = NULL;
+  GrdImageFormat format = GRD_IMAGE_FORMAT_SVG;
+  GrdFigureKind kind;
+  gint64 dpi;
+  double width, height;
+
+  if (output == NULL)
+    return grd_cli_usage_error (cli, _("give the file to write with --output FILE"));
+  if (format_name != NULL && !grd_image_format_from_string (format_name, &format))
+    return grd_cli_usage_error (cli, _("“%s” is not an image format: svg, png or pdf"),
+                                format_name);
+  /* without --format, the format the file's name says; SVG if it says none */
+  if (format_name == NULL && extension != NULL)
+    grd_image_format_from_string (extension + 1, &format);
+  if (!grd_cli_get_int_option (cli, "dpi", 36, 300, &dpi))
+    return GRD_CLI_EXIT_USAGE;
+  if (!grd_figure_kind_from_string (cli->verb->verb, &kind))
+    g_return_val_if_reached (GRD_CLI_EXIT_USAGE);
+
+  figure = grd_report_figure (cli->project, kind, NULL, &error);
+  if (figure == NULL || !grd_figure_write (figure, output, format, dpi / 72.0, &error))
+    return grd_cli_fail (cli, error);
+
+  grd_figure_get_size (figure, &width, &height);
+  if (!cli->json)
+    printf (_("Wrote the figure (%.1f × %.1f cm) to %s\n"), width / 72 * 2.54, height / 72 * 2.54,
+            output);
+  return GRD_CLI_EXIT_OK;
+}
+
 static int cmd_list_reports (GrdCli *cli);
+
+#define FIGURE_OPTIONS "[--format svg|png|pdf] --output FILE [--dpi N]"
 
 const GrdCliVerb grd_cli_report_verbs[] = {
   { "report", NULL, "report PROJECT",
@@ -69,6 +110,16 @@ const GrdCliVerb grd_cli_report_verbs[] = {
     N_("The theme table of a results section: each sub-theme under its dimension (and "
        "theme), with its representative quotes labelled by case or by an attribute"),
     "format= output= label= middle-heading=", 0, 0, cmd_theme_table, GRD_CLI_PROJECT_OPEN },
+  { "report", "data-structure", "report PROJECT data-structure " FIGURE_OPTIONS,
+    N_("The data structure figure (Gioia et al. 2013): first-order concepts, second-order "
+       "themes and aggregate dimensions, 16 cm wide; PNG at --dpi (300)"),
+    "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
+  { "report", "frequencies", "report PROJECT frequencies " FIGURE_OPTIONS,
+    N_("A bar chart of each code's codings (with its sub-codes'), stacked by case"),
+    "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
+  { "report", "heatmap", "report PROJECT heatmap " FIGURE_OPTIONS,
+    N_("A heat map of codes × cases, each cell's count printed in it"),
+    "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
   { NULL },
 };
 

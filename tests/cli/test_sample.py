@@ -67,6 +67,35 @@ class SampleStudy(unittest.TestCase):
                          [[p["dimension"], p["regulation"], p["sub_theme"], p["quote"],
                            p["respondent"]] for p in self.codebook])
 
+    def test_figures(self):
+        # Each figure in each format, the format taken from --format or the
+        # file's name; the sizes are those of a 16 cm wide figure.
+        magic = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+        for kind in ("data-structure", "frequencies", "heatmap"):
+            for fmt in ("svg", "png", "pdf"):
+                out = os.path.join(self.dir, "%s.%s" % (kind, fmt))
+                result = subprocess.run([CLI, "report", self.project, kind, "--output", out,
+                                         "--dpi", "144"], capture_output=True, text=True)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertIn("16.0 ×", result.stdout)
+                with open(out, "rb") as f:
+                    data = f.read()
+                self.assertTrue(data.startswith(magic[fmt]), (kind, fmt))
+                if fmt == "png":
+                    # 16 cm at 144 dpi, read from the PNG header
+                    self.assertEqual(int.from_bytes(data[16:20], "big"), 907)
+        out = os.path.join(self.dir, "figure")
+        result = subprocess.run([CLI, "report", self.project, "data-structure", "--format", "pdf",
+                                 "--output", out], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, "rb") as f:
+            self.assertTrue(f.read().startswith(b"%PDF-"))
+        for bad in (["--format", "gif", "--output", out], []):
+            result = subprocess.run([CLI, "report", self.project, "heatmap", *bad],
+                                    capture_output=True, text=True)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertTrue(result.stderr.strip())
+
     def test_code_tree_has_the_papers_shape(self):
         codes = self.cli_json("codes", self.project)
         kinds = {}
