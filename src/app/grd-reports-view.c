@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "grd-dialogs.h"
+#include "grd-figure-view.h"
 #include "grd-job.h"
 #include "grd-page-reader.h"
 #include "grd-reports-view.h"
@@ -33,6 +34,7 @@ struct _GrdReportsView
   GtkDropDown    *format_dropdown;
   GtkWidget      *export_button;
   GtkTextView    *preview;
+  GrdFigureView  *figure_view;
 
   GrdPageReader  *reader;
   GArray         *attributes;   /* gint64, after "Case" in the label dropdown */
@@ -315,6 +317,7 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, preview);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, figure_view);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -323,6 +326,7 @@ grd_reports_view_init (GrdReportsView *self)
 {
   GtkTextBuffer *buffer;
 
+  g_type_ensure (GRD_TYPE_FIGURE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->reader = grd_page_reader_new (GTK_WIDGET (self), GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_CASES | GRD_CHANGE_SOURCES,
                                       (void (*) (GtkWidget *)) refresh);
@@ -357,7 +361,8 @@ grd_reports_view_get_loading (const GrdReportsView *self)
 {
   g_return_val_if_fail (GRD_IS_REPORTS_VIEW ((gpointer) self), FALSE);
 
-  return grd_page_reader_get_loading (self->reader);
+  return grd_page_reader_get_loading (self->reader) ||
+         grd_figure_view_get_loading (self->figure_view);
 }
 
 void
@@ -370,4 +375,5 @@ grd_reports_view_set_project (GrdReportsView *self,
   gtk_widget_set_sensitive (self->export_button, FALSE);
 
   grd_page_reader_set_project (self->reader, project);
+  grd_figure_view_set_project (self->figure_view, project);
 }

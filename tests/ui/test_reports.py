@@ -44,5 +44,36 @@ def theme_table_previewed_and_exported():
             session.close()
 
 
+@test
+def figure_previewed_and_exported():
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "data-structure.svg")
+        session = Session(SAMPLE)
+        try:
+            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
+            tab.queryAction().doAction(0)
+            figures = wait_for(lambda: session.find("page tab", "Figures"), "the Figures switch")
+            figures.queryAction().doAction(0)
+            # the size of the laid-out figure says it is drawn: 16 cm wide
+            wait_for(lambda: [n for n in session.find_all("label") if n.name.startswith("16.0 ×")],
+                     "the figure's size")
+            time.sleep(0.5)
+            session.screenshot("reports-data-structure")
+
+            export = [n for n in session.find_all("push button") if n.name.endswith("Figure…")]
+            export[0].doActionNamed("click")
+            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Figure"],
+                     "the chooser")
+            rawinput.keyCombo("<Control>a")
+            rawinput.typeText(out)
+            time.sleep(0.5)
+            rawinput.pressKey("Return")
+            wait_for(lambda: os.path.exists(out), "the exported figure")
+            with open(out, encoding="utf-8") as f:
+                assert f.read(200).startswith("<?xml")
+        finally:
+            session.close()
+
+
 if __name__ == "__main__":
     sys.exit(run_tests())
