@@ -83,11 +83,6 @@ struct _GrdCodeTreeView
   gboolean            syncing;          /* rows change under the selection */
 };
 
-void grd_code_tree_draw_swatch (GtkDrawingArea *area,
-                                cairo_t *cr,
-                                int width,
-                                int height,
-                                gpointer user_data);
 void grd_code_tree_row_start_editing (GrdCodeTreeRow *row);
 void grd_code_tree_setup_row (GtkSignalListItemFactory *factory,
                               GtkListItem *item,

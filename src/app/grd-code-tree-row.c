@@ -14,52 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "grd-code-tree-private.h"
+#include "grd-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (GrdCodeTreeRow, grd_code_tree_row, GTK_TYPE_WIDGET)
-
-static const char *
-kind_caption (GrdCodeKind kind)
-{
-  switch (kind)
-    {
-    case GRD_CODE_KIND_SUB_THEME:
-      return _("sub-theme");
-    case GRD_CODE_KIND_THEME:
-      return _("theme");
-    case GRD_CODE_KIND_AGGREGATE_DIMENSION:
-      return _("dimension");
-    case GRD_CODE_KIND_CORE_CATEGORY:
-      return _("core category");
-    case GRD_CODE_KIND_OPEN_CODE:
-      break;
-    }
-
-  return NULL;
-}
-
-static void
-draw_circle (cairo_t       *cr,
-             int            width,
-             int            height,
-             const GdkRGBA *rgba)
-{
-  gdk_cairo_set_source_rgba (cr, rgba);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-void
-grd_code_tree_draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  GdkRGBA rgba;
-
-  if (gdk_rgba_parse (&rgba, user_data))
-    draw_circle (cr, width, height, &rgba);
-}
 
 /* Row */
 
@@ -77,7 +34,7 @@ draw_dot (GtkDrawingArea *area,
     return;
 
   grd_code_object_get_rgba (row->code, &rgba);
-  draw_circle (cr, width, height, &rgba);
+  grd_draw_circle (cr, width, height, &rgba);
 }
 
 /* The path above the code: its own name is already on the row. */
@@ -124,7 +81,7 @@ row_sync (GrdCodeTreeRow *row)
     }
   else
     {
-      caption = kind_caption (code->kind);
+      caption = grd_code_kind_caption (code->kind);
       gtk_label_set_ellipsize (GTK_LABEL (row->caption), PANGO_ELLIPSIZE_END);
     }
   gtk_label_set_label (GTK_LABEL (row->caption), caption);

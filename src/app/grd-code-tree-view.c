@@ -869,7 +869,7 @@ create_color_popover (void)
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 20);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 20);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), grd_code_tree_draw_swatch,
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), grd_draw_color_swatch,
                                       (gpointer) palette[i].color, NULL);
       gtk_button_set_child (GTK_BUTTON (button), swatch);
       gtk_widget_add_css_class (button, "flat");

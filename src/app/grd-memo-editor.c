@@ -83,8 +83,6 @@ static void
 show_status (GrdMemoEditor *self,
              const GrdMemo *memo)
 {
-  g_autoptr(GDateTime) saved = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
@@ -92,16 +90,7 @@ show_status (GrdMemoEditor *self,
   if (memo == NULL)
     return;
 
-  saved = g_date_time_new_from_unix_local (memo->updated_at);
-  now = g_date_time_new_now_local ();
-  if (g_date_time_get_year (saved) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (saved) == g_date_time_get_day_of_year (now))
-    /* Translators: the time of a save today, see strftime */
-    when = g_date_time_format (saved, _("%H:%M"));
-  else
-    /* Translators: the date and time of an older save, see strftime */
-    when = g_date_time_format (saved, _("%x %H:%M"));
-
+  when = grd_format_time (memo->updated_at);
   if (memo->author_name != NULL)
     /* Translators: "Saved 14:02 by Ayu" */
     text = g_strdup_printf (_("Saved %s by %s"), when, memo->author_name);

@@ -665,14 +665,7 @@ bind_row (GtkSignalListItemFactory *factory,
     gtk_widget_set_tooltip_text (row->star, _("Representative quote"));
 
   /* GTK 4.8 list items have no accessible label of their own. */
-  if (g_utf8_strlen (quote->text, -1) > ACCESSIBLE_CHARS)
-    {
-      g_autofree char *start = g_utf8_substring (quote->text, 0, ACCESSIBLE_CHARS);
-
-      excerpt = g_strconcat (start, "…", NULL);
-    }
-  else
-    excerpt = g_strdup (quote->text);
+  excerpt = grd_text_excerpt (quote->text, ACCESSIBLE_CHARS);
   if (quote->representative)
     /* Translators: the accessible name of a quote: who said it, then its start */
     label = g_strdup_printf (_("Representative quote from %s: %s"), who, excerpt);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "grd-widget-util.h"
 
 void
@@ -95,4 +97,83 @@ grd_follow_project (GrdProject **followed,
   g_set_object (followed, project);
   if (project != NULL)
     *changed_id = g_signal_connect (project, "changed", on_changed, user_data);
+}
+
+char *
+grd_format_time (gint64 time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (when == NULL)
+    return g_strdup ("?");
+  if (g_date_time_get_year (when) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    /* Translators: a time today, see strftime */
+    return g_date_time_format (when, _("%H:%M"));
+  /* Translators: the date and time of an earlier day, see strftime */
+  return g_date_time_format (when, _("%x %H:%M"));
+}
+
+char *
+grd_text_excerpt (const char *text,
+                  guint       max_chars)
+{
+  g_autofree char *start = g_utf8_substring (text, 0, max_chars);
+  gboolean cut = g_utf8_strlen (text, -1) > max_chars;
+
+  g_strdelimit (start, "\r\n\t", ' ');
+  return cut ? g_strconcat (start, "…", NULL) : g_steal_pointer (&start);
+}
+
+const char *
+grd_code_kind_caption (GrdCodeKind kind)
+{
+  switch (kind)
+    {
+    case GRD_CODE_KIND_SUB_THEME:
+      return _("sub-theme");
+    case GRD_CODE_KIND_THEME:
+      return _("theme");
+    case GRD_CODE_KIND_AGGREGATE_DIMENSION:
+      return _("dimension");
+    case GRD_CODE_KIND_CORE_CATEGORY:
+      return _("core category");
+    case GRD_CODE_KIND_OPEN_CODE:
+      break;
+    }
+
+  return NULL;
+}
+
+void
+grd_draw_circle (cairo_t       *cr,
+                 int            width,
+                 int            height,
+                 const GdkRGBA *rgba)
+{
+  gdk_cairo_set_source_rgba (cr, rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+void
+grd_draw_color_swatch (GtkDrawingArea *area,
+                       cairo_t        *cr,
+                       int             width,
+                       int             height,
+                       gpointer        user_data)
+{
+  GdkRGBA rgba;
+
+  if (gdk_rgba_parse (&rgba, user_data))
+    grd_draw_circle (cr, width, height, &rgba);
+}
+
+void
+grd_set_accessible_label (GtkWidget  *widget,
+                          const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }

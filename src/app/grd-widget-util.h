@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "grd-project.h"
+#include "grd-core.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +50,33 @@ void       grd_follow_project      (GrdProject **followed,
                                     GrdProject  *project,
                                     GCallback    on_changed,
                                     gpointer     user_data);
+
+/* What a screen reader (and a UI test) calls widget. */
+void       grd_set_accessible_label (GtkWidget  *widget,
+                                     const char *label);
+
+/* A time (Unix seconds) as people read it: the hour alone today, with the
+ * date before. */
+char      *grd_format_time         (gint64      time);
+
+/* The first max_chars characters of text on one line, with "…" when cut. */
+char      *grd_text_excerpt        (const char *text,
+                                    guint       max_chars);
+
+/* How a code's kind reads beside its name ("sub-theme"); NULL for an
+ * open code, which needs no caption. */
+const char *grd_code_kind_caption  (GrdCodeKind  kind);
+
+/* A filled circle as large as fits, as codes' colours are shown. */
+void       grd_draw_circle         (cairo_t        *cr,
+                                    int             width,
+                                    int             height,
+                                    const GdkRGBA  *rgba);
+/* A GtkDrawingAreaDrawFunc: a circle in the colour user_data names ("#rrggbb"). */
+void       grd_draw_color_swatch   (GtkDrawingArea *area,
+                                    cairo_t        *cr,
+                                    int             width,
+                                    int             height,
+                                    gpointer        user_data);
 
 G_END_DECLS
