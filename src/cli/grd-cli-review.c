@@ -150,37 +150,9 @@ print_code_changes_text (GPtrArray *codes)
 {
   for (guint i = 0; i < codes->len; i++)
     {
-      GrdCodeDiff *diff = g_ptr_array_index (codes, i);
+      g_autofree char *change = grd_code_diff_describe (g_ptr_array_index (codes, i));
 
-      switch (diff->kind)
-        {
-        case GRD_CODE_DIFF_ADDED:
-          printf (_("  Added code “%s”\n"), diff->name);
-          break;
-        case GRD_CODE_DIFF_REMOVED:
-          printf (_("  Deleted code “%s”\n"), diff->name);
-          break;
-        case GRD_CODE_DIFF_MERGED:
-          printf (_("  Merged “%s” into “%s”\n"), diff->name, diff->new_value);
-          break;
-        case GRD_CODE_DIFF_RENAMED:
-          printf (_("  Renamed “%s” to “%s”\n"), diff->old_value, diff->new_value);
-          break;
-        case GRD_CODE_DIFF_MOVED:
-          if (diff->new_value[0] == '\0')
-            printf (_("  Moved “%s” from “%s” to the top level\n"), diff->name, diff->old_value);
-          else if (diff->old_value[0] == '\0')
-            printf (_("  Moved “%s” from the top level under “%s”\n"), diff->name, diff->new_value);
-          else
-            printf (_("  Moved “%s” from “%s” under “%s”\n"), diff->name, diff->old_value,
-                    diff->new_value);
-          break;
-        case GRD_CODE_DIFF_KIND:
-          printf (_("  Made “%s” a %s (was %s)\n"), diff->name, diff->new_value, diff->old_value);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      printf ("  %s\n", change);
     }
 }
 

@@ -57,6 +57,38 @@ grd_code_diff_kind_to_string (GrdCodeDiffKind kind)
   return names[kind];
 }
 
+char *
+grd_code_diff_describe (const GrdCodeDiff *diff)
+{
+  g_return_val_if_fail (diff != NULL, NULL);
+
+  switch (diff->kind)
+    {
+    case GRD_CODE_DIFF_ADDED:
+      return g_strdup_printf (_("Added code “%s”"), diff->name);
+    case GRD_CODE_DIFF_REMOVED:
+      return g_strdup_printf (_("Deleted code “%s”"), diff->name);
+    case GRD_CODE_DIFF_MERGED:
+      return g_strdup_printf (_("Merged “%s” into “%s”"), diff->name, diff->new_value);
+    case GRD_CODE_DIFF_RENAMED:
+      return g_strdup_printf (_("Renamed “%s” to “%s”"), diff->old_value, diff->new_value);
+    case GRD_CODE_DIFF_MOVED:
+      if (diff->new_value[0] == '\0')
+        return g_strdup_printf (_("Moved “%s” from “%s” to the top level"), diff->name,
+                                diff->old_value);
+      if (diff->old_value[0] == '\0')
+        return g_strdup_printf (_("Moved “%s” from the top level under “%s”"), diff->name,
+                                diff->new_value);
+      return g_strdup_printf (_("Moved “%s” from “%s” under “%s”"), diff->name, diff->old_value,
+                              diff->new_value);
+    case GRD_CODE_DIFF_KIND:
+      return g_strdup_printf (_("Made “%s” a %s (was %s)"), diff->name, diff->new_value,
+                              diff->old_value);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 void
 grd_code_event_free (GrdCodeEvent *event)
 {

@@ -106,6 +106,8 @@ typedef struct {
 } GrdCodeDiff;
 
 void grd_code_diff_free (GrdCodeDiff *diff);
+/* The difference as a sentence: "Renamed “Trust” to “Kepercayaan”". */
+char *grd_code_diff_describe (const GrdCodeDiff *diff);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdCodeDiff, grd_code_diff_free)
 
 /* The differences by kind in the order above, by name within a kind. */
