@@ -12,10 +12,10 @@
 
 G_BEGIN_DECLS
 
-/* What the Axial, Selective and Reports pages share: they read everything
- * they show when shown, and again after a change that concerns them while
- * shown; a change while hidden only marks them stale. refresh starts the
- * read (with grd_page_reader_begin). */
+/* What the Axial, Selective, Reports and Review pages share: they read
+ * everything they show when shown, and again after a change that concerns
+ * them while shown; a change while hidden only marks them stale. refresh
+ * starts the read (with grd_page_reader_begin). */
 typedef struct _GrdPageReader GrdPageReader;
 
 GrdPageReader *grd_page_reader_new         (GtkWidget      *page,

@@ -22,6 +22,7 @@
 #include "grd-axial-view.h"
 #include "grd-exchange.h"
 #include "grd-reports-view.h"
+#include "grd-review-view.h"
 #include "grd-selective-view.h"
 #include "grd-memo-editor.h"
 #include "grd-quote-list.h"
@@ -42,6 +43,7 @@ struct _GrdWindow
   GrdAxialView         *axial_view;
   GrdSelectiveView     *selective_view;
   GrdReportsView       *reports_view;
+  GrdReviewView        *review_view;
   GtkStack             *main_stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
@@ -1150,6 +1152,7 @@ grd_window_class_init (GrdWindowClass *klass)
   g_type_ensure (GRD_TYPE_AXIAL_VIEW);
   g_type_ensure (GRD_TYPE_SELECTIVE_VIEW);
   g_type_ensure (GRD_TYPE_REPORTS_VIEW);
+  g_type_ensure (GRD_TYPE_REVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grounded/Grounded/ui/grd-window.ui");
@@ -1160,6 +1163,7 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, axial_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, selective_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, reports_view);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, review_view);
   gtk_widget_class_bind_template_callback (widget_class, on_show_code);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, recent_list);
@@ -1257,6 +1261,7 @@ grd_window_set_project (GrdWindow  *self,
   grd_axial_view_set_project (self->axial_view, project);
   grd_selective_view_set_project (self->selective_view, project);
   grd_reports_view_set_project (self->reports_view, project);
+  grd_review_view_set_project (self->review_view, project);
   grd_source_list_set_project (self->source_list, project);
   /* A project opens on a transcript to read, not on an empty page. */
   grd_source_list_select_first (self->source_list);
