@@ -22,6 +22,8 @@
 #include "grd-core.h"
 #include "grd-quote-list.h"
 #include "grd-renderer.h"
+#include "grd-review-row.h"
+#include "grd-review-view.h"
 #include "grd-selective-view.h"
 #include "grd-source-list.h"
 #include "grd-transcript-view.h"
@@ -95,6 +97,26 @@ child (GtkWidget  *window,
        const char *name)
 {
   return gtk_widget_get_template_child (window, GRD_TYPE_WINDOW, name);
+}
+
+/* The review page's row of code_id, found among widget's descendants. */
+static GtkWidget *
+review_row_of (GtkWidget *widget,
+               gint64     code_id)
+{
+  if (GRD_IS_REVIEW_CODE_ROW (widget) &&
+      grd_review_code_row_get_code_id (GRD_REVIEW_CODE_ROW (widget)) == code_id)
+    return widget;
+
+  for (GtkWidget *below = gtk_widget_get_first_child (widget); below != NULL;
+       below = gtk_widget_get_next_sibling (below))
+    {
+      GtkWidget *found = review_row_of (below, code_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The code with the most codings of its own, other than except. */
@@ -254,6 +276,35 @@ bench_big (const char *path)
     wait_for_frame (window);
     printf ("L: show the selective page          %.3f s, filled %.3f s\n", shown,
             seconds_since (start));
+    settle ();
+
+    /* Review mode reads states, comments and the changes since the last
+     * review; a code's quotes only when its row is expanded. */
+    start = g_get_monotonic_time ();
+    adw_view_stack_set_visible_child_name (pages, "review");
+    wait_for_frame (window);
+    shown = seconds_since (start);
+    while (grd_review_view_get_loading (child (window, "review_view")))
+      g_main_context_iteration (NULL, TRUE);
+    wait_for_frame (window);
+    printf ("L: show the review page             %.3f s, filled %.3f s (goal < 0.5 s)\n", shown,
+            seconds_since (start));
+    settle ();
+    {
+      guint n_top = 0;
+      GtkWidget *row = review_row_of (child (window, "review_view"),
+                                      most_used_code (project, &n_top, 0));
+
+      g_assert_nonnull (row);
+      start = g_get_monotonic_time ();
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      while (grd_review_view_get_loading (child (window, "review_view")))
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_frame (window);
+      printf ("L: expand the most used code (%u quotes) %.3f s (goal < 0.5 s)\n", n_top,
+              seconds_since (start));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+    }
     settle ();
     adw_view_stack_set_visible_child_name (pages, "coding");
     settle ();
