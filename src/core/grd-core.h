@@ -16,6 +16,7 @@
 #include "grd-refi.h"
 #include "grd-report.h"
 #include "grd-report-figure.h"
+#include "grd-report-matrix.h"
 #include "grd-review.h"
 #include "grd-selective.h"
 #include "grd-store.h"

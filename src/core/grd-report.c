@@ -12,8 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "grd-query.h"
-#include "grd-report.h"
+#include "grd-report-private.h"
 
 static void
 theme_quote_free (GrdThemeQuote *quote)
@@ -60,15 +59,13 @@ compare_by_coding (gconstpointer a,
   return x->coding_id < y->coding_id ? -1 : x->coding_id > y->coding_id;
 }
 
-/* The attribute's value for the quote's case, else for its transcript;
- * "n/a" where it is recorded as not applicable. Cached per case and
- * transcript: a table quotes each many times. */
-static char *
-attribute_label (GrdProject       *project,
-                 gint64            attribute_id,
-                 const GrdQuote   *quote,
-                 GHashTable       *cache,
-                 GError          **error)
+/* Cached per case and transcript: a table quotes each many times. */
+char *
+_grd_report_attribute_label (GrdProject       *project,
+                             gint64            attribute_id,
+                             const GrdQuote   *quote,
+                             GHashTable       *cache,
+                             GError          **error)
 {
   const gint64 owners[2][2] = { { quote->case_id, 0 }, { 0, quote->source_id } };
 
@@ -197,7 +194,8 @@ grd_report_theme_table (GrdProject    *project,
           cell->coding_id = quote->coding_id;
           cell->text = g_strdup (quote->text);
           if (label_attribute_id != 0)
-            cell->label = attribute_label (project, label_attribute_id, quote, values, error);
+            cell->label = _grd_report_attribute_label (project, label_attribute_id, quote, values,
+                                                       error);
           else
             cell->label = g_strdup (quote->case_name != NULL ? quote->case_name : quote->source_name);
           g_ptr_array_add (row->quotes, cell);
@@ -220,10 +218,10 @@ has_middle (GrdThemeTable *table)
   return FALSE;
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *field,
-                  gboolean    last)
+void
+_grd_report_append_csv_field (GString    *out,
+                              const char *field,
+                              gboolean    last)
 {
   if (strpbrk (field, ",\"\r\n") != NULL)
     {
@@ -332,12 +330,12 @@ grd_theme_table_to_string (GrdThemeTable  *table,
   switch (format)
     {
     case GRD_TABLE_FORMAT_CSV:
-      append_csv_field (out, _("Dimension"), FALSE);
+      _grd_report_append_csv_field (out, _("Dimension"), FALSE);
       if (middle)
-        append_csv_field (out, middle_name, FALSE);
-      append_csv_field (out, _("Sub-theme"), FALSE);
-      append_csv_field (out, _("Quote"), FALSE);
-      append_csv_field (out, table->label_name, TRUE);
+        _grd_report_append_csv_field (out, middle_name, FALSE);
+      _grd_report_append_csv_field (out, _("Sub-theme"), FALSE);
+      _grd_report_append_csv_field (out, _("Quote"), FALSE);
+      _grd_report_append_csv_field (out, table->label_name, TRUE);
       for (guint i = 0; i < table->rows->len; i++)
         {
           GrdThemeRow *row = g_ptr_array_index (table->rows, i);
@@ -346,12 +344,12 @@ grd_theme_table_to_string (GrdThemeTable  *table,
             {
               GrdThemeQuote *quote = j < row->quotes->len ? g_ptr_array_index (row->quotes, j) : NULL;
 
-              append_csv_field (out, row->dimension, FALSE);
+              _grd_report_append_csv_field (out, row->dimension, FALSE);
               if (middle)
-                append_csv_field (out, row->middle, FALSE);
-              append_csv_field (out, row->sub_theme, FALSE);
-              append_csv_field (out, quote != NULL ? quote->text : "", FALSE);
-              append_csv_field (out, quote != NULL ? quote->label : "", TRUE);
+                _grd_report_append_csv_field (out, row->middle, FALSE);
+              _grd_report_append_csv_field (out, row->sub_theme, FALSE);
+              _grd_report_append_csv_field (out, quote != NULL ? quote->text : "", FALSE);
+              _grd_report_append_csv_field (out, quote != NULL ? quote->label : "", TRUE);
             }
         }
       break;

@@ -1,0 +1,29 @@
+/* grd-report-private.h: what the report modules share
+ *
+ * Copyright 2026 The Grounded authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "grd-query.h"
+#include "grd-report.h"
+
+G_BEGIN_DECLS
+
+/* Appends one RFC 4180 field and its separator (CRLF after the last). */
+void  _grd_report_append_csv_field (GString         *out,
+                                    const char      *field,
+                                    gboolean         last);
+
+/* The attribute's value for the quote's case, else for its transcript;
+ * "n/a" where it is recorded as not applicable, "" where it is not
+ * recorded. cache (string keys, from g_str_hash) keeps each case's and
+ * transcript's values. */
+char *_grd_report_attribute_label  (GrdProject      *project,
+                                    gint64           attribute_id,
+                                    const GrdQuote  *quote,
+                                    GHashTable      *cache,
+                                    GError         **error);
+
+G_END_DECLS
