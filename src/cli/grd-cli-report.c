@@ -1,4 +1,4 @@
-/* grd-cli-report.c: report PROJECT theme-table, the results tables
+/* grd-cli-report.c: report PROJECT theme-table and the matrices, the results tables
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -96,6 +96,128 @@ cmd_figure (GrdCli *cli)
   return GRD_CLI_EXIT_OK;
 }
 
+/* The sheet as JSON: {"kind", "headings", "rows"}, numbers as numbers. */
+static void
+print_sheet_json (GrdSheet      *sheet,
+                  GrdMatrixKind  kind)
+{
+  g_autoptr(GrdJson) json = grd_json_new ();
+
+  grd_json_begin_object (json);
+  grd_json_member_string (json, "kind", grd_matrix_kind_to_string (kind));
+  grd_json_member (json, "headings");
+  grd_json_begin_array (json);
+  for (guint c = 0; c < sheet->headings->len; c++)
+    grd_json_string (json, g_ptr_array_index (sheet->headings, c));
+  grd_json_end_array (json);
+  grd_json_member (json, "rows");
+  grd_json_begin_array (json);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (sheet->rows, r);
+
+      grd_json_begin_array (json);
+      for (guint c = 0; c < sheet->headings->len; c++)
+        if (!g_array_index (sheet->is_number, gboolean, c))
+          grd_json_string (json, row[c]);
+        else if (*row[c] == '\0')
+          grd_json_null (json);
+        else
+          grd_json_int (json, g_ascii_strtoll (row[c], NULL, 10));
+      grd_json_end_array (json);
+    }
+  grd_json_end_array (json);
+  grd_json_end_object (json);
+  grd_json_print (g_steal_pointer (&json));
+}
+
+/* codes-by-cases, codes-by-attribute, cooccurrence and quotes: one sheet
+ * each, to CSV or XLSX. */
+static int
+cmd_matrix (GrdCli *cli)
+{
+  const char *format_name = grd_cli_get_option (cli, "format");
+  const char *output = grd_cli_get_option (cli, "output");
+  const char *attribute_name = grd_cli_get_option (cli, "attribute");
+  const char *code_name = grd_cli_get_option (cli, "code");
+  gboolean presence = grd_cli_has_option (cli, "presence");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdSheet) sheet = NULL;
+  GrdSheetFormat format = GRD_SHEET_FORMAT_CSV;
+  GrdMatrixKind kind;
+  gint64 id = 0;
+
+  if (!grd_matrix_kind_from_string (cli->verb->verb, &kind))
+    g_return_val_if_reached (GRD_CLI_EXIT_FAILED);
+  if (format_name != NULL && !grd_sheet_format_from_string (format_name, &format))
+    return grd_cli_usage_error (cli, _("“%s” is not a sheet format: csv or xlsx"), format_name);
+  if (format == GRD_SHEET_FORMAT_XLSX && output == NULL)
+    return grd_cli_usage_error (cli, _("--format xlsx needs --output FILE"));
+  if ((kind == GRD_MATRIX_CODES_BY_ATTRIBUTE) != (attribute_name != NULL))
+    return grd_cli_usage_error (cli, _("--attribute NAME goes with codes-by-attribute, "
+                                       "and only with it"));
+  if ((kind == GRD_MATRIX_QUOTES) != (code_name != NULL))
+    return grd_cli_usage_error (cli, _("--code PATH goes with quotes, and only with it"));
+  if (presence && kind != GRD_MATRIX_CODES_BY_CASES && kind != GRD_MATRIX_CODES_BY_ATTRIBUTE)
+    return grd_cli_usage_error (cli, _("--presence goes with codes-by-cases and "
+                                       "codes-by-attribute"));
+
+  if (attribute_name != NULL)
+    {
+      g_autoptr(GrdAttribute) attribute = grd_project_find_attribute (cli->project, attribute_name,
+                                                                      &error);
+
+      if (attribute == NULL)
+        return grd_cli_fail (cli, error);
+      id = attribute->id;
+    }
+  if (code_name != NULL)
+    {
+      g_autoptr(GrdCode) code = grd_project_find_code (cli->project, code_name, &error);
+
+      if (code == NULL)
+        return grd_cli_fail (cli, error);
+      id = code->id;
+    }
+
+  sheet = grd_report_matrix (cli->project, kind, id, presence, NULL, &error);
+  if (sheet == NULL)
+    return grd_cli_fail (cli, error);
+
+  if (output == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (cli->json)
+        {
+          print_sheet_json (sheet, kind);
+          return GRD_CLI_EXIT_OK;
+        }
+      text = grd_sheet_to_csv (sheet);
+      fputs (text, stdout);
+      return GRD_CLI_EXIT_OK;
+    }
+
+  if (!grd_sheet_write (sheet, format, output, &error))
+    return grd_cli_fail (cli, error);
+  if (cli->json)
+    {
+      g_autoptr(GrdJson) json = grd_json_new ();
+
+      grd_json_begin_object (json);
+      grd_json_member_string (json, "kind", grd_matrix_kind_to_string (kind));
+      grd_json_member_string (json, "output", output);
+      grd_json_member_int (json, "rows", sheet->rows->len);
+      grd_json_member_int (json, "columns", sheet->headings->len);
+      grd_json_end_object (json);
+      grd_json_print (g_steal_pointer (&json));
+    }
+  else
+    printf (_("Wrote %s (%u rows, %u columns) to %s\n"), grd_matrix_kind_to_string (kind),
+            sheet->rows->len, sheet->headings->len, output);
+  return GRD_CLI_EXIT_OK;
+}
+
 static int cmd_list_reports (GrdCli *cli);
 
 #define FIGURE_OPTIONS "[--format svg|png|pdf] --output FILE [--dpi N]"
@@ -120,6 +242,26 @@ const GrdCliVerb grd_cli_report_verbs[] = {
   { "report", "heatmap", "report PROJECT heatmap " FIGURE_OPTIONS,
     N_("A heat map of codes × cases, each cell's count printed in it"),
     "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
+  { "report", "codes-by-cases",
+    "report PROJECT codes-by-cases [--format csv|xlsx] [--output FILE] [--presence]",
+    N_("Codes by cases: how often each code was applied in each case's transcripts "
+       "(or 1/0 with --presence)"),
+    "format= output= presence", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
+  { "report", "codes-by-attribute",
+    "report PROJECT codes-by-attribute --attribute NAME [--format csv|xlsx] [--output FILE] "
+    "[--presence]",
+    N_("Codes by the values of a case attribute: how often each code was applied where "
+       "the attribute has each value"),
+    "format= output= attribute= presence", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
+  { "report", "cooccurrence",
+    "report PROJECT cooccurrence [--format csv|xlsx] [--output FILE]",
+    N_("Codes by codes: how many pairs of their codings overlap"),
+    "format= output=", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
+  { "report", "quotes",
+    "report PROJECT quotes --code PATH [--format csv|xlsx] [--output FILE]",
+    N_("Every quote of a code and its sub-codes, with transcript, case, the case's "
+       "attributes and offsets in characters"),
+    "format= output= code=", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
   { NULL },
 };
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 CLI = os.environ["GROUNDED_CLI"]
 SAMPLE = os.environ["SAMPLE_PROJECT"]
@@ -95,6 +96,88 @@ class SampleStudy(unittest.TestCase):
                                     capture_output=True, text=True)
             self.assertNotEqual(result.returncode, 0)
             self.assertTrue(result.stderr.strip())
+
+    def report(self, *args):
+        result = subprocess.run([CLI, "report", self.project, *args], capture_output=True,
+                                text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def report_csv(self, *args):
+        out = os.path.join(self.dir, "matrix.csv")
+        self.report(*args, "--format", "csv", "--output", out)
+        with open(out, encoding="utf-8", newline="") as f:
+            return list(csv.reader(f))
+
+    def test_matrices_count_the_codings(self):
+        # Counted again here from the codings themselves, case by case.
+        codings = self.cli_json("codings", self.project)
+        codes = [c["path"] for c in self.cli_json("codes", self.project)]
+        per_case = {}
+        for c in codings:
+            case = "Respondent " + c["source"].split()[-1]
+            per_case[(c["code"], case)] = per_case.get((c["code"], case), 0) + 1
+        cases = ["Respondent 1", "Respondent 2", "Respondent 3"]
+
+        rows = self.report_csv("codes-by-cases")
+        self.assertEqual(rows[0], ["Code"] + cases)
+        self.assertEqual([r[0] for r in rows[1:]], codes)
+        for row in rows[1:]:
+            self.assertEqual(row[1:], [str(per_case.get((row[0], k), 0)) for k in cases], row[0])
+
+        # Presence by gender: Respondent 2 is the one woman.
+        rows = self.report_csv("codes-by-attribute", "--attribute", "gender", "--presence")
+        self.assertEqual(rows[0], ["Code", "Female", "Male"])
+        for row in rows[1:]:
+            men = per_case.get((row[0], cases[0]), 0) + per_case.get((row[0], cases[2]), 0)
+            self.assertEqual(row[1:], [str(int(per_case.get((row[0], cases[1]), 0) > 0)),
+                                       str(int(men > 0))], row[0])
+
+        # Co-occurrence is symmetric, with an empty diagonal.
+        rows = self.report_csv("cooccurrence")
+        self.assertEqual(rows[0], ["Code"] + codes)
+        for i, row in enumerate(rows[1:]):
+            self.assertEqual(row[1 + i], "")
+            self.assertEqual(row[1:], [rows[1 + j][1 + i] for j in range(len(codes))])
+
+        # --json gives the same matrix, numbers as numbers.
+        matrix = self.cli_json("report", self.project, "codes-by-cases")
+        self.assertEqual(matrix["headings"], ["Code"] + cases)
+        self.assertEqual(matrix["rows"][1][0], codes[1])
+        self.assertEqual(matrix["rows"][1][1:], [per_case.get((codes[1], k), 0) for k in cases])
+
+    def test_quotes_of_a_code_with_attributes_and_offsets(self):
+        codings = [c for c in self.cli_json("codings", self.project)
+                   if c["code"].startswith("Extrinsic/")]
+        rows = self.report_csv("quotes", "--code", "Extrinsic")
+        heading = rows[0]
+        self.assertEqual(heading[:6], ["Code", "Transcript", "Case", "Start", "End", "Text"])
+        self.assertIn("gender", heading)
+        found = sorted((r[0], r[1], int(r[3]), int(r[4]), r[5]) for r in rows[1:])
+        self.assertEqual(found, sorted((c["code"], c["source"], c["start"], c["end"], c["text"])
+                                       for c in codings))
+        gender = heading.index("gender")
+        for row in rows[1:]:
+            self.assertEqual(row[2], "Respondent " + row[1].split()[-1])
+            self.assertEqual(row[gender], "Female" if row[2] == "Respondent 2" else "Male")
+
+        # The same as XLSX: one row per quote under the bold heading row.
+        out = os.path.join(self.dir, "quotes.xlsx")
+        self.report("quotes", "--code", "Extrinsic", "--format", "xlsx", "--output", out)
+        with zipfile.ZipFile(out) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        self.assertEqual(sheet.count("<row "), len(rows))
+        self.assertIn('state="frozen"', sheet)
+
+    def test_matrix_usage_errors(self):
+        for args in (["codes-by-attribute"], ["quotes"], ["cooccurrence", "--presence"],
+                     ["codes-by-cases", "--format", "xlsx"], ["codes-by-cases", "--format", "ods"]):
+            result = subprocess.run([CLI, "report", self.project, *args], capture_output=True,
+                                    text=True)
+            self.assertEqual(result.returncode, 2, args)
+        result = subprocess.run([CLI, "report", self.project, "quotes", "--code", "Nothing"],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 1)
 
     def test_code_tree_has_the_papers_shape(self):
         codes = self.cli_json("codes", self.project)
