@@ -7,7 +7,8 @@
  * themes and sub-themes as headings, each representative quote under its
  * sub-theme with who said it. Export writes the same table as Markdown,
  * CSV, HTML or LaTeX. The table is built on a worker while the page is
- * shown, and again after each change.
+ * shown, and again after each change. The matrices are a page of their
+ * own beside it (grd-matrix-view.c).
  */
 
 #define G_LOG_DOMAIN "grd-reports-view"
@@ -20,6 +21,7 @@
 #include "grd-dialogs.h"
 #include "grd-figure-view.h"
 #include "grd-job.h"
+#include "grd-matrix-view.h"
 #include "grd-page-reader.h"
 #include "grd-reports-view.h"
 #include "grd-widget-util.h"
@@ -35,6 +37,7 @@ struct _GrdReportsView
   GtkWidget      *export_button;
   GtkTextView    *preview;
   GrdFigureView  *figure_view;
+  GrdMatrixView  *matrix_view;
 
   GrdPageReader  *reader;
   GArray         *attributes;   /* gint64, after "Case" in the label dropdown */
@@ -309,6 +312,7 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   widget_class->measure = grd_widget_measure_content;
   widget_class->size_allocate = grd_widget_allocate_content;
 
+  g_type_ensure (GRD_TYPE_MATRIX_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grounded/Grounded/ui/grd-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, box);
@@ -318,6 +322,7 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, preview);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, figure_view);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, matrix_view);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -376,4 +381,5 @@ grd_reports_view_set_project (GrdReportsView *self,
 
   grd_page_reader_set_project (self->reader, project);
   grd_figure_view_set_project (self->figure_view, project);
+  grd_matrix_view_set_project (self->matrix_view, project);
 }

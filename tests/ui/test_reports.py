@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """The Reports page: the sample's theme table previewed as the paper prints
-it, then exported through the file chooser."""
+it, then exported through the file chooser; a figure drawn and exported;
+the codes x cases matrix shown and exported the same way."""
 
+import csv
 import os
+import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
-from uitest import SAMPLE, Session, rawinput, run_tests, test, wait_for
+from uitest import CLI, SAMPLE, Session, rawinput, run_tests, test, wait_for
 
 
 @test
@@ -71,6 +75,75 @@ def figure_previewed_and_exported():
             wait_for(lambda: os.path.exists(out), "the exported figure")
             with open(out, encoding="utf-8") as f:
                 assert f.read(200).startswith("<?xml")
+        finally:
+            session.close()
+
+
+@test
+def codes_by_cases_matrix_shown_and_exported():
+    # What the CLI writes is what the page must show and export.
+    expected = list(csv.reader(subprocess.run(
+        [CLI, "report", SAMPLE, "codes-by-cases"], capture_output=True, text=True,
+        check=True).stdout.splitlines()))
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "kam-matrix.csv")
+        session = Session(SAMPLE)
+        try:
+            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
+            tab.queryAction().doAction(0)
+            switch = wait_for(lambda: session.find("page tab", "Matrices"), "the Matrices switch")
+            switch.queryAction().doAction(0)
+            matrix = wait_for(lambda: session.find("tree table", "Matrix"), "the matrix")
+            for heading in expected[0][1:]:
+                wait_for(lambda: session.find_all("label", heading), "the column " + heading)
+
+            # Each code's row (named as in the tree) holds its counts, case by case.
+            def shown_row(path):
+                name = path.split("/")[-1]
+                rows = [r for r in matrix.findChildren(lambda n: n.roleName == "table row")
+                        if r.children and r.children[0].children
+                        and r.children[0].children[0].name == name]
+                return [c.children[0].name for c in rows[0].children] if rows else None
+            for row in expected[1:8]:
+                wait_for(lambda: shown_row(row[0]) == [row[0].split("/")[-1]] + row[1:],
+                         "the counts of " + row[0])
+            session.screenshot("reports-matrix")
+
+            export = [n for n in session.find_all("push button") if "Export Matrix" in n.name]
+            export[0].doActionNamed("click")
+            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Matrix"],
+                     "the chooser")
+            rawinput.keyCombo("<Control>a")
+            rawinput.typeText(out)
+            time.sleep(0.5)
+            rawinput.pressKey("Return")
+            wait_for(lambda: os.path.exists(out), "the exported file")
+            with open(out, encoding="utf-8", newline="") as f:
+                assert list(csv.reader(f)) == expected
+
+            # Then as XLSX, chosen in the format dropdown with the keyboard
+            # (its list is a popover of its own).
+            xlsx = os.path.join(scratch, "kam-matrix.xlsx")
+            combo = session.find("combo box", "Format to export the matrix in")
+            x, y = combo.position
+            width, height = combo.size
+            rawinput.click(x + width // 2, y + height // 2)
+            time.sleep(1)
+            rawinput.pressKey("Down")
+            rawinput.pressKey("Return")
+            time.sleep(0.5)
+            export[0].doActionNamed("click")
+            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Matrix"],
+                     "the chooser")
+            rawinput.keyCombo("<Control>a")
+            rawinput.typeText(xlsx)
+            time.sleep(0.5)
+            rawinput.pressKey("Return")
+            wait_for(lambda: os.path.exists(xlsx), "the exported workbook")
+            with zipfile.ZipFile(xlsx) as z:
+                sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+            assert sheet.count("<row ") == len(expected), sheet[:300]
+            assert 'state="frozen"' in sheet
         finally:
             session.close()
 
