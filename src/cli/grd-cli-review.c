@@ -348,55 +348,6 @@ cmd_comment (GrdCli *cli)
   return GRD_CLI_EXIT_OK;
 }
 
-/* One event as a line about the code whose history is shown (subject):
- * its own changes, or another code merged into it, split off it or
- * moved under it. */
-static char *
-describe_event (GrdCodeEvent *event,
-                const char   *subject_guid)
-{
-  const char *name = event->code_name != NULL ? event->code_name : event->old_value;
-
-  if (!g_str_equal (event->code_guid, subject_guid))
-    switch (event->kind)
-      {
-      case GRD_CODE_EVENT_MERGE:
-        return g_strdup_printf (_("“%s” merged into it"), event->old_value);
-      case GRD_CODE_EVENT_SPLIT:
-        return g_strdup_printf (_("split off “%s”"), event->old_value);
-      case GRD_CODE_EVENT_MOVE:
-        return event->old_value[0] != '\0'
-                 ? g_strdup_printf (_("“%s” moved under it from “%s”"),
-                                    name != NULL ? name : "?", event->old_value)
-                 : g_strdup_printf (_("“%s” moved under it from the top level"),
-                                    name != NULL ? name : "?");
-      default:
-        g_assert_not_reached ();
-      }
-
-  switch (event->kind)
-    {
-    case GRD_CODE_EVENT_CREATE:
-      return g_strdup_printf (_("created as “%s”"), event->new_value);
-    case GRD_CODE_EVENT_RENAME:
-      return g_strdup_printf (_("renamed from “%s” to “%s”"), event->old_value, event->new_value);
-    case GRD_CODE_EVENT_MOVE:
-      return event->new_value[0] != '\0'
-               ? g_strdup_printf (_("moved under “%s”"), event->new_value)
-               : g_strdup (_("moved to the top level"));
-    case GRD_CODE_EVENT_MERGE:
-      return g_strdup_printf (_("merged into “%s”"), event->new_value);
-    case GRD_CODE_EVENT_SPLIT:
-      return g_strdup_printf (_("“%s” split off it"), event->new_value);
-    case GRD_CODE_EVENT_KIND:
-      return g_strdup_printf (_("made a %s (was %s)"), event->new_value, event->old_value);
-    case GRD_CODE_EVENT_DELETE:
-      return g_strdup (_("deleted"));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static int
 cmd_codes_history (GrdCli *cli)
 {
@@ -439,7 +390,7 @@ cmd_codes_history (GrdCli *cli)
     {
       GrdCodeEvent *event = g_ptr_array_index (events, i);
       g_autofree char *when = grd_cli_format_time (event->created_at);
-      g_autofree char *what = describe_event (event, code->guid);
+      g_autofree char *what = grd_code_event_describe (event, code->guid);
 
       printf ("%s  %s  %s\n", when, event->coder_name != NULL ? event->coder_name : "?", what);
     }

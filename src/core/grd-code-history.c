@@ -374,3 +374,49 @@ grd_project_compare_snapshot (GrdProject  *self,
 
   return grd_store_collect (store, stmt, read_diff, (GDestroyNotify) grd_code_diff_free, error);
 }
+
+char *
+grd_code_event_describe (const GrdCodeEvent *event,
+                         const char         *subject_guid)
+{
+  const char *name = event->code_name != NULL ? event->code_name : event->old_value;
+
+  if (!g_str_equal (event->code_guid, subject_guid))
+    switch (event->kind)
+      {
+      case GRD_CODE_EVENT_MERGE:
+        return g_strdup_printf (_("“%s” merged into it"), event->old_value);
+      case GRD_CODE_EVENT_SPLIT:
+        return g_strdup_printf (_("split off “%s”"), event->old_value);
+      case GRD_CODE_EVENT_MOVE:
+        return event->old_value[0] != '\0'
+                 ? g_strdup_printf (_("“%s” moved under it from “%s”"),
+                                    name != NULL ? name : "?", event->old_value)
+                 : g_strdup_printf (_("“%s” moved under it from the top level"),
+                                    name != NULL ? name : "?");
+      default:
+        g_assert_not_reached ();
+      }
+
+  switch (event->kind)
+    {
+    case GRD_CODE_EVENT_CREATE:
+      return g_strdup_printf (_("created as “%s”"), event->new_value);
+    case GRD_CODE_EVENT_RENAME:
+      return g_strdup_printf (_("renamed from “%s” to “%s”"), event->old_value, event->new_value);
+    case GRD_CODE_EVENT_MOVE:
+      return event->new_value[0] != '\0'
+               ? g_strdup_printf (_("moved under “%s”"), event->new_value)
+               : g_strdup (_("moved to the top level"));
+    case GRD_CODE_EVENT_MERGE:
+      return g_strdup_printf (_("merged into “%s”"), event->new_value);
+    case GRD_CODE_EVENT_SPLIT:
+      return g_strdup_printf (_("“%s” split off it"), event->new_value);
+    case GRD_CODE_EVENT_KIND:
+      return g_strdup_printf (_("made a %s (was %s)"), event->new_value, event->old_value);
+    case GRD_CODE_EVENT_DELETE:
+      return g_strdup (_("deleted"));
+    default:
+      g_assert_not_reached ();
+    }
+}

@@ -54,6 +54,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdCodeEvent, grd_code_event_free)
 GPtrArray *grd_project_list_code_events   (GrdProject  *self,
                                            gint64       code_id,
                                            GError     **error);
+/* One event as a sentence about the code whose history is shown, the one
+ * of subject_guid: its own changes ("renamed from … to …"), or another code
+ * merged into it, split off it or moved under it. */
+char      *grd_code_event_describe        (const GrdCodeEvent *event,
+                                           const char         *subject_guid);
 /* Every event at or after since (Unix seconds; 0: all), oldest first. */
 GPtrArray *grd_project_list_code_events_since (GrdProject *self,
                                            gint64       since,

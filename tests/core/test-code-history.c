@@ -228,6 +228,20 @@ test_split (Fixture       *fixture,
                      "create -→Kepercayaan 🙂 other\n"
                      "split Trust 𝒜→Kepercayaan 🙂 other\n");
   }
+  /* As the window and the CLI tell it, from either side. */
+  {
+    g_autoptr(GrdCode) from = grd_project_get_code (project, trust, &error);
+    g_autoptr(GrdCode) made = grd_project_get_code (project, sibling, &error);
+    g_autoptr(GPtrArray) events = grd_project_list_code_events (project, trust, &error);
+    g_autofree char *told_from = NULL;
+    g_autofree char *told_made = NULL;
+
+    g_assert_no_error (error);
+    told_from = grd_code_event_describe (events->pdata[1], from->guid);
+    told_made = grd_code_event_describe (events->pdata[1], made->guid);
+    g_assert_cmpstr (told_from, ==, "“Kepercayaan 🙂” split off it");
+    g_assert_cmpstr (told_made, ==, "split off “Trust 𝒜”");
+  }
 
   child = grd_project_split_code (project, trust, &codings[0], 1, "Anak", TRUE, &error);
   g_assert_no_error (error);
@@ -318,6 +332,23 @@ test_snapshot_compare (Fixture       *fixture,
                    "renamed Gaji pokok 💰 Gaji 💰→Gaji pokok 💰\n"
                    "moved Gaji pokok 💰 →Ekstrinsik\n"
                    "kind Lama open-code→sub-theme\n");
+  {
+    g_autoptr(GString) told = g_string_new (NULL);
+
+    for (guint i = 0; i < diffs->len; i++)
+      {
+        g_autofree char *line = grd_code_diff_describe (diffs->pdata[i]);
+
+        g_string_append_printf (told, "%s\n", line);
+      }
+    g_assert_cmpstr (told->str, ==,
+                     "Added code “Baru ✨”\n"
+                     "Deleted code “Hapus”\n"
+                     "Merged “Bonus” into “Ekstrinsik”\n"
+                     "Renamed “Gaji 💰” to “Gaji pokok 💰”\n"
+                     "Moved “Gaji pokok 💰” from the top level under “Ekstrinsik”\n"
+                     "Made “Lama” a sub-theme (was open-code)\n");
+  }
 
   snapshots = grd_project_list_snapshots (project, &error);
   g_assert_no_error (error);
