@@ -376,11 +376,30 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* Without a window manager (Xvfb) a dialog never takes the focus from
+ * its window: the picture is of the dialog open over the active window. */
+static GtkWindow *
+window_to_picture (GrdApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; active != NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == active && gtk_window_get_modal (window) &&
+          gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+  return active;
+}
+
 static void
 save_screenshot (GrdApplication *self,
                  const char     *path)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = window_to_picture (self);
   g_autoptr(GError) error = NULL;
 
   if (window == NULL || !grd_screenshot_save (window, path, &error))
@@ -413,16 +432,34 @@ schedule_screenshot (GrdApplication *self)
 }
 
 /* UI tests ask for a picture of the current screen by SIGUSR1; each goes to
- * $GROUNDED_SCREENSHOT_DIR/screen-N.png. */
-static gboolean
-on_sigusr1 (gpointer user_data)
+ * $GROUNDED_SCREENSHOT_DIR/screen-N.png, saved after the next frame is
+ * painted: a window that an edit just filled again has no layout until then. */
+static void
+on_screenshot_painted (GdkFrameClock  *clock,
+                       GrdApplication *self)
 {
-  GrdApplication *self = user_data;
   const char *dir = g_getenv ("GROUNDED_SCREENSHOT_DIR");
   g_autofree char *name = g_strdup_printf ("screen-%u.png", ++self->screenshot_count);
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
+  g_signal_handlers_disconnect_by_func (clock, on_screenshot_painted, self);
   save_screenshot (self, path);
+}
+
+static gboolean
+on_sigusr1 (gpointer user_data)
+{
+  GrdApplication *self = user_data;
+  GtkWindow *window = window_to_picture (self);
+  GdkFrameClock *clock = window != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
+
+  if (clock == NULL)
+    {
+      g_printerr ("grounded: screenshot: no window shown\n");
+      return G_SOURCE_CONTINUE;
+    }
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_screenshot_painted), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
   return G_SOURCE_CONTINUE;
 }
 

@@ -83,7 +83,9 @@ class Session:
         """Asks the app to render its window (SIGUSR1) and names the PNG."""
         before = set(os.listdir(SHOTS))
         os.kill(self.process.pid, signal.SIGUSR1)
-        new = wait_for(lambda: set(os.listdir(SHOTS)) - before, "the screenshot " + name)
+        # Not the temporary file GTK writes first and renames into place.
+        new = wait_for(lambda: {n for n in os.listdir(SHOTS) if n.endswith(".png")} - before,
+                       "the screenshot " + name)
         os.replace(os.path.join(SHOTS, new.pop()), os.path.join(SHOTS, name + ".png"))
 
     def select_code(self, name):
