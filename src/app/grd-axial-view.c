@@ -21,7 +21,10 @@
 #include "grd-code-chooser.h"
 #include "grd-dialogs.h"
 #include "grd-job.h"
+#include "grd-new-relation-dialog.h"
 #include "grd-page-reader.h"
+#include "grd-relation-dialog.h"
+#include "grd-relation-text.h"
 #include "grd-widget-util.h"
 
 /* Co-occurrence hints need this many shared passages or turns, and at most
@@ -41,10 +44,9 @@ struct _GrdAxialView
   GtkListBox     *cooccurring_list;
   GtkListBox     *similar_list;
   GtkListBox     *themes_list;
-  GtkMenuButton  *new_relation_button;
 
   GrdPageReader  *reader;
-  GPtrArray      *codes;         /* GrdCode, tree order: for names and the new-relation form */
+  GPtrArray      *codes;         /* GrdCode, tree order: for names */
 };
 
 G_DEFINE_FINAL_TYPE (GrdAxialView, grd_axial_view, GTK_TYPE_WIDGET)
@@ -53,30 +55,6 @@ static GrdProject *
 project_of (GrdAxialView *self)
 {
   return grd_page_reader_get_project (self->reader);
-}
-
-/* The paradigm model (Strauss & Corbin) read as "FROM … TO". */
-static const struct {
-  GrdRelationKind  kind;
-  const char      *label;
-} relation_kinds[] = {
-  { GRD_RELATION_KIND_CAUSAL_CONDITION, N_("is a causal condition of") },
-  { GRD_RELATION_KIND_CONTEXT, N_("is the context of") },
-  { GRD_RELATION_KIND_INTERVENING_CONDITION, N_("is an intervening condition of") },
-  { GRD_RELATION_KIND_ACTION_INTERACTION, N_("is a strategy in response to") },
-  { GRD_RELATION_KIND_CONSEQUENCE, N_("is a consequence of") },
-  { GRD_RELATION_KIND_PROPERTY_OF, N_("is a property of") },
-  { GRD_RELATION_KIND_IS_A, N_("is a kind of") },
-  { GRD_RELATION_KIND_ASSOCIATED, N_("is associated with") },
-};
-
-static const char *
-relation_label (GrdRelationKind kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (relation_kinds); i++)
-    if (relation_kinds[i].kind == kind)
-      return _(relation_kinds[i].label);
-  return _("is associated with");
 }
 
 static const GrdCode *
@@ -113,16 +91,6 @@ row_button (GtkWidget  *row,
 }
 
 static void
-show_empty (GtkListBox *list,
-            const char *text)
-{
-  GtkWidget *row = grd_action_row_new (text, NULL);
-
-  gtk_widget_add_css_class (row, "dim-label");
-  gtk_list_box_append (list, row);
-}
-
-static void
 report_error (GrdAxialView *self,
               const char   *heading,
               GError       *error)
@@ -146,28 +114,59 @@ on_delete_relation (GtkButton    *button,
 }
 
 static void
+on_edit_relation (GtkButton    *button,
+                  GrdAxialView *self)
+{
+  gint64 relation_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "grd-relation"));
+
+  grd_relation_dialog_present (GTK_WIDGET (self), project_of (self), relation_id);
+}
+
+/* n_evidence: per relation, in the order of relations */
+static void
 fill_relations (GrdAxialView *self,
-                GPtrArray    *relations)
+                GPtrArray    *relations,
+                GArray       *n_evidence)
 {
   grd_list_box_clear (self->relations_list);
   if (relations->len == 0)
-    show_empty (self->relations_list, _("No relations yet: relate two codes with New Relation, or from a suggestion below."));
+    grd_list_box_append_placeholder (self->relations_list,
+                                     _("No relations yet: relate two codes with New Relation, "
+                                       "or from a suggestion below."));
 
   for (guint i = 0; i < relations->len; i++)
     {
       const GrdRelation *relation = g_ptr_array_index (relations, i);
-      g_autofree char *title = g_strdup_printf ("%s %s %s", code_name (self, relation->from_code_id),
-                                                relation_label (relation->kind),
-                                                code_name (self, relation->to_code_id));
-      GtkWidget *row = grd_action_row_new (title, relation->memo != NULL && *relation->memo ? relation->memo : NULL);
-      g_autofree char *accessible = g_strdup_printf (_("Delete the relation: %s"), title);
-      GtkWidget *button = row_button (row, NULL, accessible);
+      guint n_quotes = g_array_index (n_evidence, guint, i);
+      g_autofree char *title = grd_relation_sentence (relation,
+                                                      code_name (self, relation->from_code_id),
+                                                      code_name (self, relation->to_code_id));
+      g_autofree char *evidence = n_quotes == 0
+                                    ? g_strdup (_("No evidence yet"))
+                                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                    "%u quote as evidence",
+                                                                    "%u quotes as evidence",
+                                                                    n_quotes),
+                                                       n_quotes);
+      gboolean has_memo = relation->memo != NULL && *relation->memo != '\0';
+      g_autofree char *subtitle = has_memo ? g_strdup_printf ("%s · %s", evidence, relation->memo)
+                                           : g_steal_pointer (&evidence);
+      GtkWidget *row = grd_action_row_new (title, subtitle);
+      g_autofree char *edit_accessible =
+        g_strdup_printf (_("Memo and evidence of the relation: %s"), title);
+      g_autofree char *delete_accessible = g_strdup_printf (_("Delete the relation: %s"), title);
+      GtkWidget *edit = row_button (row, _("_Memo and Evidence…"), edit_accessible);
+      GtkWidget *delete = row_button (row, NULL, delete_accessible);
 
-      gtk_button_set_icon_name (GTK_BUTTON (button), "user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Delete Relation"));
-      g_object_set_data (G_OBJECT (button), "grd-relation", GSIZE_TO_POINTER (relation->id));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_relation), self);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_add_css_class (edit, "flat");
+      g_object_set_data (G_OBJECT (edit), "grd-relation", GSIZE_TO_POINTER (relation->id));
+      g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_relation), self);
+      gtk_button_set_icon_name (GTK_BUTTON (delete), "user-trash-symbolic");
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (delete, _("Delete Relation"));
+      g_object_set_data (G_OBJECT (delete), "grd-relation", GSIZE_TO_POINTER (relation->id));
+      g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_relation), self);
       gtk_list_box_append (self->relations_list, row);
     }
 }
@@ -186,98 +185,15 @@ add_relation (GrdAxialView    *self,
       report_error (self, _("Could not relate the codes"), error);
       return;
     }
-  title = g_strdup_printf ("%s %s %s", code_name (self, from), relation_label (kind),
-                           code_name (self, to));
+  title = grd_relation_sentence (&(GrdRelation) { .kind = kind }, code_name (self, from),
+                                 code_name (self, to));
   grd_show_undo_toast (GTK_WIDGET (self), title);
 }
 
-/* The New Relation form: from, how, to. */
-static GtkStringList *
-code_paths (GrdAxialView *self)
-{
-  GtkStringList *paths = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-
-  /* Codes come depth first; a path is the names from the top. */
-  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
-    {
-      const GrdCode *code = g_ptr_array_index (self->codes, i);
-      g_autoptr(GString) path = g_string_new (NULL);
-
-      g_ptr_array_set_size (stack, MIN (code->depth, stack->len));
-      g_ptr_array_add (stack, code->name);
-      for (guint j = 0; j < stack->len; j++)
-        g_string_append_printf (path, "%s%s", j > 0 ? " / " : "", (char *) g_ptr_array_index (stack, j));
-      gtk_string_list_append (paths, path->str);
-    }
-  return paths;
-}
-
-/* Takes no reference of its own to model: the dropdown gets one. */
-static GtkWidget *
-dropdown_new (GListModel *model,
-              const char *accessible)
-{
-  GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (model),
-                                           gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                                        "string"));
-
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return dropdown;
-}
-
 static void
-on_add_relation_clicked (GtkButton    *button,
-                         GrdAxialView *self)
+on_new_relation_clicked (GrdAxialView *self)
 {
-  GtkWidget *form = gtk_widget_get_parent (GTK_WIDGET (button));
-  guint from = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (form), "grd-from"));
-  guint to = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (form), "grd-to"));
-  guint kind = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (form), "grd-kind"));
-
-  if (self->codes == NULL || from >= self->codes->len || to >= self->codes->len ||
-      kind >= G_N_ELEMENTS (relation_kinds))
-    return;
-
-  gtk_menu_button_popdown (self->new_relation_button);
-  add_relation (self, ((GrdCode *) g_ptr_array_index (self->codes, from))->id,
-                ((GrdCode *) g_ptr_array_index (self->codes, to))->id, relation_kinds[kind].kind);
-}
-
-static void
-build_relation_form (GrdAxialView *self)
-{
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) paths = code_paths (self);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *from, *kind, *to, *add;
-
-  for (guint i = 0; i < G_N_ELEMENTS (relation_kinds); i++)
-    gtk_string_list_append (kinds, _(relation_kinds[i].label));
-
-  from = dropdown_new (G_LIST_MODEL (paths), _("From code"));
-  kind = dropdown_new (G_LIST_MODEL (kinds), _("Kind of relation"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (kind), FALSE);
-  to = dropdown_new (G_LIST_MODEL (paths), _("To code"));
-  if (g_list_model_get_n_items (G_LIST_MODEL (paths)) > 1)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (to), 1);
-  add = gtk_button_new_with_mnemonic (_("_Relate"));
-  gtk_widget_add_css_class (add, "suggested-action");
-  g_signal_connect (add, "clicked", G_CALLBACK (on_add_relation_clicked), self);
-
-  gtk_box_append (GTK_BOX (form), from);
-  gtk_box_append (GTK_BOX (form), kind);
-  gtk_box_append (GTK_BOX (form), to);
-  gtk_box_append (GTK_BOX (form), add);
-  g_object_set_data (G_OBJECT (form), "grd-from", from);
-  g_object_set_data (G_OBJECT (form), "grd-kind", kind);
-  g_object_set_data (G_OBJECT (form), "grd-to", to);
-  gtk_widget_set_size_request (form, 360, -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), form);
-  gtk_menu_button_set_popover (self->new_relation_button, popover);
+  grd_new_relation_dialog_present (GTK_WIDGET (self), project_of (self), 0, 0);
 }
 
 /* ---- hints ------------------------------------------------------------ */
@@ -367,7 +283,20 @@ on_relate_kind_chosen (GtkButton    *button,
   guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "grd-kind"));
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  add_relation (self, from, to, relation_kinds[kind].kind);
+  add_relation (self, from, to, grd_relation_kind_nth (kind));
+}
+
+/* A relation of the project's own types, or with a memo: the whole form. */
+static void
+on_relate_other_clicked (GtkButton    *button,
+                         GrdAxialView *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  gint64 from = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "grd-from"));
+  gint64 to = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "grd-to"));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  grd_new_relation_dialog_present (GTK_WIDGET (self), project_of (self), from, to);
 }
 
 static void
@@ -390,16 +319,23 @@ on_relate_clicked (GtkButton    *button,
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_set_margin_bottom (heading, 6);
   gtk_box_append (GTK_BOX (box), heading);
-  for (guint i = 0; i < G_N_ELEMENTS (relation_kinds); i++)
+  for (guint i = 0; i <= grd_relation_kind_count (); i++)
     {
-      g_autofree char *label = g_strdup_printf ("%s “%s”", _(relation_kinds[i].label),
-                                                code_name (self, to));
-      GtkWidget *kind = gtk_button_new_with_label (label);
+      gboolean other = i == grd_relation_kind_count ();
+      g_autofree char *label = NULL;
+      GtkWidget *kind;
 
+      if (other)
+        label = g_strdup (_("Another Type, or With a Memo…"));
+      else
+        label = g_strdup_printf ("%s “%s”", grd_relation_kind_reading (grd_relation_kind_nth (i)),
+                                 code_name (self, to));
+      kind = gtk_button_new_with_label (label);
       gtk_widget_add_css_class (kind, "flat");
       gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (kind)), GTK_ALIGN_START);
       g_object_set_data (G_OBJECT (kind), "grd-kind", GUINT_TO_POINTER (i));
-      g_signal_connect (kind, "clicked", G_CALLBACK (on_relate_kind_chosen), self);
+      g_signal_connect (kind, "clicked", other ? G_CALLBACK (on_relate_other_clicked)
+                                               : G_CALLBACK (on_relate_kind_chosen), self);
       gtk_box_append (GTK_BOX (box), kind);
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
@@ -474,11 +410,12 @@ fill_hints (GrdAxialView *self,
     }
 
   if (n_unplaced == 0)
-    show_empty (self->unplaced_list, _("Every open code has its place."));
+    grd_list_box_append_placeholder (self->unplaced_list, _("Every open code has its place."));
   if (n_cooccurring == 0)
-    show_empty (self->cooccurring_list, _("No two unrelated codes share passages often."));
+    grd_list_box_append_placeholder (self->cooccurring_list,
+                                     _("No two unrelated codes share passages often."));
   if (n_similar == 0)
-    show_empty (self->similar_list, _("No two code names look alike."));
+    grd_list_box_append_placeholder (self->similar_list, _("No two code names look alike."));
 }
 
 /* ---- themes by case --------------------------------------------------- */
@@ -573,7 +510,9 @@ fill_themes (GrdAxialView *self,
     }
 
   if (n_shown == 0)
-    show_empty (self->themes_list, _("No themes yet: give codes a kind in the code tree (sub-theme, theme, dimension)."));
+    grd_list_box_append_placeholder (self->themes_list,
+                                     _("No themes yet: give codes a kind in the code tree "
+                                       "(sub-theme, theme, dimension)."));
 }
 
 /* ---- reading the project ---------------------------------------------- */
@@ -583,6 +522,7 @@ fill_themes (GrdAxialView *self,
 typedef struct {
   GPtrArray *codes;
   GPtrArray *relations;
+  GArray    *n_evidence;   /* guint per relation */
   GPtrArray *hints;
   GPtrArray *frequencies;
 } AxialData;
@@ -592,6 +532,7 @@ axial_data_free (AxialData *data)
 {
   g_clear_pointer (&data->codes, g_ptr_array_unref);
   g_clear_pointer (&data->relations, g_ptr_array_unref);
+  g_clear_pointer (&data->n_evidence, g_array_unref);
   g_clear_pointer (&data->hints, g_ptr_array_unref);
   g_clear_pointer (&data->frequencies, g_ptr_array_unref);
   g_free (data);
@@ -615,6 +556,17 @@ read_axial (GrdProject      *worker,
                                                   error)) == NULL)
     return NULL;
 
+  data->n_evidence = g_array_sized_new (FALSE, FALSE, sizeof (guint), data->relations->len);
+  for (guint i = 0; i < data->relations->len; i++)
+    {
+      const GrdRelation *relation = g_ptr_array_index (data->relations, i);
+      g_autoptr(GArray) evidence = grd_project_list_relation_evidence (worker, relation->id, error);
+
+      if (evidence == NULL)
+        return NULL;
+      g_array_append_val (data->n_evidence, evidence->len);
+    }
+
   return g_steal_pointer (&data);
 }
 
@@ -637,10 +589,9 @@ on_axial_read (GObject      *object,
 
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   self->codes = g_steal_pointer (&data->codes);
-  fill_relations (self, data->relations);
+  fill_relations (self, data->relations, data->n_evidence);
   fill_hints (self, data->hints);
   fill_themes (self, data->frequencies);
-  build_relation_form (self);
 }
 
 static void
@@ -706,7 +657,7 @@ grd_axial_view_class_init (GrdAxialViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdAxialView, cooccurring_list);
   gtk_widget_class_bind_template_child (widget_class, GrdAxialView, similar_list);
   gtk_widget_class_bind_template_child (widget_class, GrdAxialView, themes_list);
-  gtk_widget_class_bind_template_child (widget_class, GrdAxialView, new_relation_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_relation_clicked);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

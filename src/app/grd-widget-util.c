@@ -12,6 +12,8 @@
 
 #include "grd-widget-util.h"
 
+#define QUOTE_ROW_LINES 3
+
 void
 grd_widget_measure_content (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -58,6 +60,16 @@ grd_list_box_clear (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+void
+grd_list_box_append_placeholder (GtkListBox *list,
+                                 const char *text)
+{
+  GtkWidget *row = grd_action_row_new (text, NULL);
+
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_append (list, row);
+}
+
 GtkWidget *
 grd_action_row_new (const char *title,
                     const char *subtitle)
@@ -68,6 +80,25 @@ grd_action_row_new (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+char *
+grd_editable_dup_stripped (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+GtkWidget *
+grd_quote_row_new (const GrdQuote *quote)
+{
+  g_autofree char *where = quote->speaker != NULL
+                             ? g_strdup_printf ("%s · %s", quote->source_name, quote->speaker)
+                             : g_strdup (quote->source_name);
+  GtkWidget *row = grd_action_row_new (quote->text != NULL ? quote->text : "", where);
+
+  /* Enough of a quote to recognise it; the quotes pane shows it whole. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), QUOTE_ROW_LINES);
   return row;
 }
 

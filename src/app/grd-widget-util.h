@@ -31,10 +31,20 @@ void grd_widget_allocate_content (GtkWidget      *widget,
 /* Empties a list box. */
 void       grd_list_box_clear      (GtkListBox *list);
 
+/* A dimmed row saying why a list is empty. */
+void       grd_list_box_append_placeholder (GtkListBox *list,
+                                            const char *text);
+
 /* An AdwActionRow whose title and subtitle (may be NULL) are data, never
  * markup. */
 GtkWidget *grd_action_row_new      (const char *title,
                                     const char *subtitle);
+
+/* What an entry holds, without the spaces around it (newly allocated). */
+char      *grd_editable_dup_stripped (GtkEditable *editable);
+
+/* A quote as a row: its first lines, then its transcript and speaker. */
+GtkWidget *grd_quote_row_new       (const GrdQuote *quote);
 
 /* Parents popover to parent (a widget that presents its popovers, see
  * above), points it at anchor, a widget inside parent, and pops it up. */
