@@ -19,8 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "grd-code-chooser.h"
+#include "grd-code-history-dialog.h"
 #include "grd-code-tree-private.h"
 #include "grd-dialogs.h"
+#include "grd-split-dialog.h"
 #include "grd-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (GrdCodeTreeView, grd_code_tree_view, GTK_TYPE_WIDGET)
@@ -240,6 +242,8 @@ update_actions (GrdCodeTreeView *self)
   gtk_widget_action_set_enabled (widget, "code.move-to-top",
                                  has_code && grd_code_object_get_code (code)->parent_id != 0);
   gtk_widget_action_set_enabled (widget, "code.merge", has_code && self->codes->len > 1);
+  gtk_widget_action_set_enabled (widget, "code.split", has_code);
+  gtk_widget_action_set_enabled (widget, "code.history", has_code);
   gtk_widget_action_set_enabled (widget, "code.delete", has_code);
   gtk_widget_action_set_enabled (widget, "code.color", has_code);
   gtk_widget_action_set_enabled (widget, "code.set-color", has_code);
@@ -759,6 +763,20 @@ merge_action (GtkWidget  *widget,
   popup_at_selected (self, GTK_POPOVER (self->chooser));
 }
 
+/* Split… and History…: dialogs of their own over the window. */
+static void
+code_dialog_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GrdCodeTreeView *self = GRD_CODE_TREE_VIEW (widget);
+
+  if (g_str_equal (action_name, "code.split"))
+    grd_split_dialog_present (widget, self->project, self->selected_code);
+  else
+    grd_code_history_dialog_present (widget, self->project, self->selected_code);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -841,8 +859,10 @@ create_menu_model (void)
   g_menu_append_item (edit, rename_item);
   g_menu_append (edit, _("New _Sub-code"), "code.new-sub-code");
   g_menu_append (edit, _("_Colour…"), "code.color");
+  g_menu_append (edit, _("_History…"), "code.history");
   g_menu_append (regroup, _("Move to _Top Level"), "code.move-to-top");
   g_menu_append (regroup, _("_Merge Into…"), "code.merge");
+  g_menu_append (regroup, _("S_plit…"), "code.split");
   g_menu_item_set_attribute (delete_item, "accel", "s", "Delete");
   g_menu_append_item (danger, delete_item);
 
@@ -1026,6 +1046,8 @@ grd_code_tree_view_class_init (GrdCodeTreeViewClass *klass)
   gtk_widget_class_install_action (widget_class, "code.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "code.move-to-top", NULL, move_to_top_action);
   gtk_widget_class_install_action (widget_class, "code.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "code.split", NULL, code_dialog_action);
+  gtk_widget_class_install_action (widget_class, "code.history", NULL, code_dialog_action);
   gtk_widget_class_install_action (widget_class, "code.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "code.color", NULL, color_action);
   gtk_widget_class_install_action (widget_class, "code.set-color", "s", set_color_action);
