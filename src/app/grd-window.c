@@ -24,6 +24,7 @@
 #include "grd-reports-view.h"
 #include "grd-review-view.h"
 #include "grd-selective-view.h"
+#include "grd-snapshots-dialog.h"
 #include "grd-memo-editor.h"
 #include "grd-quote-list.h"
 #include "grd-source-list.h"
@@ -123,6 +124,7 @@ update_actions (GrdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.coding-memo", open && has_coding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-code", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-source", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.snapshots", editable);
 }
 
 static void
@@ -1006,6 +1008,14 @@ find_source_action (GtkWidget  *widget,
   grd_source_list_focus_filter (GRD_WINDOW (widget)->source_list);
 }
 
+static void
+snapshots_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  grd_snapshots_dialog_present (widget, GRD_WINDOW (widget)->project);
+}
+
 /* ---- welcome page ----------------------------------------------------- */
 
 void
@@ -1202,6 +1212,7 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.coding-memo", NULL, coding_memo_action);
   gtk_widget_class_install_action (widget_class, "win.find-code", NULL, find_code_action);
   gtk_widget_class_install_action (widget_class, "win.find-source", NULL, find_source_action);
+  gtk_widget_class_install_action (widget_class, "win.snapshots", NULL, snapshots_action);
 }
 
 static void
