@@ -20,6 +20,7 @@
 #include "grd-code-tree-view.h"
 #include "grd-dialogs.h"
 #include "grd-axial-view.h"
+#include "grd-code-map-view.h"
 #include "grd-exchange.h"
 #include "grd-reports-view.h"
 #include "grd-review-view.h"
@@ -43,6 +44,7 @@ struct _GrdWindow
   AdwViewStack         *view_stack;
   GrdAxialView         *axial_view;
   GrdSelectiveView     *selective_view;
+  GrdCodeMapView       *code_map_view;
   GrdReportsView       *reports_view;
   GrdReviewView        *review_view;
   GtkStack             *main_stack;
@@ -1161,6 +1163,7 @@ grd_window_class_init (GrdWindowClass *klass)
   g_type_ensure (GRD_TYPE_MEMO_EDITOR);
   g_type_ensure (GRD_TYPE_AXIAL_VIEW);
   g_type_ensure (GRD_TYPE_SELECTIVE_VIEW);
+  g_type_ensure (GRD_TYPE_CODE_MAP_VIEW);
   g_type_ensure (GRD_TYPE_REPORTS_VIEW);
   g_type_ensure (GRD_TYPE_REVIEW_VIEW);
 
@@ -1172,6 +1175,7 @@ grd_window_class_init (GrdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, axial_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, selective_view);
+  gtk_widget_class_bind_template_child (widget_class, GrdWindow, code_map_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, GrdWindow, review_view);
   gtk_widget_class_bind_template_callback (widget_class, on_show_code);
@@ -1271,6 +1275,7 @@ grd_window_set_project (GrdWindow  *self,
   grd_memo_editor_set_project (self->memo_editor, project);
   grd_axial_view_set_project (self->axial_view, project);
   grd_selective_view_set_project (self->selective_view, project);
+  grd_code_map_view_set_project (self->code_map_view, project);
   grd_reports_view_set_project (self->reports_view, project);
   grd_review_view_set_project (self->review_view, project);
   grd_source_list_set_project (self->source_list, project);
