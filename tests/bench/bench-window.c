@@ -18,6 +18,7 @@
 
 #include "grd-app-resources.h"
 #include "grd-axial-view.h"
+#include "grd-code-map-view.h"
 #include "grd-code-tree-view.h"
 #include "grd-core.h"
 #include "grd-quote-list.h"
@@ -250,8 +251,9 @@ bench_big (const char *path)
   print_trials ("L:   of which the edit and refresh", edited, TRIALS, "-");
   print_trials ("L: remove the coding again        ", removed, TRIALS, "< 0.05 s");
 
-  /* The axial and selective pages read everything when shown: relations,
-   * the hints, counts by case; the checks and saturation. */
+  /* The axial, selective and map pages read everything when shown:
+   * relations, the hints, counts by case; the checks and saturation; the
+   * map's layout. */
   {
     AdwViewStack *pages = child (window, "view_stack");
 
@@ -305,6 +307,17 @@ bench_big (const char *path)
               seconds_since (start));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
     }
+    settle ();
+
+    start = g_get_monotonic_time ();
+    adw_view_stack_set_visible_child_name (pages, "map");
+    wait_for_frame (window);
+    shown = seconds_since (start);
+    while (grd_code_map_view_get_loading (child (window, "code_map_view")))
+      g_main_context_iteration (NULL, TRUE);
+    wait_for_frame (window);
+    printf ("L: show the code map page           %.3f s, drawn %.3f s (goal < 0.5 s)\n", shown,
+            seconds_since (start));
     settle ();
     adw_view_stack_set_visible_child_name (pages, "coding");
     settle ();
