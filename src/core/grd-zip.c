@@ -493,6 +493,7 @@ static gboolean
 add_source (GrdZipWriter  *self,
             const char    *name,
             zip_source_t  *source,
+            gboolean       compress,
             GError       **error)
 {
   zip_int64_t index;
@@ -518,15 +519,17 @@ add_source (GrdZipWriter  *self,
   /* The fastest level: XML and transcripts still shrink fourfold, and an
    * export of a thousand transcripts takes 6 s instead of the default
    * level's 15 s, for a file a fifth larger. */
-  zip_set_file_compression (self->archive, (zip_uint64_t) index, ZIP_CM_DEFLATE, 1);
+  zip_set_file_compression (self->archive, (zip_uint64_t) index,
+                            compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, compress ? 1 : 0);
   return TRUE;
 }
 
-gboolean
-grd_zip_writer_add_bytes (GrdZipWriter  *self,
-                          const char    *name,
-                          GBytes        *bytes,
-                          GError       **error)
+static gboolean
+add_bytes (GrdZipWriter  *self,
+           const char    *name,
+           GBytes        *bytes,
+           gboolean       compress,
+           GError       **error)
 {
   gsize size;
   const void *data;
@@ -536,7 +539,26 @@ grd_zip_writer_add_bytes (GrdZipWriter  *self,
 
   g_ptr_array_add (self->keep, g_bytes_ref (bytes));
   data = g_bytes_get_data (bytes, &size);
-  return add_source (self, name, zip_source_buffer (self->archive, data, size, 0), error);
+  return add_source (self, name, zip_source_buffer (self->archive, data, size, 0), compress,
+                     error);
+}
+
+gboolean
+grd_zip_writer_add_bytes (GrdZipWriter  *self,
+                          const char    *name,
+                          GBytes        *bytes,
+                          GError       **error)
+{
+  return add_bytes (self, name, bytes, TRUE, error);
+}
+
+gboolean
+grd_zip_writer_add_stored (GrdZipWriter  *self,
+                           const char    *name,
+                           GBytes        *bytes,
+                           GError       **error)
+{
+  return add_bytes (self, name, bytes, FALSE, error);
 }
 
 /* An entry whose bytes are fetched when libzip writes it, and dropped as
@@ -657,9 +679,9 @@ grd_zip_writer_add_lazy (GrdZipWriter    *self,
     {
       /* nothing owns it yet */
       lazy_callback (lazy, NULL, 0, ZIP_SOURCE_FREE);
-      return add_source (self, name, NULL, error);
+      return add_source (self, name, NULL, TRUE, error);
     }
-  return add_source (self, name, source, error);
+  return add_source (self, name, source, TRUE, error);
 }
 
 gboolean
@@ -671,7 +693,7 @@ grd_zip_writer_add_file (GrdZipWriter  *self,
   g_return_val_if_fail (self != NULL && self->archive != NULL, FALSE);
   g_return_val_if_fail (name_is_safe (name), FALSE);
 
-  return add_source (self, name, zip_source_file (self->archive, file_path, 0, -1),
+  return add_source (self, name, zip_source_file (self->archive, file_path, 0, -1), TRUE,
                      error);
 }
 

@@ -103,6 +103,12 @@ gboolean      grd_zip_writer_add_bytes      (GrdZipWriter  *self,
                                               const char    *name,
                                               GBytes        *bytes,
                                               GError       **error);
+/* Stored, not compressed: for an ODF file's "mimetype", which readers
+ * look for at a fixed offset. Entries are written in the order added. */
+gboolean      grd_zip_writer_add_stored     (GrdZipWriter  *self,
+                                              const char    *name,
+                                              GBytes        *bytes,
+                                              GError       **error);
 /* Returns an entry's bytes, or NULL with an error that commit() then
  * gives its caller. */
 typedef GBytes *(*GrdZipFetch) (gpointer   data,
