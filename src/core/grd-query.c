@@ -287,6 +287,8 @@ list_quotes (GrdProject     *project,
       quote->speaker = grd_stmt_dup_text (row, 11);
       quote->page = (guint) sqlite3_column_int64 (row, 12);
       g_ptr_array_add (quotes, quote);
+      if (flags & GRD_QUOTE_FIRST_ONLY)
+        break;
     }
   if (!ok)
     return NULL;

@@ -18,6 +18,7 @@ typedef enum {
   GRD_QUOTE_REPRESENTATIVE   = 1 << 1,  /* only quotes flagged representative */
   GRD_QUOTE_WITHOUT_TEXT     = 1 << 2,  /* text, context and speaker left NULL,
                                          * for grd_query_quote_fill_text() */
+  GRD_QUOTE_FIRST_ONLY       = 1 << 3,  /* only the first of the list: an example */
 } GrdQuoteFlags;
 
 typedef struct {

@@ -26,4 +26,15 @@ char *_grd_report_attribute_label  (GrdProject      *project,
                                     GHashTable      *cache,
                                     GError         **error);
 
+char     *_grd_report_escape_markdown (const char      *text);
+char     *_grd_report_escape_html     (const char      *text);
+
+/* Writes document for ODT and DOCX, text for the rest, to a temporary
+ * file renamed into place; takes both (one is NULL). */
+gboolean  _grd_report_write           (const char      *path,
+                                       GrdTableFormat   format,
+                                       char            *text,
+                                       GrdDocument     *document,
+                                       GError         **error);
+
 G_END_DECLS

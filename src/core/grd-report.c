@@ -235,8 +235,8 @@ _grd_report_append_csv_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
-static char *
-escape_markdown (const char *text)
+char *
+_grd_report_escape_markdown (const char *text)
 {
   g_autoptr(GString) out = g_string_new (text);
 
@@ -274,8 +274,8 @@ escape_latex (const char *text)
 
 typedef char *(*EscapeFunc) (const char *text);
 
-static char *
-escape_html (const char *text)
+char *
+_grd_report_escape_html (const char *text)
 {
   return g_markup_escape_text (text, -1);
 }
@@ -300,20 +300,156 @@ quotes_cell (GrdThemeRow *row,
   return g_string_free (g_steal_pointer (&cell), FALSE);
 }
 
-/* Dimension and middle level are printed where they change, as a journal
- * table spans them. */
-static void
-row_heads (GrdThemeTable *table,
-           guint          i,
-           const char   **dimension,
-           const char   **middle)
-{
-  GrdThemeRow *row = g_ptr_array_index (table->rows, i);
-  GrdThemeRow *before = i > 0 ? g_ptr_array_index (table->rows, i - 1) : NULL;
+/* The table as a journal prints it, one row per sub-theme: first the
+ * header (row NULL), then each row's dimension and middle level, blank
+ * where they repeat the row above (as a printed table spans them), and
+ * sub-theme; the quotes come with the row. */
+typedef void (*ThemeRowFunc) (const char *const *cells,
+                              guint              n_cells,
+                              GrdThemeRow       *row,
+                              gpointer           data);
 
-  *dimension = before != NULL && before->dimension_id == row->dimension_id ? "" : row->dimension;
-  *middle = before != NULL && before->dimension_id == row->dimension_id &&
-            before->middle_id == row->middle_id ? "" : row->middle;
+static void
+walk_theme_table (GrdThemeTable *table,
+                  const char    *middle_heading,
+                  ThemeRowFunc   func,
+                  gpointer       data)
+{
+  gboolean middle = middle_heading != NULL || has_middle (table);
+  const char *header[] = { _("Dimension"), middle_heading != NULL ? middle_heading : _("Theme"),
+                           _("Sub-theme"), _("Representative quotes") };
+  const char *cells[3];
+
+  if (!middle)
+    header[1] = header[0];
+  func (middle ? header : header + 1, middle ? 4 : 3, NULL, data);
+
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      GrdThemeRow *row = g_ptr_array_index (table->rows, i);
+      GrdThemeRow *before = i > 0 ? g_ptr_array_index (table->rows, i - 1) : NULL;
+      gboolean same_dimension = before != NULL && before->dimension_id == row->dimension_id;
+      guint n = 0;
+
+      cells[n++] = same_dimension ? "" : row->dimension;
+      if (middle)
+        cells[n++] = same_dimension && before->middle_id == row->middle_id ? "" : row->middle;
+      cells[n++] = row->sub_theme;
+      func (cells, n, row, data);
+    }
+}
+
+/* Markdown, HTML and LaTeX differ only in what goes between the cells. */
+typedef struct {
+  EscapeFunc  escape;
+  const char *preamble;
+  const char *narrow_column;  /* LaTeX's column spec, for each column but the last two */
+  const char *preamble_end;
+  const char *head_open, *head_sep, *head_close;
+  const char *head_rule;      /* once per column: Markdown's ---| */
+  const char *body_open;
+  const char *row_open, *cell_sep, *row_close;
+  const char *quote_sep;
+  const char *end;
+} TextLayout;
+
+static const TextLayout text_layouts[] = {
+  [GRD_TABLE_FORMAT_MARKDOWN] = {
+    _grd_report_escape_markdown, "", "", "",
+    "| ", " | ", " |\n|", "---|", "\n",
+    "| ", " | ", " |\n", "<br>", "",
+  },
+  [GRD_TABLE_FORMAT_HTML] = {
+    _grd_report_escape_html,
+    "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+    "<style>table{border-collapse:collapse;border-top:2px solid #000;border-bottom:2px solid #000}"
+    "th{border-bottom:1px solid #000}th,td{padding:4pt 8pt;vertical-align:top;text-align:left}"
+    "</style>\n</head>\n<body>\n<table>\n", "", "",
+    "<thead><tr><th>", "</th><th>", "</th></tr></thead>\n<tbody>\n", "", "",
+    "<tr><td>", "</td><td>", "</td></tr>\n", "<br>\n",
+    "</tbody>\n</table>\n</body>\n</html>\n",
+  },
+  [GRD_TABLE_FORMAT_LATEX] = {
+    escape_latex, "% \\usepackage{booktabs}\n\\begin{tabular}{", "l",
+    "p{0.22\\linewidth}p{0.45\\linewidth}}\n\\toprule\n",
+    "", " & ", " \\\\\n\\midrule\n", "", "",
+    "", " & ", " \\\\\n", " \\newline ", "\\bottomrule\n\\end{tabular}\n",
+  },
+};
+
+typedef struct {
+  GString          *out;
+  const TextLayout *layout;
+} TextTable;
+
+static void
+append_text_row (const char *const *cells,
+                 guint              n_cells,
+                 GrdThemeRow       *row,
+                 gpointer           data)
+{
+  TextTable *text = data;
+  const TextLayout *layout = text->layout;
+
+  if (row == NULL)
+    {
+      g_string_append (text->out, layout->preamble);
+      for (guint i = 0; i + 2 < n_cells; i++)
+        g_string_append (text->out, layout->narrow_column);
+      g_string_append (text->out, layout->preamble_end);
+    }
+  g_string_append (text->out, row == NULL ? layout->head_open : layout->row_open);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_autofree char *cell = layout->escape (cells[i]);
+
+      g_string_append_printf (text->out, "%s%s", i > 0 ? (row == NULL ? layout->head_sep
+                                                                        : layout->cell_sep)
+                                                       : "", cell);
+    }
+  if (row != NULL)
+    {
+      g_autofree char *quotes = quotes_cell (row, layout->escape, layout->quote_sep);
+
+      g_string_append_printf (text->out, "%s%s%s", layout->cell_sep, quotes, layout->row_close);
+      return;
+    }
+  g_string_append (text->out, layout->head_close);
+  for (guint i = 0; i < n_cells; i++)
+    g_string_append (text->out, layout->head_rule);
+  g_string_append (text->out, layout->body_open);
+}
+
+static char *
+theme_table_to_csv (GrdThemeTable *table,
+                    const char    *middle_heading)
+{
+  GString *out = g_string_new (NULL);
+  gboolean middle = middle_heading != NULL || has_middle (table);
+
+  _grd_report_append_csv_field (out, _("Dimension"), FALSE);
+  if (middle)
+    _grd_report_append_csv_field (out, middle_heading != NULL ? middle_heading : _("Theme"), FALSE);
+  _grd_report_append_csv_field (out, _("Sub-theme"), FALSE);
+  _grd_report_append_csv_field (out, _("Quote"), FALSE);
+  _grd_report_append_csv_field (out, table->label_name, TRUE);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      GrdThemeRow *row = g_ptr_array_index (table->rows, i);
+
+      for (guint j = 0; j < MAX (row->quotes->len, 1); j++)
+        {
+          GrdThemeQuote *quote = j < row->quotes->len ? g_ptr_array_index (row->quotes, j) : NULL;
+
+          _grd_report_append_csv_field (out, row->dimension, FALSE);
+          if (middle)
+            _grd_report_append_csv_field (out, row->middle, FALSE);
+          _grd_report_append_csv_field (out, row->sub_theme, FALSE);
+          _grd_report_append_csv_field (out, quote != NULL ? quote->text : "", FALSE);
+          _grd_report_append_csv_field (out, quote != NULL ? quote->label : "", TRUE);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -321,124 +457,111 @@ grd_theme_table_to_string (GrdThemeTable  *table,
                            GrdTableFormat  format,
                            const char     *middle_heading)
 {
-  GString *out = g_string_new (NULL);
-  gboolean middle = middle_heading != NULL || has_middle (table);
-  const char *middle_name = middle_heading != NULL ? middle_heading : _("Theme");
+  TextTable text;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (format <= GRD_TABLE_FORMAT_LATEX, NULL);
+
+  if (format == GRD_TABLE_FORMAT_CSV)
+    return theme_table_to_csv (table, middle_heading);
+
+  text.out = g_string_new (NULL);
+  text.layout = &text_layouts[format];
+  walk_theme_table (table, middle_heading, append_text_row, &text);
+  g_string_append (text.out, text.layout->end);
+  return g_string_free (text.out, FALSE);
+}
+
+static void
+add_document_row (const char *const *cells,
+                  guint              n_cells,
+                  GrdThemeRow       *row,
+                  gpointer           data)
+{
+  GrdDocument *document = data;
+
+  if (row == NULL)
+    {
+      /* the quotes take what the headings leave */
+      const guint widths[] = { 2, 2, 3, 7 };
+
+      grd_document_begin_table (document, n_cells, widths + (G_N_ELEMENTS (widths) - n_cells), 1);
+      grd_document_begin_row (document);
+      for (guint i = 0; i < n_cells; i++)
+        grd_document_add_cell (document, cells[i]);
+      return;
+    }
+
+  grd_document_begin_row (document);
+  for (guint i = 0; i < n_cells; i++)
+    grd_document_add_cell (document, cells[i]);
+  grd_document_begin_cell (document);
+  for (guint i = 0; i < row->quotes->len; i++)
+    {
+      GrdThemeQuote *quote = g_ptr_array_index (row->quotes, i);
+      g_autofree char *text = g_strdup_printf ("“%s”", quote->text);
+
+      grd_document_begin_paragraph (document, GRD_PARAGRAPH_QUOTE);
+      grd_document_add_run (document, text, GRD_RUN_PLAIN, NULL);
+      if (*quote->label != '\0')
+        {
+          g_autofree char *label = g_strdup_printf (" (%s)", quote->label);
+
+          grd_document_add_run (document, label, GRD_RUN_ITALIC, NULL);
+        }
+    }
+}
+
+GrdDocument *
+grd_theme_table_to_document (GrdThemeTable *table,
+                             const char    *middle_heading)
+{
+  GrdDocument *document = grd_document_new (_("Theme table"));
 
   g_return_val_if_fail (table != NULL, NULL);
 
-  switch (format)
-    {
-    case GRD_TABLE_FORMAT_CSV:
-      _grd_report_append_csv_field (out, _("Dimension"), FALSE);
-      if (middle)
-        _grd_report_append_csv_field (out, middle_name, FALSE);
-      _grd_report_append_csv_field (out, _("Sub-theme"), FALSE);
-      _grd_report_append_csv_field (out, _("Quote"), FALSE);
-      _grd_report_append_csv_field (out, table->label_name, TRUE);
-      for (guint i = 0; i < table->rows->len; i++)
-        {
-          GrdThemeRow *row = g_ptr_array_index (table->rows, i);
+  grd_document_begin_paragraph (document, GRD_PARAGRAPH_BODY);
+  grd_document_add_run (document, _("Table 1."), GRD_RUN_BOLD, NULL);
+  grd_document_add_run (document, " ", GRD_RUN_PLAIN, NULL);
+  grd_document_add_run (document, _("Dimensions, sub-themes and representative quotes"),
+                        GRD_RUN_ITALIC, NULL);
+  walk_theme_table (table, middle_heading, add_document_row, document);
+  grd_document_end_table (document);
+  return document;
+}
 
-          for (guint j = 0; j < MAX (row->quotes->len, 1); j++)
-            {
-              GrdThemeQuote *quote = j < row->quotes->len ? g_ptr_array_index (row->quotes, j) : NULL;
+gboolean
+_grd_report_write (const char      *path,
+                   GrdTableFormat   format,
+                   char            *text,
+                   GrdDocument     *document,
+                   GError         **error)
+{
+  g_autofree char *owned_text = text;
+  g_autoptr(GrdDocument) owned_document = document;
 
-              _grd_report_append_csv_field (out, row->dimension, FALSE);
-              if (middle)
-                _grd_report_append_csv_field (out, row->middle, FALSE);
-              _grd_report_append_csv_field (out, row->sub_theme, FALSE);
-              _grd_report_append_csv_field (out, quote != NULL ? quote->text : "", FALSE);
-              _grd_report_append_csv_field (out, quote != NULL ? quote->label : "", TRUE);
-            }
-        }
-      break;
+  if (document != NULL)
+    return grd_document_write (document, format == GRD_TABLE_FORMAT_ODT ? GRD_DOCUMENT_ODT
+                                                                        : GRD_DOCUMENT_DOCX,
+                               path, error);
+  /* Written beside the file and renamed into place: never half a report. */
+  return g_file_set_contents (path, text, -1, error);
+}
 
-    case GRD_TABLE_FORMAT_MARKDOWN:
-      g_string_append_printf (out, "| %s |%s%s%s %s | %s |\n|---|%s---|---|\n", _("Dimension"),
-                              middle ? " " : "", middle ? middle_name : "", middle ? " |" : "",
-                              _("Sub-theme"), _("Representative quotes"), middle ? "---|" : "");
-      for (guint i = 0; i < table->rows->len; i++)
-        {
-          GrdThemeRow *row = g_ptr_array_index (table->rows, i);
-          const char *dimension, *mid;
-          g_autofree char *d = NULL, *m = NULL, *s = NULL, *q = NULL;
+gboolean
+grd_theme_table_write (GrdThemeTable   *table,
+                       GrdTableFormat   format,
+                       const char      *middle_heading,
+                       const char      *path,
+                       GError         **error)
+{
+  g_return_val_if_fail (table != NULL && path != NULL, FALSE);
 
-          row_heads (table, i, &dimension, &mid);
-          d = escape_markdown (dimension);
-          m = escape_markdown (mid);
-          s = escape_markdown (row->sub_theme);
-          q = quotes_cell (row, escape_markdown, "<br>");
-          g_string_append_printf (out, "| %s |%s%s%s %s | %s |\n", d, middle ? " " : "",
-                                  middle ? m : "", middle ? " |" : "", s, q);
-        }
-      break;
-
-    case GRD_TABLE_FORMAT_HTML:
-      g_string_append (out, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-                            "<style>table{border-collapse:collapse}th,td{border-top:1px solid #999;"
-                            "padding:4pt 8pt;vertical-align:top;text-align:left}</style>\n"
-                            "</head>\n<body>\n<table>\n<thead><tr>");
-      g_string_append_printf (out, "<th>%s</th>", _("Dimension"));
-      if (middle)
-        {
-          g_autofree char *m = escape_html (middle_name);
-
-          g_string_append_printf (out, "<th>%s</th>", m);
-        }
-      g_string_append_printf (out, "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-                              _("Sub-theme"), _("Representative quotes"));
-      for (guint i = 0; i < table->rows->len; i++)
-        {
-          GrdThemeRow *row = g_ptr_array_index (table->rows, i);
-          const char *dimension, *mid;
-          g_autofree char *d = NULL, *m = NULL, *s = NULL, *q = NULL;
-
-          row_heads (table, i, &dimension, &mid);
-          d = escape_html (dimension);
-          m = escape_html (mid);
-          s = escape_html (row->sub_theme);
-          q = quotes_cell (row, escape_html, "<br>\n");
-          g_string_append_printf (out, "<tr><td>%s</td>", d);
-          if (middle)
-            g_string_append_printf (out, "<td>%s</td>", m);
-          g_string_append_printf (out, "<td>%s</td><td>%s</td></tr>\n", s, q);
-        }
-      g_string_append (out, "</tbody>\n</table>\n</body>\n</html>\n");
-      break;
-
-    case GRD_TABLE_FORMAT_LATEX:
-      g_string_append_printf (out, "%% \\usepackage{booktabs}\n\\begin{tabular}{l%sp{0.22\\linewidth}p{0.45\\linewidth}}\n\\toprule\n",
-                              middle ? "l" : "");
-      {
-        g_autofree char *m = escape_latex (middle_name);
-
-        g_string_append_printf (out, "%s%s%s & %s & %s \\\\\n\\midrule\n", _("Dimension"),
-                                middle ? " & " : "", middle ? m : "", _("Sub-theme"),
-                                _("Representative quotes"));
-      }
-      for (guint i = 0; i < table->rows->len; i++)
-        {
-          GrdThemeRow *row = g_ptr_array_index (table->rows, i);
-          const char *dimension, *mid;
-          g_autofree char *d = NULL, *m = NULL, *s = NULL, *q = NULL;
-
-          row_heads (table, i, &dimension, &mid);
-          d = escape_latex (dimension);
-          m = escape_latex (mid);
-          s = escape_latex (row->sub_theme);
-          q = quotes_cell (row, escape_latex, " \\newline ");
-          g_string_append_printf (out, "%s%s%s & %s & %s \\\\\n", d, middle ? " & " : "",
-                                  middle ? m : "", s, q);
-        }
-      g_string_append (out, "\\bottomrule\n\\end{tabular}\n");
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  return g_string_free (out, FALSE);
+  if (format == GRD_TABLE_FORMAT_ODT || format == GRD_TABLE_FORMAT_DOCX)
+    return _grd_report_write (path, format, NULL,
+                              grd_theme_table_to_document (table, middle_heading), error);
+  return _grd_report_write (path, format, grd_theme_table_to_string (table, format, middle_heading),
+                            NULL, error);
 }
 
 gboolean
@@ -449,6 +572,7 @@ grd_table_format_from_string (const char     *string,
     { "md", GRD_TABLE_FORMAT_MARKDOWN }, { "markdown", GRD_TABLE_FORMAT_MARKDOWN },
     { "csv", GRD_TABLE_FORMAT_CSV }, { "html", GRD_TABLE_FORMAT_HTML },
     { "latex", GRD_TABLE_FORMAT_LATEX }, { "tex", GRD_TABLE_FORMAT_LATEX },
+    { "odt", GRD_TABLE_FORMAT_ODT }, { "docx", GRD_TABLE_FORMAT_DOCX },
   };
 
   for (guint i = 0; string != NULL && i < G_N_ELEMENTS (names); i++)

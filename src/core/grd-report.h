@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "grd-document.h"
 #include "grd-project.h"
 
 G_BEGIN_DECLS
@@ -53,14 +54,27 @@ typedef enum {
   GRD_TABLE_FORMAT_CSV,
   GRD_TABLE_FORMAT_HTML,
   GRD_TABLE_FORMAT_LATEX,
+  GRD_TABLE_FORMAT_ODT,
+  GRD_TABLE_FORMAT_DOCX,
 } GrdTableFormat;
 
-/* The table as text. middle_heading names the middle column ("Regulation
- * type"); NULL leaves the column out when no row has a middle level.
- * CSV is RFC 4180, one row per quote; the others one row per sub-theme. */
+/* The table as text (Markdown, CSV, HTML or LaTeX). middle_heading names
+ * the middle column ("Regulation type"); NULL leaves the column out when
+ * no row has a middle level. CSV is RFC 4180, one row per quote; the
+ * others one row per sub-theme. */
 char          *grd_theme_table_to_string (GrdThemeTable  *table,
                                           GrdTableFormat  format,
                                           const char     *middle_heading);
+/* The same table in a word-processor document, quotes in paragraphs of
+ * their own. */
+GrdDocument   *grd_theme_table_to_document (GrdThemeTable *table,
+                                            const char    *middle_heading);
+/* In any format, written to a temporary file and renamed into place. */
+gboolean       grd_theme_table_write     (GrdThemeTable  *table,
+                                          GrdTableFormat  format,
+                                          const char     *middle_heading,
+                                          const char     *path,
+                                          GError        **error);
 
 gboolean       grd_table_format_from_string (const char     *string,
                                              GrdTableFormat *format);
