@@ -1,4 +1,4 @@
-/* grd-cli-report.c: report PROJECT theme-table and the matrices, the results tables
+/* grd-cli-report.c: report PROJECT theme-table|codebook, the figures and the matrices
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,21 +14,78 @@
 
 #include "grd-cli.h"
 
+/* Writes a report to --output in format, or prints text formats. */
+static int
+finish_report (GrdCli          *cli,
+               GrdTableFormat   format,
+               const char      *what,
+               gboolean       (*write) (gpointer report, GrdTableFormat format,
+                                        const char *path, GError **error),
+               char          *(*to_text) (gpointer report, GrdTableFormat format),
+               gpointer         report)
+{
+  const char *output = grd_cli_get_option (cli, "output");
+  g_autoptr(GError) error = NULL;
+
+  if (output != NULL)
+    {
+      if (!write (report, format, output, &error))
+        return grd_cli_fail (cli, error);
+      if (!cli->json)
+        /* Translators: the first %s is the report, e.g. “the code book” */
+        printf (_("Wrote %s to %s\n"), what, output);
+    }
+  else if (format == GRD_TABLE_FORMAT_ODT || format == GRD_TABLE_FORMAT_DOCX)
+    return grd_cli_usage_error (cli, _("ODT and DOCX need --output FILE"));
+  else
+    {
+      g_autofree char *text = to_text (report, format);
+
+      fputs (text, stdout);
+    }
+  return GRD_CLI_EXIT_OK;
+}
+
+typedef struct {
+  GrdThemeTable *table;
+  const char    *middle_heading;
+} ThemeTableReport;
+
+static gboolean
+write_theme_table (gpointer         report,
+                   GrdTableFormat   format,
+                   const char      *path,
+                   GError         **error)
+{
+  ThemeTableReport *theme = report;
+
+  return grd_theme_table_write (theme->table, format, theme->middle_heading, path, error);
+}
+
+static char *
+theme_table_text (gpointer       report,
+                  GrdTableFormat format)
+{
+  ThemeTableReport *theme = report;
+
+  return grd_theme_table_to_string (theme->table, format, theme->middle_heading);
+}
+
 static int
 cmd_theme_table (GrdCli *cli)
 {
   const char *format_name = grd_cli_get_option (cli, "format");
   const char *label = grd_cli_get_option (cli, "label");
-  const char *output = grd_cli_get_option (cli, "output");
   g_autoptr(GError) error = NULL;
   g_autoptr(GrdThemeTable) table = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *what = NULL;
   GrdTableFormat format = GRD_TABLE_FORMAT_MARKDOWN;
   gint64 label_id = 0;
+  ThemeTableReport report;
 
   if (format_name != NULL && !grd_table_format_from_string (format_name, &format))
-    return grd_cli_usage_error (cli, _("“%s” is not a table format: md, csv, html or latex"),
-                                format_name);
+    return grd_cli_usage_error (cli, _("“%s” is not a table format: md, csv, html, latex, odt "
+                                       "or docx"), format_name);
 
   if (label != NULL)
     {
@@ -42,20 +99,50 @@ cmd_theme_table (GrdCli *cli)
   table = grd_report_theme_table (cli->project, label_id, NULL, &error);
   if (table == NULL)
     return grd_cli_fail (cli, error);
-  text = grd_theme_table_to_string (table, format, grd_cli_get_option (cli, "middle-heading"));
 
-  /* Written beside the target and renamed into place: never half a table. */
-  if (output != NULL)
-    {
-      if (!g_file_set_contents (output, text, -1, &error))
-        return grd_cli_fail (cli, error);
-      if (!cli->json)
-        printf (_("Wrote the theme table (%u sub-themes) to %s\n"), table->rows->len, output);
-    }
-  else
-    fputs (text, stdout);
+  report.table = table;
+  report.middle_heading = grd_cli_get_option (cli, "middle-heading");
+  what = g_strdup_printf (_("the theme table (%u sub-themes)"), table->rows->len);
+  return finish_report (cli, format, what, write_theme_table, theme_table_text, &report);
+}
 
-  return GRD_CLI_EXIT_OK;
+static gboolean
+write_codebook (gpointer         report,
+                GrdTableFormat   format,
+                const char      *path,
+                GError         **error)
+{
+  return grd_codebook_write (report, format, path, error);
+}
+
+static char *
+codebook_text (gpointer       report,
+               GrdTableFormat format)
+{
+  return grd_codebook_to_string (report, format);
+}
+
+static int
+cmd_codebook (GrdCli *cli)
+{
+  const char *format_name = grd_cli_get_option (cli, "format");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdCodebook) codebook = NULL;
+  g_autofree char *what = NULL;
+  GrdTableFormat format = GRD_TABLE_FORMAT_MARKDOWN;
+
+  if (format_name != NULL &&
+      (!grd_table_format_from_string (format_name, &format) ||
+       format == GRD_TABLE_FORMAT_CSV || format == GRD_TABLE_FORMAT_LATEX))
+    return grd_cli_usage_error (cli, _("“%s” is not a code book format: md, html, odt or docx"),
+                                format_name);
+
+  codebook = grd_report_codebook (cli->project, NULL, &error);
+  if (codebook == NULL)
+    return grd_cli_fail (cli, error);
+
+  what = g_strdup_printf (_("the code book (%u codes)"), codebook->entries->len);
+  return finish_report (cli, format, what, write_codebook, codebook_text, codebook);
 }
 
 /* data-structure, frequencies and heatmap: the verb names the figure. */
@@ -227,11 +314,15 @@ const GrdCliVerb grd_cli_report_verbs[] = {
     N_("List the reports there are"),
     "", 0, 0, cmd_list_reports, GRD_CLI_PROJECT_OPEN },
   { "report", "theme-table",
-    "report PROJECT theme-table [--format md|csv|html|latex] [--output FILE] "
+    "report PROJECT theme-table [--format md|csv|html|latex|odt|docx] [-o FILE] "
     "[--label ATTRIBUTE] [--middle-heading TEXT]",
     N_("The theme table of a results section: each sub-theme under its dimension (and "
        "theme), with its representative quotes labelled by case or by an attribute"),
     "format= output= label= middle-heading=", 0, 0, cmd_theme_table, GRD_CLI_PROJECT_OPEN },
+  { "report", "codebook", "report PROJECT codebook [--format md|html|odt|docx] [-o FILE]",
+    N_("The code book: every code with its path, kind, definition, colour, codings per "
+       "case and an example quote"),
+    "format= output=", 0, 0, cmd_codebook, GRD_CLI_PROJECT_OPEN },
   { "report", "data-structure", "report PROJECT data-structure " FIGURE_OPTIONS,
     N_("The data structure figure (Gioia et al. 2013): first-order concepts, second-order "
        "themes and aggregate dimensions, 16 cm wide; PNG at --dpi (300)"),

@@ -264,7 +264,7 @@ parse_args (GrdCli            *cli,
       gboolean known = FALSE;
 
       if (options_done || arg[0] != '-' || g_str_equal (arg, "-") ||
-          (arg[1] != '-' && !g_str_equal (arg, "-h")))
+          (arg[1] != '-' && !g_str_equal (arg, "-h") && !g_str_equal (arg, "-o")))
         {
           g_ptr_array_add (positional, (gpointer) arg);
           continue;
@@ -277,6 +277,8 @@ parse_args (GrdCli            *cli,
 
       if (g_str_equal (arg, "-h"))
         name = g_strdup ("help");
+      else if (g_str_equal (arg, "-o"))
+        name = g_strdup ("output");
       else
         {
           const char *equals = strchr (arg + 2, '=');

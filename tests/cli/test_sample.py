@@ -11,6 +11,8 @@ import tempfile
 import unittest
 import zipfile
 
+from xml.dom import minidom
+
 CLI = os.environ["GROUNDED_CLI"]
 SAMPLE = os.environ["SAMPLE_PROJECT"]
 CODEBOOK = os.environ["SAMPLE_CODEBOOK"]
@@ -178,6 +180,38 @@ class SampleStudy(unittest.TestCase):
         result = subprocess.run([CLI, "report", self.project, "quotes", "--code", "Nothing"],
                                 capture_output=True, text=True)
         self.assertEqual(result.returncode, 1)
+
+    def test_codebook_documents(self):
+        # Every code, in every format; ODT and DOCX are packages of
+        # well-formed XML, and need a file to go to.
+        codes = self.cli_json("codes", self.project)
+        for fmt, main in (("odt", "content.xml"), ("docx", "word/document.xml"),
+                          ("html", None), ("md", None)):
+            out = os.path.join(self.dir, "codebook." + fmt)
+            result = subprocess.run([CLI, "report", self.project, "codebook", "--format", fmt,
+                                     "-o", out], capture_output=True, text=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            if main is None:
+                with open(out, encoding="utf-8") as f:
+                    text = f.read()
+            else:
+                with zipfile.ZipFile(out) as package:
+                    for name in package.namelist():
+                        if name.endswith((".xml", ".rels")):
+                            minidom.parseString(package.read(name))
+                    text = package.read(main).decode("utf-8")
+            for code in codes:
+                self.assertIn(code["name"].replace("&", "&amp;") if fmt != "md"
+                              else code["name"], text, fmt)
+            self.assertIn("(Respondent 1)", text)
+
+        result = subprocess.run([CLI, "report", self.project, "codebook", "--format", "docx"],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--output", result.stderr)
+        result = subprocess.run([CLI, "report", self.project, "codebook", "--format", "csv"],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 2)
 
     def test_code_tree_has_the_papers_shape(self):
         codes = self.cli_json("codes", self.project)
