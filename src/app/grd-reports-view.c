@@ -5,10 +5,12 @@
  *
  * The theme table as a journal prints it, previewed live: dimensions,
  * themes and sub-themes as headings, each representative quote under its
- * sub-theme with who said it. Export writes the same table as Markdown,
- * CSV, HTML or LaTeX. The table is built on a worker while the page is
- * shown, and again after each change. The matrices are a page of their
- * own beside it (grd-matrix-view.c).
+ * sub-theme with who said it; or the code book, code by code. Export
+ * writes the chosen one as Markdown, CSV, HTML, LaTeX, ODT or DOCX. The
+ * report is built on a worker while the page is shown, and again after
+ * each change; export builds it again on a worker and writes it there.
+ * The figures and the matrices are pages of their own beside it
+ * (grd-figure-view.c, grd-matrix-view.c).
  */
 
 #define G_LOG_DOMAIN "grd-reports-view"
@@ -31,6 +33,8 @@ struct _GrdReportsView
   GtkWidget       parent_instance;
 
   GtkWidget      *box;
+  GtkDropDown    *report_dropdown;
+  GtkWidget      *theme_options;
   GtkDropDown    *label_dropdown;
   GtkEntry       *middle_entry;
   GtkDropDown    *format_dropdown;
@@ -38,10 +42,11 @@ struct _GrdReportsView
   GtkTextView    *preview;
   GrdFigureView  *figure_view;
   GrdMatrixView  *matrix_view;
+  GListModel     *theme_formats;
+  GListModel     *codebook_formats;
 
   GrdPageReader  *reader;
   GArray         *attributes;   /* gint64, after "Case" in the label dropdown */
-  GrdThemeTable  *table;        /* the last one built, for export */
 };
 
 G_DEFINE_FINAL_TYPE (GrdReportsView, grd_reports_view, GTK_TYPE_WIDGET)
@@ -52,15 +57,71 @@ project_of (GrdReportsView *self)
   return grd_page_reader_get_project (self->reader);
 }
 
-static const struct {
+typedef enum {
+  REPORT_THEME_TABLE,
+  REPORT_CODEBOOK,
+} ReportKind;
+
+typedef struct {
   GrdTableFormat  format;
   const char     *extension;
-} formats[] = {
+} Format;
+
+/* In the order of the format lists in the template. */
+static const Format theme_formats[] = {
   { GRD_TABLE_FORMAT_MARKDOWN, "md" },
   { GRD_TABLE_FORMAT_CSV, "csv" },
   { GRD_TABLE_FORMAT_HTML, "html" },
   { GRD_TABLE_FORMAT_LATEX, "tex" },
+  { GRD_TABLE_FORMAT_ODT, "odt" },
+  { GRD_TABLE_FORMAT_DOCX, "docx" },
 };
+
+static const Format codebook_formats[] = {
+  { GRD_TABLE_FORMAT_MARKDOWN, "md" },
+  { GRD_TABLE_FORMAT_HTML, "html" },
+  { GRD_TABLE_FORMAT_ODT, "odt" },
+  { GRD_TABLE_FORMAT_DOCX, "docx" },
+};
+
+/* What a worker reads or writes: the report, its options and, to export,
+ * the format and the file. */
+typedef struct {
+  ReportKind      kind;
+  gint64          label_attribute;
+  char           *middle_heading;
+  GrdTableFormat  format;
+  char           *path;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->middle_heading);
+  g_free (request->path);
+  g_free (request);
+}
+
+/* One of the two, as read */
+typedef struct {
+  GrdThemeTable *table;
+  GrdCodebook   *codebook;
+} Report;
+
+static void
+report_free (Report *report)
+{
+  g_clear_pointer (&report->table, grd_theme_table_free);
+  g_clear_pointer (&report->codebook, grd_codebook_free);
+  g_free (report);
+}
+
+static ReportKind
+chosen_report (GrdReportsView *self)
+{
+  return gtk_drop_down_get_selected (self->report_dropdown) == 1 ? REPORT_CODEBOOK
+                                                                 : REPORT_THEME_TABLE;
+}
 
 /* ---- the preview ------------------------------------------------------ */
 
@@ -76,25 +137,23 @@ append (GtkTextBuffer *buffer,
 }
 
 static void
-show_table (GrdReportsView *self)
+show_table (GrdReportsView *self,
+            GrdThemeTable  *table)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview);
   gint64 dimension = -1, middle = -1;
 
   gtk_text_buffer_set_text (buffer, "", 0);
-  if (self->table == NULL)
-    return;
-
-  if (self->table->rows->len == 0)
+  if (table->rows->len == 0)
     {
       append (buffer, _("No sub-themes yet. Give codes the kind sub-theme in the code tree, "
                         "and flag the quotes that represent them with the star."), "note");
       return;
     }
 
-  for (guint i = 0; i < self->table->rows->len; i++)
+  for (guint i = 0; i < table->rows->len; i++)
     {
-      GrdThemeRow *row = g_ptr_array_index (self->table->rows, i);
+      GrdThemeRow *row = g_ptr_array_index (table->rows, i);
       g_autofree char *sub_theme = g_strdup_printf ("%s\n", row->sub_theme);
 
       /* Dimension and theme where they change, as the printed table spans them. */
@@ -130,39 +189,96 @@ show_table (GrdReportsView *self)
     }
 }
 
-/* ---- reading the project ---------------------------------------------- */
-
-static gpointer
-read_table (GrdProject      *worker,
-            gpointer         input,
-            GrdJobProgress  *progress,
-            GCancellable    *cancellable,
-            GError         **error)
-{
-  return grd_report_theme_table (worker, *(gint64 *) input, cancellable, error);
-}
-
+/* Code by code: path, kind and counts, definition, example, cases. */
 static void
-on_table_read (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+show_codebook (GrdReportsView *self,
+               GrdCodebook    *codebook)
 {
-  g_autoptr(GrdReportsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GrdThemeTable *table = grd_job_finish (GRD_PROJECT (object), result, &error);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview);
 
-  if (!grd_page_reader_end (self->reader, error))
-    return;
-  if (table == NULL)
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (codebook->entries->len == 0)
     {
-      grd_show_error (GTK_WIDGET (self), _("Could not build the theme table"), error);
+      append (buffer, _("No codes yet."), "note");
       return;
     }
 
-  g_clear_pointer (&self->table, grd_theme_table_free);
-  self->table = table;
+  for (guint i = 0; i < codebook->entries->len; i++)
+    {
+      GrdCodebookEntry *entry = g_ptr_array_index (codebook->entries, i);
+      g_autofree char *path = g_strdup_printf ("%s\n", entry->path);
+      g_autofree char *facts = grd_codebook_entry_describe (entry);
+      g_autofree char *counts = grd_codebook_entry_cases (codebook, entry);
+
+      append (buffer, path, "code");
+      append (buffer, facts, "label");
+      append (buffer, "\n", "label");
+      if (*entry->description != '\0')
+        {
+          g_autofree char *description = g_strdup_printf ("%s\n", entry->description);
+
+          append (buffer, description, "definition");
+        }
+      if (entry->example != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("“%s”", entry->example);
+          g_autofree char *label = g_strdup_printf (" (%s)\n", entry->example_label);
+
+          append (buffer, text, "quote");
+          append (buffer, label, "label");
+        }
+      append (buffer, counts, "note");
+      append (buffer, "\n", "note");
+    }
+}
+
+/* ---- reading the project ---------------------------------------------- */
+
+static gpointer
+read_report (GrdProject      *worker,
+             gpointer         input,
+             GrdJobProgress  *progress,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  Request *request = input;
+  Report *report = g_new0 (Report, 1);
+
+  if (request->kind == REPORT_CODEBOOK)
+    report->codebook = grd_report_codebook (worker, cancellable, error);
+  else
+    report->table = grd_report_theme_table (worker, request->label_attribute, cancellable, error);
+  if (report->codebook == NULL && report->table == NULL)
+    g_clear_pointer (&report, report_free);
+  return report;
+}
+
+static void
+on_report_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GrdReportsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Report *report = grd_job_finish (GRD_PROJECT (object), result, &error);
+
+  if (!grd_page_reader_end (self->reader, error))
+    {
+      g_clear_pointer (&report, report_free);
+      return;
+    }
+  if (report == NULL)
+    {
+      grd_show_error (GTK_WIDGET (self), _("Could not build the report"), error);
+      return;
+    }
+
   gtk_widget_set_sensitive (self->export_button, TRUE);
-  show_table (self);
+  if (report->table != NULL)
+    show_table (self, report->table);
+  else
+    show_codebook (self, report->codebook);
+  report_free (report);
 }
 
 /* The label dropdown: the case, then each attribute. */
@@ -187,12 +303,24 @@ fill_labels (GrdReportsView *self)
     gtk_drop_down_set_selected (self->label_dropdown, selected);
 }
 
+static Request *
+request_new (GrdReportsView *self)
+{
+  Request *request = g_new0 (Request, 1);
+  guint selected = gtk_drop_down_get_selected (self->label_dropdown);
+  const char *middle = gtk_editable_get_text (GTK_EDITABLE (self->middle_entry));
+
+  request->kind = chosen_report (self);
+  request->label_attribute = selected > 0 && selected <= self->attributes->len
+                             ? g_array_index (self->attributes, gint64, selected - 1) : 0;
+  request->middle_heading = *middle != '\0' ? g_strdup (middle) : NULL;
+  return request;
+}
+
 static void
 refresh (GrdReportsView *self)
 {
   GCancellable *reading = grd_page_reader_begin (self->reader);
-  guint selected;
-  gint64 attribute;
 
   if (reading == NULL)
     return;
@@ -200,25 +328,80 @@ refresh (GrdReportsView *self)
   g_signal_handlers_block_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   fill_labels (self);
   g_signal_handlers_unblock_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  selected = gtk_drop_down_get_selected (self->label_dropdown);
-  attribute = selected > 0 && selected <= self->attributes->len
-              ? g_array_index (self->attributes, gint64, selected - 1) : 0;
 
-  grd_job_run_async (project_of (self), read_table, g_memdup2 (&attribute, sizeof attribute), g_free,
-                     (GDestroyNotify) grd_theme_table_free, 0, reading, NULL, NULL,
-                     on_table_read, g_object_ref (self));
+  grd_job_run_async (project_of (self), read_report, request_new (self),
+                     (GDestroyNotify) request_free, (GDestroyNotify) report_free, 0, reading,
+                     NULL, NULL, on_report_read, g_object_ref (self));
+}
+
+static void
+on_report_chosen (GrdReportsView *self)
+{
+  gboolean theme = chosen_report (self) == REPORT_THEME_TABLE;
+
+  gtk_widget_set_visible (self->theme_options, theme);
+  gtk_drop_down_set_model (self->format_dropdown,
+                           theme ? self->theme_formats : self->codebook_formats);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview), "", 0);
+  refresh (self);
 }
 
 /* ---- export ----------------------------------------------------------- */
 
-static GrdTableFormat
-chosen_format (GrdReportsView *self,
-               const char    **extension)
+static const Format *
+chosen_format (GrdReportsView *self)
 {
-  guint i = MIN (gtk_drop_down_get_selected (self->format_dropdown), G_N_ELEMENTS (formats) - 1);
+  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
 
-  *extension = formats[i].extension;
-  return formats[i].format;
+  if (chosen_report (self) == REPORT_CODEBOOK)
+    return &codebook_formats[MIN (selected, G_N_ELEMENTS (codebook_formats) - 1)];
+  return &theme_formats[MIN (selected, G_N_ELEMENTS (theme_formats) - 1)];
+}
+
+/* Built again on the worker, from what the project holds now, and
+ * written there: a big code book takes a while as ODT. */
+static gpointer
+export_report (GrdProject      *worker,
+               gpointer         input,
+               GrdJobProgress  *progress,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  Request *request = input;
+  g_autoptr(GrdThemeTable) table = NULL;
+  g_autoptr(GrdCodebook) codebook = NULL;
+  gboolean written;
+
+  if (request->kind == REPORT_CODEBOOK)
+    written = (codebook = grd_report_codebook (worker, cancellable, error)) != NULL &&
+              grd_codebook_write (codebook, request->format, request->path, error);
+  else
+    written = (table = grd_report_theme_table (worker, request->label_attribute,
+                                               cancellable, error)) != NULL &&
+              grd_theme_table_write (table, request->format, request->middle_heading,
+                                     request->path, error);
+  return written ? g_path_get_basename (request->path) : NULL;
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GrdReportsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = grd_job_finish (GRD_PROJECT (object), result, &error);
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+  if (base == NULL)
+    {
+      grd_show_error (GTK_WIDGET (self), _("Could not save the report"), error);
+      return;
+    }
+  title = g_strdup_printf (_("Saved the report as %s"), base);
+  grd_show_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static void
@@ -228,42 +411,31 @@ on_export_file_chosen (GtkWindow  *parent,
 {
   g_autoptr(GrdReportsView) self = user_data;
   g_autoptr(GFile) file = g_list_model_get_item (files, 0);
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *extension;
-  const char *middle = gtk_editable_get_text (GTK_EDITABLE (self->middle_entry));
+  Request *request;
 
-  if (path == NULL || self->table == NULL)
+  if (file == NULL || project_of (self) == NULL)
     return;
 
-  text = grd_theme_table_to_string (self->table, chosen_format (self, &extension),
-                                    *middle != '\0' ? middle : NULL);
-  /* Written beside the file and renamed into place. */
-  if (!g_file_set_contents (path, text, -1, &error))
-    {
-      grd_show_error (GTK_WIDGET (self), _("Could not save the theme table"), error);
-      return;
-    }
-  base = g_path_get_basename (path);
-  title = g_strdup_printf (_("Saved the theme table as %s"), base);
-  grd_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+  request = request_new (self);
+  request->format = chosen_format (self)->format;
+  request->path = g_file_get_path (file);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  grd_job_run_async (project_of (self), export_report, request, (GDestroyNotify) request_free,
+                     g_free, 0, NULL, NULL, NULL, on_exported, g_object_ref (self));
 }
 
 static void
 on_export_clicked (GrdReportsView *self)
 {
-  const char *extension;
+  gboolean theme = chosen_report (self) == REPORT_THEME_TABLE;
   g_autofree char *name = NULL;
 
-  chosen_format (self, &extension);
   /* Translators: the suggested file name; the extension follows */
-  name = g_strdup_printf ("%s.%s", _("Theme table"), extension);
+  name = g_strdup_printf ("%s.%s", theme ? _("Theme table") : _("Code book"),
+                          chosen_format (self)->extension);
   grd_choose_file_to_save (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                           _("Export the Theme Table"), name, on_export_file_chosen,
-                           g_object_ref (self));
+                           theme ? _("Export the Theme Table") : _("Export the Code Book"), name,
+                           on_export_file_chosen, g_object_ref (self));
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -283,7 +455,6 @@ grd_reports_view_dispose (GObject *object)
   GrdReportsView *self = GRD_REPORTS_VIEW (object);
 
   grd_page_reader_stop (self->reader);
-  g_clear_pointer (&self->table, grd_theme_table_free);
   g_clear_pointer (&self->attributes, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_REPORTS_VIEW);
 
@@ -316,6 +487,8 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/grounded/Grounded/ui/grd-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, box);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, report_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, theme_options);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, middle_entry);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, format_dropdown);
@@ -323,6 +496,8 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, preview);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, figure_view);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, theme_formats);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, codebook_formats);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -349,10 +524,16 @@ grd_reports_view_init (GrdReportsView *self)
   gtk_text_buffer_create_tag (buffer, "label", "foreground", "#77767b", NULL);
   gtk_text_buffer_create_tag (buffer, "note", "style", PANGO_STYLE_ITALIC, "left-margin", 72,
                               "foreground", "#77767b", NULL);
+  gtk_text_buffer_create_tag (buffer, "code", "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 14, NULL);
+  gtk_text_buffer_create_tag (buffer, "definition", "left-margin", 72, "pixels-above-lines", 4,
+                              NULL);
 
   gtk_widget_set_sensitive (self->export_button, FALSE);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   g_signal_connect_swapped (self->label_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->report_dropdown, "notify::selected",
+                            G_CALLBACK (on_report_chosen), self);
 }
 
 GtkWidget *
@@ -376,7 +557,6 @@ grd_reports_view_set_project (GrdReportsView *self,
 {
   g_return_if_fail (GRD_IS_REPORTS_VIEW (self));
 
-  g_clear_pointer (&self->table, grd_theme_table_free);
   gtk_widget_set_sensitive (self->export_button, FALSE);
 
   grd_page_reader_set_project (self->reader, project);

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The Reports page: the sample's theme table previewed as the paper prints
-it, then exported through the file chooser; a figure drawn and exported;
-the codes x cases matrix shown and exported the same way."""
+it, then exported through the file chooser; the code book chosen instead,
+previewed, and exported as ODT; a figure drawn and exported; the codes x
+cases matrix shown and exported the same way."""
 
 import csv
 import os
@@ -14,6 +15,29 @@ import zipfile
 from uitest import CLI, SAMPLE, Session, rawinput, run_tests, test, wait_for
 
 
+def export_to(session, title, path):
+    export = [n for n in session.find_all("push button") if n.name.split(" ")[-1] == "Export…"]
+    wait_for(lambda: export[0].sensitive, "the report to be ready")
+    export[0].doActionNamed("click")
+    wait_for(lambda: [w for w in session.app.children if w.name == title], "the chooser")
+    rawinput.keyCombo("<Control>a")
+    rawinput.typeText(path)
+    time.sleep(0.5)
+    rawinput.pressKey("Return")
+    wait_for(lambda: os.path.exists(path), "the exported file")
+
+
+def choose(session, dropdown, steps):
+    """Opens a dropdown with a click and moves down its list by steps."""
+    x, y = dropdown.position
+    w, h = dropdown.size
+    rawinput.click(x + w // 2, y + h // 2)
+    time.sleep(0.8)
+    for _ in range(steps):
+        rawinput.pressKey("Down")
+    rawinput.pressKey("Return")
+
+
 @test
 def theme_table_previewed_and_exported():
     with tempfile.TemporaryDirectory() as scratch:
@@ -22,7 +46,7 @@ def theme_table_previewed_and_exported():
         try:
             tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
             tab.queryAction().doAction(0)
-            preview = wait_for(lambda: session.find("text", "Theme table preview"), "the preview")
+            preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
             text = preview.queryText()
             wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
                      "the table in the preview")
@@ -31,19 +55,46 @@ def theme_table_previewed_and_exported():
             assert shown.index("Intrinsic") < shown.index("Extrinsic") < shown.index("External Regulation")
             session.screenshot("reports-theme-table")
 
-            export = [n for n in session.find_all("push button") if n.name.split(" ")[-1] == "Export…"]
-            export[0].doActionNamed("click")
-            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Theme Table"],
-                     "the chooser")
-            rawinput.keyCombo("<Control>a")
-            rawinput.typeText(out)
-            time.sleep(0.5)
-            rawinput.pressKey("Return")
-            wait_for(lambda: os.path.exists(out), "the exported file")
+            export_to(session, "Export the Theme Table", out)
             with open(out, encoding="utf-8") as f:
                 table = f.read()
             assert table.startswith("| Dimension |"), table[:200]
             assert "(Respondent 3)" in table
+        finally:
+            session.close()
+
+
+@test
+def codebook_previewed_and_exported_as_odt():
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "kam-codebook.odt")
+        session = Session(SAMPLE)
+        try:
+            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
+            tab.queryAction().doAction(0)
+            preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
+            text = preview.queryText()
+            wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
+                     "the theme table first")
+            choose(session, session.find("combo box", "Report"), 1)
+            wait_for(lambda: "Intrinsic › Belief of Value of Job" in
+                     text.getText(0, text.characterCount), "the code book in the preview")
+            shown = text.getText(0, text.characterCount)
+            assert "Sub-theme · 3 codings, 6 with its sub-codes" in shown, shown[:600]
+            assert "By case: Respondent 1: 2 · Respondent 2: 1" in shown, shown[:600]
+            # the theme table's options go with it
+            assert not [n for n in session.find_all("text") if n.name == "Heading of the middle column"
+                        and n.showing]
+            session.screenshot("reports-codebook")
+
+            # ODT is third in the code book's formats: Markdown, HTML, ODT, DOCX
+            choose(session, session.find("combo box", "Format to export"), 2)
+            export_to(session, "Export the Code Book", out)
+            with zipfile.ZipFile(out) as odt:
+                assert odt.namelist()[0] == "mimetype"
+                content = odt.read("content.xml").decode("utf-8")
+            assert "Intrinsic › Belief of Value of Job" in content
+            assert "(Respondent 1)" in content
         finally:
             session.close()
 
