@@ -12,7 +12,21 @@
  * the row's current state replaces the image, the image becomes the row.
  * Undo flips a step's changes newest first, redo oldest first. Core deletes
  * dependent rows itself, children first, so foreign key actions never change
- * a row the log has not seen. */
+ * a row the log has not seen.
+ *
+ * Runs. An import inserts hundreds of thousands of rows in one step, and a
+ * change per row cost it more than the import itself. So rows inserted into
+ * one table one after another, the first keyed above every row the table
+ * had, with no other change logged between them, are one change of op
+ * 'rows': "every row of tbl keyed at least row_id". Its first row is logged
+ * as a plain insert (a one-row edit stays what it always was), its second
+ * makes that change a run, and from then on the run's inserts, updates and
+ * deletes log nothing; any other logged change ends it. When undo reaches a
+ * run, every later change is undone, so the table is as the run left it and
+ * the rows keyed at least row_id are exactly the run's: undo keeps their
+ * images in history_row_image and deletes them, redo inserts them back.
+ * That is flipping each insert at its place, in another order only among
+ * the run's own rows, which no constraint can tell apart. */
 
 #define G_LOG_DOMAIN "grd-history"
 
@@ -59,6 +73,9 @@ typedef struct {
   char       *delete_row;    /* ?1 = key */
   char       *old_image;     /* in a trigger: json of the OLD row */
   char       *new_image;     /* in a trigger: json of the NEW row */
+  char       *save_run;      /* ?1 = change, ?2 = first key: images of a run's rows */
+  char       *delete_run;    /* ?1 = first key */
+  char       *restore_run;   /* ?1 = change: the run's rows from their images */
 } TableSql;
 
 static TableSql table_sql[G_N_ELEMENTS (tracked_tables)];
@@ -173,6 +190,7 @@ build_table_sql (GrdStore  *store,
       g_autoptr(GString) new_json = g_string_new ("json_object (");
       g_autoptr(GString) names = g_string_new (NULL);
       g_autoptr(GString) values = g_string_new (NULL);
+      g_autoptr(GString) run_values = g_string_new (NULL);
       g_autoptr(GString) sets = g_string_new (NULL);
 
       const char *key = NULL;
@@ -207,6 +225,8 @@ build_table_sql (GrdStore  *store,
             }
           g_string_append_printf (names, "%s%s", sep, name);
           g_string_append_printf (values, "%s%s(json_extract (?1, '$.%s'))", sep, unwrap, name);
+          g_string_append_printf (run_values, "%s%s(json_extract (image, '$.%s'))", sep, unwrap,
+                                  name);
           g_string_append_printf (sets, "%s%s = %s(json_extract (?1, '$.%s'))", sep, name,
                                   unwrap, name);
         }
@@ -229,6 +249,15 @@ build_table_sql (GrdStore  *store,
       table_sql[t].delete_row = g_strdup_printf ("DELETE FROM main.%s WHERE %s = ?1", table, key);
       table_sql[t].old_image = g_string_free (g_steal_pointer (&old_json), FALSE);
       table_sql[t].new_image = g_string_free (g_steal_pointer (&new_json), FALSE);
+      table_sql[t].save_run = g_strdup_printf ("INSERT INTO history_row_image (change_id, row_id, "
+                                               "image) SELECT ?1, %s, %s FROM main.%s "
+                                               "WHERE %s >= ?2",
+                                               key, json->str, table, key);
+      table_sql[t].delete_run = g_strdup_printf ("DELETE FROM main.%s WHERE %s >= ?1", table, key);
+      table_sql[t].restore_run = g_strdup_printf ("INSERT INTO main.%s (%s) SELECT %s "
+                                                  "FROM history_row_image WHERE change_id = ?1 "
+                                                  "ORDER BY row_id",
+                                                  table, names->str, run_values->str);
     }
 
   built = TRUE;
@@ -243,6 +272,49 @@ lookup_table (const char *table)
       return &table_sql[t];
   return NULL;
 }
+
+/* One tracked table's triggers: %1$s is the table, %2$s and %3$s the json
+ * of its OLD and NEW row, %4$s its key. */
+#define TABLE_TRIGGERS \
+  /* a row of a run past its first logs nothing */ \
+  "CREATE TEMP TRIGGER grd_history_%1$s_insert AFTER INSERT ON main.%1$s " \
+  "WHEN (SELECT step_id IS NOT NULL " \
+  "      AND NOT (run_rows AND run_tbl = '%1$s' AND NEW.%4$s >= run_first) " \
+  "      FROM temp.grd_history_ctl) BEGIN " \
+  /* the open run's second row: its change becomes the run */ \
+  "UPDATE history_change SET op = 'rows' WHERE id = " \
+  "  (SELECT run_change FROM temp.grd_history_ctl " \
+  "   WHERE run_tbl = '%1$s' AND NEW.%4$s >= run_first); " \
+  "UPDATE grd_history_ctl SET run_rows = 1 " \
+  "WHERE run_tbl = '%1$s' AND NEW.%4$s >= run_first; " \
+  "INSERT INTO history_change (step_id, tbl, row_id, op, image) " \
+  "SELECT step_id, '%1$s', NEW.%4$s, 'insert', NULL FROM temp.grd_history_ctl " \
+  "WHERE NOT (run_tbl = '%1$s' AND NEW.%4$s >= run_first); " \
+  /* that insert opens a run if no row is keyed above it */ \
+  "UPDATE grd_history_ctl SET " \
+  "  run_tbl = iif (EXISTS (SELECT 1 FROM main.%1$s WHERE %4$s > NEW.%4$s), '', '%1$s'), " \
+  "  run_first = NEW.%4$s, run_change = (SELECT max (id) FROM history_change), run_rows = 0 " \
+  "WHERE NOT (run_tbl = '%1$s' AND NEW.%4$s >= run_first); " \
+  "END;" \
+  /* an update that changes nothing is no change */ \
+  "CREATE TEMP TRIGGER grd_history_%1$s_update AFTER UPDATE ON main.%1$s " \
+  "WHEN (SELECT step_id IS NOT NULL " \
+  "      AND NOT (run_rows AND run_tbl = '%1$s' " \
+  "               AND OLD.%4$s >= run_first AND NEW.%4$s >= run_first) " \
+  "      FROM temp.grd_history_ctl) " \
+  "AND %2$s <> %3$s BEGIN " \
+  "INSERT INTO history_change (step_id, tbl, row_id, op, image) " \
+  "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.%4$s, 'update', %2$s); " \
+  "UPDATE grd_history_ctl SET run_tbl = ''; " \
+  "END;" \
+  "CREATE TEMP TRIGGER grd_history_%1$s_delete AFTER DELETE ON main.%1$s " \
+  "WHEN (SELECT step_id IS NOT NULL " \
+  "      AND NOT (run_rows AND run_tbl = '%1$s' AND OLD.%4$s >= run_first) " \
+  "      FROM temp.grd_history_ctl) BEGIN " \
+  "INSERT INTO history_change (step_id, tbl, row_id, op, image) " \
+  "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.%4$s, 'delete', %2$s); " \
+  "UPDATE grd_history_ctl SET run_tbl = ''; " \
+  "END;"
 
 gboolean
 _grd_history_install (GrdStore  *store,
@@ -263,9 +335,15 @@ _grd_history_install (GrdStore  *store,
       return FALSE;
     }
 
+  /* The step being recorded (NULL: none) and the run open in it: its
+   * table ('' when none), first key, change, and whether that change is a
+   * run yet (it is a plain insert until the run's second row). Triggers
+   * may not name its schema in an UPDATE; no other table has its name. */
   g_string_append (sql,
-                   "CREATE TEMP TABLE grd_history_ctl (step_id INTEGER);"
-                   "INSERT INTO temp.grd_history_ctl VALUES (NULL);");
+                   "CREATE TEMP TABLE grd_history_ctl (step_id INTEGER, run_tbl TEXT NOT NULL, "
+                   "run_first INTEGER NOT NULL, run_change INTEGER NOT NULL, "
+                   "run_rows INTEGER NOT NULL);"
+                   "INSERT INTO temp.grd_history_ctl VALUES (NULL, '', 0, 0, 0);");
 
   for (guint t = 0; t < G_N_ELEMENTS (tracked_tables); t++)
     {
@@ -274,25 +352,7 @@ _grd_history_install (GrdStore  *store,
       const char *old_image = table_sql[t].old_image;
       const char *new_image = table_sql[t].new_image;
 
-      g_string_append_printf (sql,
-                              "CREATE TEMP TRIGGER grd_history_%1$s_insert AFTER INSERT ON main.%1$s "
-                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL BEGIN "
-                              "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
-                              "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', NEW.%4$s, 'insert', NULL); "
-                              "END;"
-                              /* an update that changes nothing is no change */
-                              "CREATE TEMP TRIGGER grd_history_%1$s_update AFTER UPDATE ON main.%1$s "
-                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL "
-                              "AND %2$s <> %3$s BEGIN "
-                              "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
-                              "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.%4$s, 'update', %2$s); "
-                              "END;"
-                              "CREATE TEMP TRIGGER grd_history_%1$s_delete AFTER DELETE ON main.%1$s "
-                              "WHEN (SELECT step_id FROM temp.grd_history_ctl) IS NOT NULL BEGIN "
-                              "INSERT INTO history_change (step_id, tbl, row_id, op, image) "
-                              "VALUES ((SELECT step_id FROM temp.grd_history_ctl), '%1$s', OLD.%4$s, 'delete', %2$s); "
-                              "END;",
-                              table, old_image, new_image, key);
+      g_string_append_printf (sql, TABLE_TRIGGERS, table, old_image, new_image, key);
     }
 
   return grd_store_exec (store, sql->str, error);
@@ -303,8 +363,10 @@ set_recording (GrdStore  *store,
                gint64     step_id,
                GError   **error)
 {
+  /* a run never spans steps */
   g_autoptr(GrdStmt) stmt = grd_store_prepare (store,
-                                               "UPDATE temp.grd_history_ctl SET step_id = ?1",
+                                               "UPDATE temp.grd_history_ctl "
+                                               "SET step_id = ?1, run_tbl = ''",
                                                error);
 
   if (stmt == NULL)
@@ -372,6 +434,20 @@ _grd_history_finish_step (GrdStore  *store,
   return set_recording (store, 0, error);
 }
 
+static const TableSql *
+lookup_logged_table (GrdStore    *store,
+                     const char  *table,
+                     GError     **error)
+{
+  const TableSql *sql = lookup_table (table);
+
+  if (sql == NULL)
+    g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_CORRUPT,
+                 _("%s: the undo history names an unknown table “%s”"),
+                 grd_store_get_display_name (store), table);
+  return sql;
+}
+
 static gboolean
 flip_change (GrdStore    *store,
              gint64       change_id,
@@ -380,7 +456,7 @@ flip_change (GrdStore    *store,
              const char  *image,
              GError     **error)
 {
-  const TableSql *sql = lookup_table (table);
+  const TableSql *sql = lookup_logged_table (store, table, error);
   g_autoptr(GrdStmt) select = NULL;
   g_autoptr(GrdStmt) apply = NULL;
   g_autoptr(GrdStmt) store_image = NULL;
@@ -388,12 +464,7 @@ flip_change (GrdStore    *store,
   gboolean has_row;
 
   if (sql == NULL)
-    {
-      g_set_error (error, GRD_STORE_ERROR, GRD_STORE_ERROR_CORRUPT,
-                   _("%s: the undo history names an unknown table “%s”"),
-                   grd_store_get_display_name (store), table);
-      return FALSE;
-    }
+    return FALSE;
 
   select = grd_store_prepare (store, sql->select_image, error);
   if (select == NULL)
@@ -450,6 +521,57 @@ flip_change (GrdStore    *store,
   sqlite3_bind_int64 (grd_stmt_get (store_image), 2, change_id);
 
   return grd_store_step_done (store, grd_stmt_get (store_image), error);
+}
+
+/* The full-text index follows source rows by hand (no trigger may): the
+ * texts of the keys ids_sql (?1 = key) lists come into it or leave it. */
+static gboolean
+index_texts (GrdStore    *store,
+             const char  *ids_sql,
+             gint64       key,
+             gboolean     add,
+             GError     **error)
+{
+  g_autoptr(GrdStmt) ids = grd_store_query (store, error, ids_sql, "i", key);
+  gboolean has_row, ok;
+
+  if (ids == NULL)
+    return FALSE;
+  while ((ok = grd_store_step_row (store, grd_stmt_get (ids), &has_row, error)) && has_row)
+    if (!_grd_search_index_source (store, sqlite3_column_int64 (grd_stmt_get (ids), 0), add,
+                                   error))
+      return FALSE;
+  return ok;
+}
+
+/* Undo keeps the images of the run's rows and deletes the rows; redo puts
+ * them back and drops the images. */
+static gboolean
+flip_run (GrdStore    *store,
+          gboolean     undo,
+          gint64       change_id,
+          const char  *table,
+          gint64       first_key,
+          GError     **error)
+{
+  const TableSql *sql = lookup_logged_table (store, table, error);
+  gboolean texts = g_str_equal (table, "source_text");
+
+  if (sql == NULL)
+    return FALSE;
+
+  if (undo)
+    return (!texts || index_texts (store, "SELECT id FROM main.source_text WHERE id >= ?1",
+                                   first_key, FALSE, error)) &&
+           grd_store_run (store, error, sql->save_run, "ii", change_id, first_key) &&
+           grd_store_run (store, error, sql->delete_run, "i", first_key);
+
+  return grd_store_run (store, error, sql->restore_run, "i", change_id) &&
+         (!texts || index_texts (store, "SELECT row_id FROM history_row_image "
+                                        "WHERE change_id = ?1",
+                                 change_id, TRUE, error)) &&
+         grd_store_run (store, error, "DELETE FROM history_row_image WHERE change_id = ?1", "i",
+                        change_id);
 }
 
 /* What views must refresh after rows of table changed; the same flags the
@@ -566,8 +688,10 @@ flip_step (GrdStore         *store,
 
   changes = grd_store_prepare (store,
                                undo
-                               ? "SELECT id, tbl, row_id, image FROM history_change WHERE step_id = ?1 ORDER BY id DESC"
-                               : "SELECT id, tbl, row_id, image FROM history_change WHERE step_id = ?1 ORDER BY id ASC",
+                               ? "SELECT id, tbl, row_id, image, op = 'rows' FROM history_change "
+                                 "WHERE step_id = ?1 ORDER BY id DESC"
+                               : "SELECT id, tbl, row_id, image, op = 'rows' FROM history_change "
+                                 "WHERE step_id = ?1 ORDER BY id ASC",
                                error);
   if (changes == NULL)
     goto fail;
@@ -580,10 +704,16 @@ flip_step (GrdStore         *store,
       sqlite3_stmt *row = grd_stmt_get (changes);
       g_autofree char *table = grd_stmt_dup_text (row, 1);
       g_autofree char *image = grd_stmt_dup_text (row, 3);
+      gint64 change_id = sqlite3_column_int64 (row, 0);
       gint64 row_id = sqlite3_column_int64 (row, 2);
+      gboolean is_run = sqlite3_column_int (row, 4) != 0;
       gint64 source_after = 0;
-      /* A step's first coding is followed; with a second, views reload. */
-      gboolean follow = g_str_equal (table, "coding") && ++n_coding_changes == 1;
+      gboolean follow;
+
+      /* A step's one coding is followed; with more (a run is), views reload. */
+      if (g_str_equal (table, "coding"))
+        n_coding_changes += is_run ? 2 : 1;
+      follow = !is_run && g_str_equal (table, "coding") && n_coding_changes == 1;
 
       *change |= change_of_table (table);
       if (follow &&
@@ -591,11 +721,12 @@ flip_step (GrdStore         *store,
                               &coding_change->code_before, error))
         goto fail;
 
-      if (!flip_change (store, sqlite3_column_int64 (row, 0), table, row_id, image, error))
+      if (!(is_run ? flip_run (store, undo, change_id, table, row_id, error)
+                   : flip_change (store, change_id, table, row_id, image, error)))
         {
           g_prefix_error (error, undo ? _("Cannot undo “%s” (change %lld): ")
                                       : _("Cannot redo “%s” (change %lld): "),
-                          label, (long long) sqlite3_column_int64 (row, 0));
+                          label, (long long) change_id);
           goto fail;
         }
 

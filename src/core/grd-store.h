@@ -29,6 +29,6 @@ GQuark grd_store_error_quark (void);
 #define GRD_STORE_APPLICATION_ID 0x47524450
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define GRD_STORE_SCHEMA_VERSION 3
+#define GRD_STORE_SCHEMA_VERSION 4
 
 G_END_DECLS

@@ -114,7 +114,7 @@ class TestProjectFiles(CliTestCase):
         info = self.json("--coder", "Ayu", "info", self.project)
         self.assertEqual(info["name"], "KAM study")
         self.assertRegex(info["guid"], r"^[0-9A-F-]{36}$")
-        self.assertEqual(info["format"], 3)
+        self.assertEqual(info["format"], 4)
         self.assertEqual(info["coder"], "Ayu")
         self.assertEqual(set(info["counts"].values()), {0})
         self.assertFalse(info["can_undo"])

@@ -444,7 +444,7 @@ test_migrate_from_format_2 (void)
 
   project = grd_project_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, GRD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (backup, "PRAGMA user_version"), ==, 2);
 
   relations = grd_project_list_relations (project, &error);

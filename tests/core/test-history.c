@@ -452,6 +452,136 @@ test_forget_history (Fixture       *fixture,
   g_assert_false (grd_project_can_undo (fixture->project));
 }
 
+/* A batch that adds many rows logs them as runs: undo and redo still give
+ * back each state exactly, with a run's rows changed or removed inside the
+ * batch, an older row of the run's table changed after it, and a code
+ * renamed out of the way of a new code of its name between two runs. */
+static void
+test_runs (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *label = NULL;
+  gint64 source = add_text_source (fixture->project, "Respondent 1", INTERVIEW_TEXT);
+  gint64 old = add_code (fixture->project, 0, "Old 𝒜");
+  gint64 kept = grd_project_add_coding (fixture->project, source, old, 60, 70, &error);
+  gint64 fresh, codings[6];
+
+  g_assert_no_error (error);
+  before = snapshot (fixture->project);
+  g_assert_true (grd_project_begin_batch (fixture->project, "Code everything", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (codings); i++)
+    {
+      codings[i] = grd_project_add_coding (fixture->project, source, old, 3 * i, 3 * i + 7,
+                                           &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (grd_project_set_representative (fixture->project, codings[5], TRUE, &error));
+  g_assert_true (grd_project_remove_coding (fixture->project, codings[2], &error));
+  g_assert_true (grd_project_set_representative (fixture->project, kept, TRUE, &error));
+  g_assert_true (grd_project_rename_code (fixture->project, old, "Older", &error));
+  fresh = add_code (fixture->project, 0, "Old 𝒜");
+  for (guint i = 0; i < 4; i++)
+    {
+      grd_project_add_coding (fixture->project, source, fresh, 40 + i, 50 + i, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (grd_project_end_batch (fixture->project, &error));
+  after = snapshot (fixture->project);
+  /* runs, not a change per coding */
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM history_change "
+                                              "WHERE tbl = 'coding'"), <, 6);
+
+  fixture_reopen (fixture);
+  label = grd_project_undo (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (label, ==, "Code everything");
+  undone = snapshot (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+
+  fixture_reopen (fixture);
+  g_clear_pointer (&label, g_free);
+  label = grd_project_redo (fixture->project, &error);
+  g_assert_no_error (error);
+  redone = snapshot (fixture->project);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM history_row_image"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM pragma_foreign_key_check"),
+                   ==, 0);
+}
+
+/* A REFI-QDA import is one step: undo gives back the project as it was,
+ * full-text index included, and redo the import with its GUIDs. */
+static void
+test_import_undo_redo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdProject) other = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *qdpx = g_build_filename (fixture->dir, "world.qdpx", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.grounded", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *label = NULL;
+  World world;
+
+  build_world (fixture->project, &world);
+  for (guint i = 0; i < 30; i++)
+    {
+      grd_project_add_coding (fixture->project, world.source,
+                              i % 2 == 0 ? world.intrinsic : world.facility, 2 * i, 2 * i + 9,
+                              &error);
+      g_assert_no_error (error);
+    }
+  report = grd_refi_export_project (fixture->project, qdpx, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  other = grd_project_create (other_path, &error);
+  g_assert_no_error (error);
+  add_code (other, 0, "Already here");
+  add_text_source (other, "Notes", "Interviewer: kept?\nAyu: 𝒜 kept.\n");
+  before = snapshot (other);
+  report = grd_refi_import_project (other, qdpx, NULL, &error);
+  g_assert_no_error (error);
+  after = snapshot (other);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpint (count_rows (other_path, "SELECT count(*) FROM history_change "
+                                           "WHERE tbl = 'coding'"), <, 5);
+
+  g_clear_object (&other);
+  other = grd_project_open (other_path, &error);
+  g_assert_no_error (error);
+  label = grd_project_undo (other, &error);
+  g_assert_no_error (error);
+  undone = snapshot (other);
+  g_assert_cmpstr (undone, ==, before);
+  hits = grd_query_search (other, "supportive", 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_clear_object (&other);
+  other = grd_project_open (other_path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&label, g_free);
+  label = grd_project_redo (other, &error);
+  g_assert_no_error (error);
+  redone = snapshot (other);
+  g_assert_cmpstr (redone, ==, after);
+  hits = grd_query_search (other, "supportive", 0, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +602,8 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/history/noop-edit-keeps-redo", test_noop_edit_keeps_redo);
   GRD_TEST_ADD ("/grounded/history/aborted-batch", test_aborted_batch_leaves_nothing);
   GRD_TEST_ADD ("/grounded/history/forget", test_forget_history);
+  GRD_TEST_ADD ("/grounded/history/runs", test_runs);
+  GRD_TEST_ADD ("/grounded/history/import", test_import_undo_redo);
 
   return g_test_run ();
 }
