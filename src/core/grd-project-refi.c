@@ -112,6 +112,8 @@ _grd_project_refi_ensure_coder (GrdProject  *project,
   return TRUE;
 }
 
+/* One statement, so a refused coding changes nothing: inside the import's
+ * batch it needs no savepoint (see _grd_project_note_batch_change). */
 gint64
 _grd_project_refi_add_coding (GrdProject  *project,
                               const char  *guid,
@@ -124,22 +126,16 @@ _grd_project_refi_add_coding (GrdProject  *project,
                               GError     **error)
 {
   GrdStore *store = _grd_project_get_store (project);
-  gint64 id;
 
-  if (!_grd_project_begin_edit (project, _("Import"), error))
-    return 0;
+  if (!_grd_project_note_batch_change (project, GRD_CHANGE_CODINGS))
+    g_return_val_if_reached (0);
+
   if (!grd_store_run (store, error,
                       "INSERT INTO coding (guid, source_id, code_id, start_pos, end_pos, coder_id, "
                       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                       "siiiini", guid, source_id, code_id, start, end, coder_id, created_at))
-    {
-      _grd_project_fail_edit (project);
-      return 0;
-    }
-  id = grd_store_last_insert_id (store);
-  if (!_grd_project_end_edit (project, GRD_CHANGE_CODINGS, error))
     return 0;
-  return id;
+  return grd_store_last_insert_id (store);
 }
 
 gboolean

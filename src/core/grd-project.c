@@ -617,6 +617,16 @@ _grd_project_fail_edit (GrdProject *self)
 }
 
 gboolean
+_grd_project_note_batch_change (GrdProject *self,
+                                GrdChange   change)
+{
+  if (self->batch_depth == 0)
+    return FALSE;
+  self->batch_changes |= change;
+  return TRUE;
+}
+
+gboolean
 grd_project_begin_batch (GrdProject  *self,
                          const char  *label,
                          GError     **error)

@@ -66,8 +66,9 @@ gboolean     _grd_project_refi_ensure_coder (GrdProject *project,
                                           const char    *name,
                                           gint64        *coder_id,
                                           GError       **error);
-/* Adds a coding as the file has it (its GUID, coder and date); the caller
- * has checked the source, the code and the range. 0 on failure. */
+/* Adds a coding as the file has it (its GUID, coder and date), inside a
+ * batch; the caller has checked the source, the code and the range. 0 on
+ * failure. */
 gint64       _grd_project_refi_add_coding (GrdProject   *project,
                                           const char    *guid,
                                           gint64         source_id,
