@@ -937,9 +937,13 @@ static int
 prolog_doctype_line (const char *data,
                      gsize       len)
 {
-  const char *p = data, *end = data + len;
+  const char *p = data, *end;
   int line = 1;
 
+  /* an empty file has no bytes to point into (data may be NULL) */
+  if (len == 0)
+    return 0;
+  end = data + len;
   if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
     p += 3;
   while (p < end)

@@ -802,6 +802,8 @@ test_refuse (Fixture       *fixture,
     { "\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- a\ncomment -->\n<!DOCTYPE CodeBook [ <!ENTITY % x SYSTEM "
       "\"file:///etc/passwd\"> %x; <!ELEMENT ]>\n<CodeBook/>", GRD_REFI_ERROR_DOCTYPE, "line 4" },
     { "not xml at all", GRD_REFI_ERROR_NOT_XML, "line 1" },
+    /* no bytes at all: the fuzzer's first find (pointer arithmetic on NULL) */
+    { "", GRD_REFI_ERROR_NOT_XML, "XML" },
     { "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n<Code name=\"a\">\n</Codes>",
       GRD_REFI_ERROR_NOT_XML, "line 3" },
     { "<Project xmlns=\"urn:QDA-XML:project:1.0\"/>", GRD_REFI_ERROR_NOT_REFI, "<Project>" },
