@@ -8,6 +8,7 @@
  * the memo editor follows whatever was picked last. Every edit goes
  * through the project, whose "changed" signal refreshes each pane by
  * itself; the window only keeps its actions' enabled state in step.
+ * Imports and exports, which run as jobs, are in grd-window-exchange.c.
  */
 
 #define G_LOG_DOMAIN "grd-window"
@@ -17,67 +18,11 @@
 #include <glib/gi18n.h>
 
 #include "grd-code-chooser.h"
-#include "grd-code-tree-view.h"
 #include "grd-dialogs.h"
-#include "grd-axial-view.h"
-#include "grd-code-map-view.h"
-#include "grd-exchange.h"
-#include "grd-reports-view.h"
-#include "grd-review-view.h"
-#include "grd-selective-view.h"
 #include "grd-snapshots-dialog.h"
-#include "grd-memo-editor.h"
-#include "grd-quote-list.h"
-#include "grd-source-list.h"
-#include "grd-transcript-view.h"
-#include "grd-window.h"
+#include "grd-window-private.h"
 
 #define IN_VIVO_MAX_CHARS 80
-
-struct _GrdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *window_title;
-  AdwViewStack         *view_stack;
-  GrdAxialView         *axial_view;
-  GrdSelectiveView     *selective_view;
-  GrdCodeMapView       *code_map_view;
-  GrdReportsView       *reports_view;
-  GrdReviewView        *review_view;
-  GtkStack             *main_stack;
-  GtkWidget            *recent_box;
-  GtkListBox           *recent_list;
-  GrdSourceList        *source_list;
-  GtkStack             *transcript_stack;
-  GrdTranscriptView    *transcript_view;
-  GtkLabel             *source_title;
-  GtkLabel             *source_subtitle;
-  GtkRevealer          *coding_revealer;
-  GtkLabel             *coding_label;
-  GtkDrawingArea       *coding_swatch;
-  GtkToggleButton      *representative_button;
-  GtkWidget            *import_button;
-  GtkWidget            *history_buttons;
-  GrdCodeTreeView      *code_tree;
-  GrdQuoteList         *quote_list;
-  GrdMemoEditor        *memo_editor;
-  GtkStack             *detail_stack;
-  GtkRevealer          *job_revealer;
-  GtkLabel             *job_label;
-  GtkProgressBar       *job_progress;
-
-  /* Owned */
-  GrdProject           *project;
-  gulong                changed_id;
-  GCancellable         *job_cancellable;
-  char                 *job_done;        /* the REFI job's toast title */
-  char                 *job_failed;      /* and its error heading */
-  GdkRGBA               coding_rgba;
-  AdwToast             *history_toast;   /* the last undo/redo toast, while shown */
-};
 
 G_DEFINE_FINAL_TYPE (GrdWindow, grd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -87,19 +32,17 @@ application_of (GrdWindow *self)
   return GRD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-/* A job (an import or export) is on its way; edits wait for it. */
-static gboolean
-working (GrdWindow *self)
+gboolean
+grd_window_is_working (GrdWindow *self)
 {
   return self->job_cancellable != NULL;
 }
 
-/* Every action's enabled state, from the current state, in one place. */
-static void
-update_actions (GrdWindow *self)
+void
+grd_window_update_actions (GrdWindow *self)
 {
   gboolean open = self->project != NULL;
-  gboolean editable = open && !working (self);
+  gboolean editable = open && !grd_window_is_working (self);
   gboolean has_selection = open && grd_transcript_view_get_selection (self->transcript_view,
                                                                       &(gint64) { 0 },
                                                                       &(gint64) { 0 });
@@ -115,7 +58,8 @@ update_actions (GrdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-codebook", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-project", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-codebook", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", working (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job",
+                                 grd_window_is_working (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.code-selection", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.code-in-vivo", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-coding", editable && has_coding);
@@ -214,7 +158,7 @@ on_source_selected (GrdWindow *self)
 
   update_source_header (self);
   memo_follows_source (self);
-  update_actions (self);
+  grd_window_update_actions (self);
 }
 
 static void
@@ -287,7 +231,7 @@ on_coding_selected (GrdWindow *self)
   gint64 coding_id = grd_transcript_view_get_selected_coding (self->transcript_view);
 
   update_coding_bar (self);
-  update_actions (self);
+  grd_window_update_actions (self);
 
   if (coding_id != 0)
     {
@@ -343,7 +287,7 @@ on_project_changed (GrdProject            *project,
     update_source_header (self);
   if (change & (GRD_CHANGE_CODINGS | GRD_CHANGE_CODES))
     update_coding_bar (self);
-  update_actions (self);
+  grd_window_update_actions (self);
 }
 
 /* ---- coding ----------------------------------------------------------- */
@@ -656,342 +600,6 @@ on_show_code (GrdWindow *self,
   grd_code_tree_view_select_code (self->code_tree, code_id);
 }
 
-/* ---- jobs: imports and exports --------------------------------------- */
-
-static void
-on_job_progress (double      fraction,
-                 const char *text,
-                 gpointer    user_data)
-{
-  GrdWindow *self = user_data;
-
-  gtk_label_set_text (self->job_label, text);
-  if (fraction < 0)
-    gtk_progress_bar_pulse (self->job_progress);
-  else
-    gtk_progress_bar_set_fraction (self->job_progress, fraction);
-}
-
-/* Runs a job of grd-exchange.c with the progress bar and Cancel showing. */
-static void
-start_job (GrdWindow           *self,
-           const char          *text,
-           GrdJobFunc           func,
-           gpointer             input,
-           GDestroyNotify       input_free,
-           GDestroyNotify       result_free,
-           GrdChange            changes,
-           GAsyncReadyCallback  done)
-{
-  self->job_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->job_label, text);
-  gtk_progress_bar_set_fraction (self->job_progress, 0);
-  gtk_revealer_set_reveal_child (self->job_revealer, TRUE);
-  update_actions (self);
-
-  grd_job_run_async (self->project, func, input, input_free, result_free, changes,
-                     self->job_cancellable, on_job_progress, self, done, g_object_ref (self));
-}
-
-/* The job's result, or NULL after saying why there is none (cancelled,
- * or failed: heading then the error, which names the file). */
-static gpointer
-finish_job (GrdWindow    *self,
-            GAsyncResult *result,
-            const char   *heading)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer value = grd_job_finish (self->project, result, &error);
-
-  g_clear_object (&self->job_cancellable);
-  gtk_revealer_set_reveal_child (self->job_revealer, FALSE);
-  update_actions (self);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    grd_window_show_toast (self, adw_toast_new (_("Cancelled; nothing was changed")));
-  else if (error != NULL)
-    grd_show_error (GTK_WIDGET (self), heading, error);
-  return value;
-}
-
-/* A report (what an import or export took, changed and left out) in a
- * dialog of its own. */
-static void
-show_report (GrdWindow  *self,
-             const char *heading,
-             const char *text)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-
-  grd_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), text, _("Report"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_report_button (AdwToast  *toast,
-                  GrdWindow *self)
-{
-  show_report (self, adw_toast_get_title (toast),
-               g_object_get_data (G_OBJECT (toast), "grd-report"));
-}
-
-/* A toast saying what was done, with Details for the report and, for what
- * changed the project, Undo in the window's header bar as ever. */
-static void
-show_report_toast (GrdWindow  *self,
-                   const char *title,
-                   char       *report)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Details"));
-  g_object_set_data_full (G_OBJECT (toast), "grd-report", report, g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_report_button), self, 0);
-  grd_window_show_toast (self, toast);
-}
-
-static void
-on_transcripts_imported (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GrdWindow) self = user_data;
-  g_autoptr(GPtrArray) reports = finish_job (self, result, _("Nothing was imported"));
-  g_autofree char *text = NULL;
-  g_autofree char *title = NULL;
-  guint n;
-
-  if (reports == NULL)
-    return;
-
-  text = grd_exchange_describe_import (reports, &n);
-  /* Files were skipped: say which and why straight away. */
-  if (n < reports->len)
-    {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u of %u File",
-                                            "Imported %u of %u Files", reports->len),
-                               n, reports->len);
-      show_report (self, title, text);
-      return;
-    }
-
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u transcript",
-                                        "Imported %u transcripts", n), n);
-  show_report_toast (self, title, g_steal_pointer (&text));
-}
-
-static void
-on_files_to_import (GtkWindow      *parent,
-                    GListModel     *files,
-                    GrdImportFlags  flags,
-                    gpointer        user_data)
-{
-  GrdWindow *self = GRD_WINDOW (parent);
-
-  if (g_list_model_get_n_items (files) == 0 || self->project == NULL || working (self))
-    return;
-
-  start_job (self, _("Importing…"), grd_exchange_import_transcripts,
-             grd_transcript_import_new (files, flags), (GDestroyNotify) grd_transcript_import_free,
-             (GDestroyNotify) g_ptr_array_unref, GRD_CHANGE_SOURCES | GRD_CHANGE_CASES,
-             on_transcripts_imported);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  grd_choose_files_to_import (GTK_WINDOW (widget), g_str_equal (action_name, "win.import-folder"),
-                              on_files_to_import, NULL);
-}
-
-/* REFI-QDA: code books and projects to and from other tools. */
-
-static void
-on_refi_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GrdWindow) self = user_data;
-  g_autofree char *done = g_steal_pointer (&self->job_done);
-  g_autofree char *failed = g_steal_pointer (&self->job_failed);
-  g_autoptr(GrdRefiReport) report = finish_job (self, result, failed);
-
-  if (report != NULL)
-    show_report_toast (self, done, grd_refi_report_to_string (report));
-}
-
-/* The toast and the error name the file. */
-static void
-start_refi_job (GrdWindow       *self,
-                GrdExchangeKind  kind,
-                const char      *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  GrdJobFunc func = NULL;
-  GrdChange changes = 0;
-
-  g_free (self->job_done);
-  g_free (self->job_failed);
-  switch (kind)
-    {
-    case GRD_EXCHANGE_EXPORT_PROJECT:
-      func = grd_exchange_export_project;
-      /* Translators: %s is a file name */
-      self->job_done = g_strdup_printf (_("Exported the project to %s"), base);
-      self->job_failed = g_strdup_printf (_("Could not export to %s"), base);
-      break;
-    case GRD_EXCHANGE_EXPORT_CODEBOOK:
-      func = grd_exchange_export_codebook;
-      self->job_done = g_strdup_printf (_("Exported the code book to %s"), base);
-      self->job_failed = g_strdup_printf (_("Could not export to %s"), base);
-      break;
-    case GRD_EXCHANGE_IMPORT_PROJECT:
-      func = grd_exchange_import_project;
-      changes = GRD_CHANGE_ALL;
-      self->job_done = g_strdup_printf (_("Imported %s"), base);
-      self->job_failed = g_strdup_printf (_("Could not import %s"), base);
-      break;
-    case GRD_EXCHANGE_IMPORT_CODEBOOK:
-      func = grd_exchange_import_codebook;
-      changes = GRD_CHANGE_CODES;
-      self->job_done = g_strdup_printf (_("Imported the code book %s"), base);
-      self->job_failed = g_strdup_printf (_("Could not import %s"), base);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  start_job (self, _("Starting…"), func, g_strdup (path), g_free,
-             (GDestroyNotify) grd_refi_report_free, changes, on_refi_done);
-}
-
-static void
-on_codebook_preview_response (AdwMessageDialog *dialog,
-                              const char       *response,
-                              GrdWindow        *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (dialog), "grd-path");
-
-  if (g_str_equal (response, "import") && self->project != NULL && !working (self))
-    start_refi_job (self, GRD_EXCHANGE_IMPORT_CODEBOOK, path);
-}
-
-/* What importing the code book would add, rename and leave, before
- * anything changes. */
-static void
-preview_codebook (GrdWindow  *self,
-                  const char *path)
-{
-  g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *warnings = NULL;
-  guint counts[3] = { 0, 0, 0 };
-  GtkWidget *dialog;
-
-  changes = grd_refi_preview_codebook (self->project, path, report, &error);
-  if (changes == NULL)
-    {
-      grd_show_error (GTK_WIDGET (self), _("Could not read the code book"), error);
-      return;
-    }
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      GrdRefiCodeChange *change = g_ptr_array_index (changes, i);
-
-      counts[change->action]++;
-      if (change->action == GRD_REFI_CODE_ADD)
-        /* Translators: a code the import would add, by its path */
-        g_string_append_printf (text, _("Add %s\n"), change->path);
-      else if (change->action == GRD_REFI_CODE_RENAME)
-        /* Translators: the project's code name, then the path it would get */
-        g_string_append_printf (text, _("Rename “%s” to %s\n"), change->old_name, change->path);
-    }
-  warnings = grd_refi_report_to_string (report);
-  if (warnings != NULL && *warnings != '\0')
-    g_string_append_printf (text, "\n%s", warnings);
-
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Import %s?"), base);
-  /* Translators: counts of codes a code book import would add, rename and leave */
-  body = g_strdup_printf (_("%u codes would be added, %u renamed; %u are here already and stay as they are."),
-                          counts[GRD_REFI_CODE_ADD], counts[GRD_REFI_CODE_RENAME],
-                          counts[GRD_REFI_CODE_KEEP]);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  if (text->len > 0)
-    grd_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), text->str, _("What would change"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  g_object_set_data_full (G_OBJECT (dialog), "grd-path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_codebook_preview_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_refi_file_chosen (GtkWindow   *parent,
-                     GListModel  *files,
-                     gpointer     user_data)
-{
-  GrdWindow *self = GRD_WINDOW (parent);
-  GrdExchangeKind kind = GPOINTER_TO_INT (user_data);
-  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  if (path == NULL || self->project == NULL || working (self))
-    return;
-
-  /* A code book shows what it would change first. */
-  if (kind == GRD_EXCHANGE_IMPORT_CODEBOOK)
-    preview_codebook (self, path);
-  else
-    start_refi_job (self, kind, path);
-}
-
-static void
-refi_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  static const struct {
-    const char      *action;
-    GrdExchangeKind  kind;
-  } kinds[] = {
-    { "win.export-project", GRD_EXCHANGE_EXPORT_PROJECT },
-    { "win.export-codebook", GRD_EXCHANGE_EXPORT_CODEBOOK },
-    { "win.import-project", GRD_EXCHANGE_IMPORT_PROJECT },
-    { "win.import-codebook", GRD_EXCHANGE_IMPORT_CODEBOOK },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (action_name, kinds[i].action))
-      grd_choose_exchange_file (GTK_WINDOW (widget), kinds[i].kind, on_refi_file_chosen,
-                                GINT_TO_POINTER (kinds[i].kind));
-}
-
-static void
-cancel_job_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GrdWindow *self = GRD_WINDOW (widget);
-
-  if (self->job_cancellable != NULL)
-    g_cancellable_cancel (self->job_cancellable);
-}
-
 /* ---- finding ---------------------------------------------------------- */
 
 static void
@@ -1202,13 +810,7 @@ grd_window_class_init (GrdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export-project", NULL, refi_action);
-  gtk_widget_class_install_action (widget_class, "win.export-codebook", NULL, refi_action);
-  gtk_widget_class_install_action (widget_class, "win.import-project", NULL, refi_action);
-  gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, refi_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
+  grd_window_class_install_exchange_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.code-selection", NULL, code_selection_action);
   gtk_widget_class_install_action (widget_class, "win.code-in-vivo", NULL, code_in_vivo_action);
   gtk_widget_class_install_action (widget_class, "win.remove-coding", NULL, remove_coding_action);
@@ -1239,14 +841,14 @@ grd_window_init (GrdWindow *self)
   g_signal_connect_object (self->transcript_view, "notify::selected-coding",
                            G_CALLBACK (on_coding_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->transcript_view, "notify::has-selection",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (grd_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->quote_list, "quote-activated",
                            G_CALLBACK (on_quote_activated), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_widget_set_visible (self->import_button, FALSE);
   gtk_widget_set_visible (self->history_buttons, FALSE);
-  update_actions (self);
+  grd_window_update_actions (self);
 }
 
 GrdWindow *
@@ -1287,7 +889,7 @@ grd_window_set_project (GrdWindow  *self,
   gtk_widget_set_visible (self->history_buttons, TRUE);
   update_title (self);
   update_source_header (self);
-  update_actions (self);
+  grd_window_update_actions (self);
 }
 
 GrdProject *
