@@ -3,11 +3,11 @@
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The code tree is one widget in three files: grd-code-tree-view.c (the
- * widget, selection, rename, moves and the menu's actions),
- * grd-code-tree-model.c (keeping the tree's list models in step with the
- * project) and grd-code-tree-row.c (one row: its look, editing, drag and
- * drop).
+ * The code tree is one widget in four files: grd-code-tree-view.c (the
+ * widget, selection, rename and moves), grd-code-tree-actions.c (the
+ * code.* actions and the menu that offers them), grd-code-tree-model.c
+ * (keeping the tree's list models in step with the project) and
+ * grd-code-tree-row.c (one row: its look, editing, drag and drop).
  */
 
 #pragma once
@@ -128,5 +128,16 @@ void grd_code_tree_rename_code (GrdCodeTreeView *self,
 void grd_code_tree_schedule_move (GrdCodeTreeView *self,
                                   gint64 code_id,
                                   gint64 parent_id);
+guint grd_code_tree_find_position (GrdCodeTreeView *self,
+                                   gint64 code_id);
+void grd_code_tree_focus_list (GrdCodeTreeView *self);
+void grd_code_tree_popup_at_selected (GrdCodeTreeView *self,
+                                      GtkPopover *popover);
+void grd_code_tree_start_rename (GrdCodeTreeView *self,
+                                 gint64 code_id);
+void grd_code_tree_update_actions (GrdCodeTreeView *self);
+void grd_code_tree_install_actions (GtkWidgetClass *widget_class);
+GMenuModel * grd_code_tree_create_menu_model (void);
+GtkWidget * grd_code_tree_create_color_popover (void);
 
 G_END_DECLS
