@@ -150,8 +150,10 @@ char *
 grd_text_excerpt (const char *text,
                   guint       max_chars)
 {
-  g_autofree char *start = g_utf8_substring (text, 0, max_chars);
   gboolean cut = g_utf8_strlen (text, -1) > max_chars;
+  /* GLib 2.74's g_utf8_substring reads past the end of a text shorter
+   * than the range asked for (ASan caught it): ask only for what is there. */
+  g_autofree char *start = cut ? g_utf8_substring (text, 0, max_chars) : g_strdup (text);
 
   g_strdelimit (start, "\r\n\t", ' ');
   return cut ? g_strconcat (start, "…", NULL) : g_steal_pointer (&start);
