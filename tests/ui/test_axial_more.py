@@ -136,13 +136,12 @@ def split_history_and_snapshot():
         session.screenshot("code-history-dialog")
         button(history, "Close").doActionNamed("click")
 
-        # A rename, then the comparison with the snapshot.
-        # A click gives the window back the keyboard the dialogs had.
-        row = session.code_row("Belief of Value of Job")
-        rawinput.click(row.position[0] + row.size[0] // 2, row.position[1] + row.size[1] // 2)
-        time.sleep(0.5)
-        rawinput.pressKey("F2")
-        time.sleep(0.5)
+        # A rename, then the comparison with the snapshot. Typing waits for
+        # the name's field to take the keyboard: a slow build starts editing late.
+        code_menu(session, "Belief of Value of Job", "Rename")
+        wait_for(lambda: session.app.findChildren(
+            lambda n: n.roleName == "text" and n.focused
+            and n.queryText().getText(0, -1) == "Belief of Value of Job"), "the name to become editable")
         rawinput.keyCombo("<Control>a")
         rawinput.typeText("Belief in the Job")
         rawinput.pressKey("Return")

@@ -197,6 +197,8 @@ def run_tests():
         except Exception as error:  # report every failure, then go on
             failed += 1
             print("not ok %d %s" % (number, func.__name__))
+            # meson shows only stderr of a failed test: the reason goes there too.
+            print("%s failed:\n%s" % (func.__name__, traceback.format_exc()), file=sys.stderr)
             for line in traceback.format_exc().splitlines():
                 print("# " + line)
     return 1 if failed else 0
