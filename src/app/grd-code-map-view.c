@@ -808,6 +808,8 @@ grd_code_map_view_class_init (GrdCodeMapViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/grounded/Grounded/ui/grd-code-map-view.ui");
+  /* Bound, though never read, so that disposing the template unparents it. */
+  gtk_widget_class_bind_template_child_full (widget_class, "layout", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GrdCodeMapView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, GrdCodeMapView, show_button);
   gtk_widget_class_bind_template_child (widget_class, GrdCodeMapView, zoom_button);
