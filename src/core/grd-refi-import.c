@@ -523,8 +523,25 @@ source_text_build (Import     *import,
   end = raw + raw_len;
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      const char *run = p;
+      gint64 n_run = 0;
+      gunichar c;
+      const char *next;
+
+      /* Up to the next CR, NUL or four-byte sequence the bytes are copied
+       * as they are; each byte that does not continue a sequence is one
+       * code point, and one UTF-16 unit. */
+      while (p < end && *p != '\r' && *p != '\0' && (guchar) *p < 0xf0)
+        n_run += ((guchar) *p++ & 0xc0) != 0x80;
+      g_string_append_len (text, run, p - run);
+      n += n_run;
+      for (guint i = 0; i < N_UNITS; i++)
+        units[i] += n_run;
+      if (p == end)
+        break;
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       /* the CR of a CRLF maps to where the LF will be, the LF adds none */
       if (c == '\r' && next < end && *next == '\n')
