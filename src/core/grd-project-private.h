@@ -95,6 +95,23 @@ gboolean  _grd_project_delete_attached (GrdStore       *store,
                                         gint64          b,
                                         GError        **error);
 
+/* Fails with a DUPLICATE error when another child of parent_id (0: the
+ * top level) than except_id already has this name. */
+gboolean  _grd_project_check_sibling_name (GrdStore    *store,
+                                           gint64       parent_id,
+                                           const char  *name,
+                                           gint64       except_id,
+                                           GError     **error);
+/* Inserts a code inside the current edit and records its creation; the
+ * colour (NULL: the next of the palette) is checked by the caller. */
+gint64    _grd_project_insert_code (GrdProject   *self,
+                                    gint64        parent_id,
+                                    const char   *name,
+                                    GrdCodeKind   kind,
+                                    const char   *color,
+                                    const char   *description,
+                                    GError      **error);
+
 /* Records a change of the code system in code_event, inside the current
  * edit: event is one of code_event.event's values; new_value is the new
  * name or kind (create, rename, kind); other_id the code merged into, split
