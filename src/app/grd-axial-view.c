@@ -501,7 +501,7 @@ fill_themes (GrdAxialView *self,
       /* Translators: a theme's kind, its quotes, the number of cases, then each case's count */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u quote from %u cases%s%s",
                                                "%s · %u quotes from %u cases%s%s", n_quotes),
-                                  grd_code_kind_to_string (code->kind), n_quotes,
+                                  grd_code_kind_caption (code->kind, FALSE), n_quotes,
                                   g_hash_table_size (cases), spread->len > 0 ? ": " : "", spread->str);
       title = g_strdup_printf ("%*s%s", (int) code->depth * 4, "", code->name);
       row = grd_action_row_new (title, subtitle);

@@ -348,12 +348,8 @@ select_code (GrdCodeMapView *self,
 {
   GrdCode *code = find_code (self, code_id, NULL);
   g_autofree char *text = NULL;
-  const char *kind = NULL;
+  const char *kind = code != NULL ? grd_code_kind_caption (code->kind, FALSE) : NULL;
 
-  /* An open code has no caption beside its name elsewhere; here the kind
-   * is the only thing saying what the code is. */
-  if (code != NULL && (kind = grd_code_kind_caption (code->kind)) == NULL)
-    kind = _("open code");
   self->selected = code != NULL ? code_id : 0;
   if (code == NULL)
     text = g_strdup (_("Drag codes to arrange them. Page Down selects one, arrow keys move it."));

@@ -81,7 +81,9 @@ row_sync (GrdCodeTreeRow *row)
     }
   else
     {
-      caption = grd_code_kind_caption (code->kind);
+      /* most codes are open codes: a caption saying so would be noise */
+      caption = code->kind != GRD_CODE_KIND_OPEN_CODE ? grd_code_kind_caption (code->kind, FALSE)
+                                                      : NULL;
       gtk_label_set_ellipsize (GTK_LABEL (row->caption), PANGO_ELLIPSIZE_END);
     }
   gtk_label_set_label (GTK_LABEL (row->caption), caption);

@@ -404,10 +404,9 @@ describe_code (const GrdReviewData *data,
   g_autofree char *mark = describe_mark (grd_review_data_get_mark (data, GRD_REVIEW_TARGET_CODE,
                                                                    code->id));
   GString *subtitle = g_string_new (NULL);
-  const char *caption = grd_code_kind_caption (code->kind);
 
-  if (caption != NULL)
-    g_string_append_printf (subtitle, "%s · ", caption);
+  if (code->kind != GRD_CODE_KIND_OPEN_CODE)
+    g_string_append_printf (subtitle, "%s · ", grd_code_kind_caption (code->kind, FALSE));
   if (code->n_codings > 0 || code->n_children == 0)
     g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
                                                    code->n_codings), code->n_codings);

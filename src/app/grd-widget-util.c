@@ -159,26 +159,6 @@ grd_text_excerpt (const char *text,
   return cut ? g_strconcat (start, "…", NULL) : g_steal_pointer (&start);
 }
 
-const char *
-grd_code_kind_caption (GrdCodeKind kind)
-{
-  switch (kind)
-    {
-    case GRD_CODE_KIND_SUB_THEME:
-      return _("sub-theme");
-    case GRD_CODE_KIND_THEME:
-      return _("theme");
-    case GRD_CODE_KIND_AGGREGATE_DIMENSION:
-      return _("dimension");
-    case GRD_CODE_KIND_CORE_CATEGORY:
-      return _("core category");
-    case GRD_CODE_KIND_OPEN_CODE:
-      break;
-    }
-
-  return NULL;
-}
-
 void
 grd_draw_circle (cairo_t       *cr,
                  int            width,

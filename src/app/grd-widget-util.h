@@ -73,10 +73,6 @@ char      *grd_format_time         (gint64      time);
 char      *grd_text_excerpt        (const char *text,
                                     guint       max_chars);
 
-/* How a code's kind reads beside its name ("sub-theme"); NULL for an
- * open code, which needs no caption. */
-const char *grd_code_kind_caption  (GrdCodeKind  kind);
-
 /* A filled circle as large as fits, as codes' colours are shown. */
 void       grd_draw_circle         (cairo_t        *cr,
                                     int             width,

@@ -164,20 +164,6 @@ grd_code_map_free (GrdCodeMap *map)
 }
 
 static const char *
-kind_caption (GrdCodeKind kind)
-{
-  switch (kind)
-    {
-    case GRD_CODE_KIND_SUB_THEME: return _("sub-theme");
-    case GRD_CODE_KIND_THEME: return _("theme");
-    case GRD_CODE_KIND_AGGREGATE_DIMENSION: return _("aggregate dimension");
-    case GRD_CODE_KIND_CORE_CATEGORY: return _("core category");
-    case GRD_CODE_KIND_OPEN_CODE:
-    default: return _("open code");
-    }
-}
-
-static const char *
 relation_caption (GrdRelationKind kind)
 {
   switch (kind)
@@ -344,8 +330,9 @@ grd_code_map_new (GrdProject  *project,
 
       grd_drawing_parse_color (code->color, node.rgb);
       node.name = grd_drawing_new_text (map->pango, MAP_FONT, code->name, TEXT_WIDTH_MAX, 2);
-      node.kind_label = grd_drawing_new_text (map->pango, MAP_SMALL_FONT, kind_caption (code->kind),
-                                     TEXT_WIDTH_MAX, 1);
+      node.kind_label = grd_drawing_new_text (map->pango, MAP_SMALL_FONT,
+                                              grd_code_kind_caption (code->kind, FALSE),
+                                              TEXT_WIDTH_MAX, 1);
       measure_node (&node);
       g_array_append_val (map->nodes, node);
       g_hash_table_insert (map->index, g_memdup2 (&code->id, sizeof code->id),

@@ -42,20 +42,6 @@ grd_codebook_free (GrdCodebook *codebook)
   g_free (codebook);
 }
 
-static const char *
-kind_label (GrdCodeKind kind)
-{
-  static const char *const labels[] = {
-    [GRD_CODE_KIND_OPEN_CODE] = N_("Open code"),
-    [GRD_CODE_KIND_SUB_THEME] = N_("Sub-theme"),
-    [GRD_CODE_KIND_THEME] = N_("Theme"),
-    [GRD_CODE_KIND_AGGREGATE_DIMENSION] = N_("Aggregate dimension"),
-    [GRD_CODE_KIND_CORE_CATEGORY] = N_("Core category"),
-  };
-
-  return (guint) kind < G_N_ELEMENTS (labels) ? _(labels[kind]) : "";
-}
-
 static char *
 code_path (GHashTable    *by_id,
            const GrdCode *code)
@@ -235,7 +221,7 @@ summary (GrdCodebook *codebook)
 char *
 grd_codebook_entry_describe (const GrdCodebookEntry *entry)
 {
-  g_autoptr(GString) facts = g_string_new (kind_label (entry->kind));
+  g_autoptr(GString) facts = g_string_new (grd_code_kind_caption (entry->kind, TRUE));
 
   g_string_append (facts, " · ");
   g_string_append_printf (facts, g_dngettext (GETTEXT_PACKAGE, "%u coding", "%u codings",

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "grd-types.h"
 
 /* The strings are what the project file stores and the CLI accepts; keep
@@ -90,6 +92,25 @@ DEFINE_ENUM_STRINGS (GrdCodeKind, grd_code_kind, code_kinds)
 DEFINE_ENUM_STRINGS (GrdAttributeType, grd_attribute_type, attribute_types)
 DEFINE_ENUM_STRINGS (GrdRelationKind, grd_relation_kind, relation_kinds)
 DEFINE_ENUM_STRINGS (GrdMemoScope, grd_memo_scope, memo_scopes)
+
+const char *
+grd_code_kind_caption (GrdCodeKind kind,
+                       gboolean    capitalized)
+{
+  /* Both forms are translated whole: a translation's first letter cannot
+   * always be capitalized by code. */
+  static const char * const captions[][2] = {
+    [GRD_CODE_KIND_OPEN_CODE] = { N_("open code"), N_("Open code") },
+    [GRD_CODE_KIND_SUB_THEME] = { N_("sub-theme"), N_("Sub-theme") },
+    [GRD_CODE_KIND_THEME] = { N_("theme"), N_("Theme") },
+    [GRD_CODE_KIND_AGGREGATE_DIMENSION] = { N_("aggregate dimension"), N_("Aggregate dimension") },
+    [GRD_CODE_KIND_CORE_CATEGORY] = { N_("core category"), N_("Core category") },
+  };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (captions), "");
+
+  return _(captions[kind][capitalized ? 1 : 0]);
+}
 
 void
 grd_coder_free (GrdCoder *coder)

@@ -78,6 +78,10 @@ typedef struct {
 const char *grd_code_kind_to_string        (GrdCodeKind       kind);
 gboolean    grd_code_kind_from_string      (const char       *string,
                                             GrdCodeKind      *kind);
+/* How a kind reads to people, translated: "sub-theme" beside a code's
+ * name or in a sentence, "Sub-theme" when capitalized to begin a line. */
+const char *grd_code_kind_caption          (GrdCodeKind       kind,
+                                            gboolean          capitalized);
 const char *grd_attribute_type_to_string   (GrdAttributeType  type);
 gboolean    grd_attribute_type_from_string (const char       *string,
                                             GrdAttributeType *type);

@@ -24,7 +24,7 @@ def positions(session):
                 for row in session.db("SELECT code_id, x, y FROM code_position"))
 
 
-KINDS = ("open code", "sub-theme", "theme", "dimension", "core category")
+KINDS = ("open code", "sub-theme", "theme", "aggregate dimension", "core category")
 
 
 def selection_label(session):
