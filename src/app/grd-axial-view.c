@@ -511,8 +511,8 @@ fill_themes (GrdAxialView *self,
 
   if (n_shown == 0)
     grd_list_box_append_placeholder (self->themes_list,
-                                     _("No themes yet: give codes a kind in the code tree "
-                                       "(sub-theme, theme, dimension)."));
+                                     _("No themes yet: right-click a code in the code tree "
+                                       "and choose Kind (sub-theme, theme, aggregate dimension)."));
 }
 
 /* ---- reading the project ---------------------------------------------- */

@@ -3,7 +3,7 @@
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The code.* actions (new, rename, move to top level, merge, split,
+ * The code.* actions (new, rename, kind, move to top level, merge, split,
  * history, delete, colour), their enabled state, their keys and the menu
  * and colour popover that offer them. Each is one project call, then the
  * tree's selection follows the code it changed.
@@ -57,6 +57,7 @@ grd_code_tree_update_actions (GrdCodeTreeView *self)
   gtk_widget_action_set_enabled (widget, "code.new", self->project != NULL);
   gtk_widget_action_set_enabled (widget, "code.rename", has_code);
   gtk_widget_action_set_enabled (widget, "code.new-sub-code", has_code);
+  gtk_widget_action_set_enabled (widget, "code.kind", has_code);
   gtk_widget_action_set_enabled (widget, "code.move-to-top",
                                  has_code && grd_code_object_get_code (code)->parent_id != 0);
   gtk_widget_action_set_enabled (widget, "code.merge", has_code && self->codes->len > 1);
@@ -300,6 +301,37 @@ set_color_action (GtkWidget  *widget,
     grd_show_error (widget, _("Could not change the colour"), error);
 }
 
+const char *
+grd_code_tree_get_selected_kind (GrdCodeTreeView *self)
+{
+  GrdCodeObject *code = selected_object (self);
+
+  return code != NULL ? grd_code_kind_to_string (grd_code_object_get_code (code)->kind) : "";
+}
+
+/* Marking the core category goes through its own call: there is one, and
+ * the one before it becomes a theme again. */
+void
+grd_code_tree_set_selected_kind (GrdCodeTreeView *self,
+                                 const char      *kind_name)
+{
+  g_autoptr(GError) error = NULL;
+  GrdCodeKind kind;
+  gboolean done;
+
+  if (self->project == NULL || self->selected_code == 0 ||
+      !grd_code_kind_from_string (kind_name, &kind) ||
+      g_strcmp0 (kind_name, grd_code_tree_get_selected_kind (self)) == 0)
+    return;
+
+  if (kind == GRD_CODE_KIND_CORE_CATEGORY)
+    done = grd_project_set_core_category (self->project, self->selected_code, &error);
+  else
+    done = grd_project_set_code_kind (self->project, self->selected_code, kind, &error);
+  if (!done)
+    grd_show_error (GTK_WIDGET (self), _("Could not change the kind"), error);
+}
+
 static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
@@ -317,12 +349,20 @@ grd_code_tree_create_menu_model (void)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) regroup = g_menu_new ();
   g_autoptr(GMenu) danger = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
   g_autoptr(GMenuItem) rename_item = g_menu_item_new (_("_Rename"), "code.rename");
   g_autoptr(GMenuItem) delete_item = g_menu_item_new (_("_Delete"), "code.delete");
 
   g_menu_item_set_attribute (rename_item, "accel", "s", "F2");
   g_menu_append_item (edit, rename_item);
   g_menu_append (edit, _("New _Sub-code"), "code.new-sub-code");
+  for (GrdCodeKind kind = GRD_CODE_KIND_OPEN_CODE; kind <= GRD_CODE_KIND_CORE_CATEGORY; kind++)
+    {
+      g_autofree char *action = g_strdup_printf ("code.kind::%s", grd_code_kind_to_string (kind));
+
+      g_menu_append (kinds, grd_code_kind_caption (kind, TRUE), action);
+    }
+  g_menu_append_submenu (edit, _("_Kind"), G_MENU_MODEL (kinds));
   g_menu_append (edit, _("_Colour…"), "code.color");
   g_menu_append (edit, _("_History…"), "code.history");
   g_menu_append (regroup, _("Move to _Top Level"), "code.move-to-top");
@@ -379,6 +419,7 @@ grd_code_tree_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "code.new", NULL, new_code_action);
   gtk_widget_class_install_action (widget_class, "code.new-sub-code", NULL, new_sub_code_action);
   gtk_widget_class_install_action (widget_class, "code.rename", NULL, rename_action);
+  gtk_widget_class_install_property_action (widget_class, "code.kind", "selected-kind");
   gtk_widget_class_install_action (widget_class, "code.move-to-top", NULL, move_to_top_action);
   gtk_widget_class_install_action (widget_class, "code.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "code.split", NULL, code_dialog_action);

@@ -136,6 +136,9 @@ void grd_code_tree_popup_at_selected (GrdCodeTreeView *self,
 void grd_code_tree_start_rename (GrdCodeTreeView *self,
                                  gint64 code_id);
 void grd_code_tree_update_actions (GrdCodeTreeView *self);
+const char * grd_code_tree_get_selected_kind (GrdCodeTreeView *self);
+void grd_code_tree_set_selected_kind (GrdCodeTreeView *self,
+                                      const char      *kind);
 void grd_code_tree_install_actions (GtkWidgetClass *widget_class);
 GMenuModel * grd_code_tree_create_menu_model (void);
 GtkWidget * grd_code_tree_create_color_popover (void);

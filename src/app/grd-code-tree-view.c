@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (GrdCodeTreeView, grd_code_tree_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SELECTED_CODE,
+  PROP_SELECTED_KIND,
   N_PROPS
 };
 
@@ -220,6 +221,8 @@ grd_code_tree_sync_selected (GrdCodeTreeView *self)
       self->selected_code = code_id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
     }
+  /* The kind may have changed under the same selection (an undo, say). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_KIND]);
 
   grd_code_tree_update_actions (self);
 }
@@ -596,6 +599,10 @@ grd_code_tree_view_get_property (GObject    *object,
       g_value_set_int64 (value, self->selected_code);
       break;
 
+    case PROP_SELECTED_KIND:
+      g_value_set_string (value, grd_code_tree_get_selected_kind (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -613,6 +620,10 @@ grd_code_tree_view_set_property (GObject      *object,
     {
     case PROP_SELECTED_CODE:
       grd_code_tree_view_select_code (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SELECTED_KIND:
+      grd_code_tree_set_selected_kind (self, g_value_get_string (value));
       break;
 
     default:
@@ -684,6 +695,12 @@ grd_code_tree_view_class_init (GrdCodeTreeViewClass *klass)
     g_param_spec_int64 ("selected-code", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The selected code's kind as the file spells it ("" with none): the
+   * state of the code.kind action, whose menu items show it as a choice. */
+  properties[PROP_SELECTED_KIND] =
+    g_param_spec_string ("selected-kind", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -146,7 +146,7 @@ show_table (GrdReportsView *self,
   gtk_text_buffer_set_text (buffer, "", 0);
   if (table->rows->len == 0)
     {
-      append (buffer, _("No sub-themes yet. Give codes the kind sub-theme in the code tree, "
+      append (buffer, _("No sub-themes yet. Right-click a code in the code tree and choose Kind ▸ Sub-theme, "
                         "and flag the quotes that represent them with the star."), "note");
       return;
     }

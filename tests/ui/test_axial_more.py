@@ -3,7 +3,8 @@
 window: two codes related by a relation type made in the form, with a memo
 and evidence; a code split by checking some of its quotes; the split seen
 in the code's history; a snapshot taken, then compared after a rename.
-The project file is read after each step."""
+A code's kind set from the code tree's menu. The project file is read
+after each step."""
 
 import sys
 import time
@@ -170,6 +171,33 @@ def split_history_and_snapshot():
                           "Renamed “Belief of Value of Job” to “Belief in the Job”"} <= set(labels(snapshots)),
                  "the changes since the snapshot")
         session.screenshot("snapshots-dialog")
+    finally:
+        session.close()
+
+
+@test
+def kind_from_the_code_menu():
+    """An open code made a theme from the code tree's menu, then the core
+    category; each is one step, and undo gives the kind back."""
+    session = Session(SAMPLE)
+    try:
+        def kind(name):
+            return session.db("SELECT kind FROM code WHERE name = ?", name)
+
+        code_menu(session, "trust will emerge", "Kind")
+        wait_for(lambda: session.find("menu item", "Theme"), "the kinds").doActionNamed("click")
+        wait_for(lambda: kind("trust will emerge") == [("theme",)], "the theme in the project")
+        wait_for(lambda: ", theme," in session.code_row("trust will emerge").name, "the row's caption")
+
+        code_menu(session, "trust will emerge", "Kind")
+        wait_for(lambda: session.find("menu item", "Core category"), "the kinds").doActionNamed("click")
+        wait_for(lambda: session.db("SELECT name FROM code WHERE kind = 'core-category'")
+                 == [("trust will emerge",)], "the one core category")
+
+        session.find("push button", prefix="Undo").doActionNamed("click")
+        wait_for(lambda: kind("trust will emerge") == [("theme",)], "the core category undone")
+        session.find("push button", prefix="Undo").doActionNamed("click")
+        wait_for(lambda: kind("trust will emerge") == [("open-code",)], "the theme undone")
     finally:
         session.close()
 
