@@ -11,10 +11,8 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#include "grd-refi.h"
 #include "grd-zip.h"
-#include "test-raw-zip.h"
-#include "test-util.h"
+#include "test-refi-util.h"
 
 /* Helpers */
 
@@ -171,13 +169,6 @@ build_study (GrdProject *project,
   g_assert_true (grd_project_add_to_code_set (project, set, study->trust, &error));
   g_assert_true (grd_project_add_to_code_set (project, set, study->facility, &error));
   g_assert_no_error (error);
-}
-
-static char *
-export_path (Fixture    *fixture,
-             const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
 }
 
 /* Schemas */
@@ -1122,42 +1113,6 @@ test_codebook_merge (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM code"), ==, 2);
   g_assert_cmpint (count_rows (fixture->path, FASILITAS), ==, 1);
 }
-
-/* Archives built here, entry by entry. */
-static char *
-write_qdpx (Fixture        *fixture,
-            const char     *name,
-            const char     *qde,
-            const RawEntry *more)
-{
-  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (RawEntry));
-  RawEntry project = { "project.qde", qde, strlen (qde), ZIP_CM_DEFLATE, FALSE };
-
-  g_array_append_val (entries, project);
-  for (const RawEntry *e = more; e != NULL && e->name != NULL; e++)
-    g_array_append_vals (entries, e, 1);
-  return write_raw_zip (fixture->dir, name, (const RawEntry *) entries->data);
-}
-
-static gboolean
-has_warning (GrdRefiReport *report,
-             const char    *element,
-             guint          line,
-             const char    *says)
-{
-  for (guint i = 0; i < report->warnings->len; i++)
-    {
-      GrdRefiWarning *w = g_ptr_array_index (report->warnings, i);
-
-      if (g_strcmp0 (w->element, element) == 0 && (line == 0 || w->line == line) &&
-          strstr (w->message, says) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-#define QDE_START "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" \
-                  "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"P\" origin=\"test\">\n"
 
 /* A small archive whose sources all point at one entry would hold a copy
  * per source: each entry is read once, and all of them together expand to
