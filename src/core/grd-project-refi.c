@@ -14,7 +14,7 @@
 
 static const char * const guid_tables[] = {
   "coder", "study_case", "source", "attribute", "code", "code_set", "coding", "relation",
-  "memo", NULL,
+  "memo", "comment", NULL,
 };
 
 gboolean
@@ -163,4 +163,83 @@ _grd_project_refi_set_memo_origin (GrdProject  *project,
       return FALSE;
     }
   return _grd_project_end_edit (project, GRD_CHANGE_MEMOS, error);
+}
+
+/* A comment as the file has it: its author, time and resolution kept. A
+ * reply (parent_id not 0) belongs to its parent's code or coding. */
+gint64
+_grd_project_refi_add_comment (GrdProject      *project,
+                               const char      *guid,
+                               GrdReviewTarget  target,
+                               gint64           target_id,
+                               gint64           parent_id,
+                               gint64           author_id,
+                               gint64           created_at,
+                               const char      *text,
+                               gint64           resolved_at,
+                               gint64           resolved_by,
+                               GError         **error)
+{
+  GrdStore *store = _grd_project_get_store (project);
+  gboolean ok;
+
+  if (!_grd_project_begin_edit (project, _("Import"), error))
+    return 0;
+  if (parent_id != 0)
+    ok = _grd_project_require (store, "comment", parent_id, error) &&
+         grd_store_run (store, error,
+                        "INSERT INTO comment (guid, code_id, coding_id, parent_id, author_id, "
+                        "created_at, text) SELECT ?1, code_id, coding_id, id, ?2, ?3, ?4 "
+                        "FROM comment WHERE id = ?5",
+                        "snisi", guid, author_id, created_at, text, parent_id);
+  else
+    ok = _grd_project_require (store, target == GRD_REVIEW_TARGET_CODE ? "code" : "coding",
+                               target_id, error) &&
+         grd_store_run (store, error,
+                        "INSERT INTO comment (guid, code_id, coding_id, author_id, created_at, "
+                        "text, resolved_at, resolved_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        "snnnisnn", guid, target == GRD_REVIEW_TARGET_CODE ? target_id : 0,
+                        target == GRD_REVIEW_TARGET_CODING ? target_id : 0, author_id,
+                        created_at, text, resolved_at, resolved_at != 0 ? resolved_by : 0);
+  if (!ok)
+    {
+      _grd_project_fail_edit (project);
+      return 0;
+    }
+  {
+    gint64 comment_id = grd_store_last_insert_id (store);
+
+    return _grd_project_end_edit (project, GRD_CHANGE_REVIEW, error) ? comment_id : 0;
+  }
+}
+
+/* The one state of a code or coding, as the file has it: who set it and
+ * when. A state the target already has is replaced. */
+gboolean
+_grd_project_refi_set_review_state (GrdProject      *project,
+                                    GrdReviewTarget  target,
+                                    gint64           target_id,
+                                    GrdReviewState   state,
+                                    gint64           coder_id,
+                                    gint64           set_at,
+                                    GError         **error)
+{
+  GrdStore *store = _grd_project_get_store (project);
+  const char *column = target == GRD_REVIEW_TARGET_CODE ? "code_id" : "coding_id";
+  g_autofree char *delete = g_strdup_printf ("DELETE FROM review_state WHERE %s = ?1", column);
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO review_state (%s, state, coder_id, "
+                                             "set_at) VALUES (?1, ?2, ?3, ?4)", column);
+
+  if (!_grd_project_begin_edit (project, _("Import"), error))
+    return FALSE;
+  if (!_grd_project_require (store, target == GRD_REVIEW_TARGET_CODE ? "code" : "coding",
+                             target_id, error) ||
+      !grd_store_run (store, error, delete, "i", target_id) ||
+      !grd_store_run (store, error, insert, "isni", target_id, grd_review_state_to_string (state),
+                      coder_id, set_at))
+    {
+      _grd_project_fail_edit (project);
+      return FALSE;
+    }
+  return _grd_project_end_edit (project, GRD_CHANGE_REVIEW, error);
 }

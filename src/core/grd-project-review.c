@@ -59,6 +59,7 @@ grd_review_mark_free (GrdReviewMark *mark)
 {
   if (mark == NULL)
     return;
+  g_free (mark->target_guid);
   g_free (mark->coder_name);
   g_free (mark);
 }
@@ -463,6 +464,7 @@ read_mark (sqlite3_stmt *row)
     g_warn_if_reached ();
   mark->coder_name = grd_stmt_dup_text (row, 3);
   mark->set_at = sqlite3_column_int64 (row, 4);
+  mark->target_guid = grd_stmt_dup_text (row, 5);
   return mark;
 }
 
@@ -476,8 +478,11 @@ grd_project_list_review_states (GrdProject  *self,
   g_return_val_if_fail (GRD_IS_PROJECT (self), NULL);
 
   stmt = grd_store_query (store, error,
-                          "SELECT s.code_id, s.coding_id, s.state, w.name, s.set_at FROM review_state s "
+                          "SELECT s.code_id, s.coding_id, s.state, w.name, s.set_at, "
+                          "coalesce (c.guid, g.guid) FROM review_state s "
                           "LEFT JOIN coder w ON w.id = s.coder_id "
+                          "LEFT JOIN code c ON c.id = s.code_id "
+                          "LEFT JOIN coding g ON g.id = s.coding_id "
                           "ORDER BY s.code_id IS NULL, s.code_id, s.coding_id",
                           NULL);
   if (stmt == NULL)

@@ -13,7 +13,6 @@
 #include <libxml/xmlwriter.h>
 
 #include "grd-refi-private.h"
-#include "grd-review.h"
 #include "grd-temp-file.h"
 #include "grd-zip.h"
 
@@ -30,6 +29,7 @@ typedef struct {
   GHashTable    *coder_guids;   /* coder id -> guid; coder name -> guid */
   GPtrArray     *memos;
   GHashTable    *memos_of;      /* "scope:id" -> GPtrArray of GrdMemo, unowned */
+  GHashTable    *review_markers; /* memo guid -> GrdRefiReviewMarker */
   GPtrArray     *sets;
 } Export;
 
@@ -43,6 +43,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->coder_guids, g_hash_table_unref);
   g_clear_pointer (&export->memos, g_ptr_array_unref);
   g_clear_pointer (&export->memos_of, g_hash_table_unref);
+  g_clear_pointer (&export->review_markers, g_hash_table_unref);
   g_clear_pointer (&export->sets, g_ptr_array_unref);
 }
 
@@ -64,108 +65,6 @@ memo_key (GrdMemoScope scope,
           gint64       id)
 {
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int) scope, id);
-}
-
-static GrdMemo *
-review_note (const char      *guid,
-             GrdReviewTarget  target,
-             gint64           target_id,
-             const char      *author_name,
-             gint64           created_at,
-             char            *title,
-             char            *text)
-{
-  GrdMemo *memo = g_new0 (GrdMemo, 1);
-
-  memo->guid = g_strdup (guid);
-  memo->scope = target == GRD_REVIEW_TARGET_CODE ? GRD_MEMO_SCOPE_CODE : GRD_MEMO_SCOPE_CODING;
-  memo->target_id = target_id;
-  memo->author_name = g_strdup (author_name);
-  memo->created_at = created_at;
-  memo->title = title;
-  memo->text = text;
-  return memo;
-}
-
-/* REFI-QDA has no review: comments and review states become Notes on
- * their code or coding (through the memos' NoteRefs), with what the
- * standard has no place for (replies, resolution, the state) in their
- * text; reviews, snapshots and the code history stay behind. */
-static gboolean
-add_review_notes (Export  *export,
-                  GError **error)
-{
-  g_autoptr(GPtrArray) comments = NULL;
-  g_autoptr(GPtrArray) marks = NULL;
-  g_autoptr(GPtrArray) reviews = NULL;
-  g_autoptr(GPtrArray) snapshots = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-
-  if ((comments = grd_project_list_comments (export->project, FALSE, error)) == NULL ||
-      (marks = grd_project_list_review_states (export->project, error)) == NULL ||
-      (reviews = grd_project_list_reviews (export->project, error)) == NULL ||
-      (snapshots = grd_project_list_snapshots (export->project, error)) == NULL ||
-      (events = grd_project_list_code_events_since (export->project, 0, error)) == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < comments->len; i++)
-    {
-      GrdComment *comment = g_ptr_array_index (comments, i);
-      const char *author = comment->author_name != NULL ? comment->author_name : "?";
-      g_autofree char *resolved = NULL;
-
-      if (comment->resolved_at != 0 && comment->parent_id == 0)
-        {
-          g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (comment->resolved_at);
-          g_autofree char *day = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : NULL;
-
-          resolved = g_strdup_printf (_("Resolved by %s on %s."),
-                                      comment->resolved_by != NULL ? comment->resolved_by : "?",
-                                      day != NULL ? day : "?");
-        }
-      g_ptr_array_add (export->memos,
-                       review_note (comment->guid, comment->target, comment->target_id,
-                                    comment->author_name, comment->created_at,
-                                    comment->parent_id == 0
-                                      ? g_strdup_printf (_("Review comment by %s"), author)
-                                      : g_strdup_printf (_("Reply by %s"), author),
-                                    resolved != NULL
-                                      ? g_strconcat (comment->text, "\n\n", resolved, NULL)
-                                      : g_strdup (comment->text)));
-    }
-  if (comments->len > 0)
-    grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "review comment",
-                           _("a Note on its code or quote; replies and resolution are written "
-                             "in the Note"), comments->len);
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      GrdReviewMark *mark = g_ptr_array_index (marks, i);
-      g_autofree char *seed = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
-                                               mark->target == GRD_REVIEW_TARGET_CODE ? "code"
-                                                                                      : "coding",
-                                               mark->target_id);
-      g_autofree char *guid = _grd_refi_derived_guid ("review-state", seed);
-
-      g_ptr_array_add (export->memos,
-                       review_note (guid, mark->target, mark->target_id, mark->coder_name,
-                                    mark->set_at, g_strdup (_("Review state")),
-                                    g_strdup (grd_review_state_to_string (mark->state))));
-    }
-  if (marks->len > 0)
-    grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "review state",
-                           _("a Note on its code or quote"), marks->len);
-
-  if (reviews->len > 0)
-    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "review",
-                           _("REFI-QDA has no reviews"), reviews->len);
-  if (snapshots->len > 0)
-    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "code book snapshot",
-                           _("REFI-QDA keeps one code book"), snapshots->len);
-  if (events->len > 0)
-    grd_refi_report_tally (export->report, GRD_REFI_DROPPED, "code history",
-                           _("REFI-QDA does not record how codes changed"), events->len);
-  return TRUE;
 }
 
 static gboolean
@@ -211,7 +110,10 @@ export_load (Export         *export,
 
   export->coders = grd_project_list_coders (project, error);
   export->memos = export->coders != NULL ? grd_project_list_memos (project, -1, 0, error) : NULL;
-  if (export->memos == NULL || !add_review_notes (export, error))
+  export->review_markers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) _grd_refi_review_marker_free);
+  if (export->memos == NULL ||
+      !_grd_refi_add_review_notes (project, report, export->memos, export->review_markers, error))
     return FALSE;
 
   export->coder_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -815,15 +717,17 @@ write_source (Out           *out,
   return TRUE;
 }
 
+/* marker: a review Note's (grd-refi-review.c), or NULL */
 static void
-write_note (Out        *out,
-            Export     *export,
-            const char *guid,
-            const char *name,
-            const char *text,
-            const char *author_guid,
-            gint64      created_at,
-            gint64      updated_at)
+write_note (Out                 *out,
+            Export              *export,
+            const char          *guid,
+            const char          *name,
+            const char          *text,
+            const char          *author_guid,
+            gint64               created_at,
+            gint64               updated_at,
+            GrdRefiReviewMarker *marker)
 {
   out_start (out, "Note");
   out_attr (out, "guid", guid);
@@ -831,8 +735,12 @@ write_note (Out        *out,
   out_attr (out, "creatingUser", author_guid);
   if (created_at > 0)
     out_attr_time (out, "creationDateTime", created_at);
+  if (marker != NULL)
+    out_attr (out, "modifyingUser", coder_guid_by_name (export, marker->modifier_name));
   if (updated_at > 0)
     out_attr_time (out, "modifiedDateTime", updated_at);
+  if (marker != NULL)
+    out_text_element (out, "Description", marker->marker);
   out_text_element (out, "PlainTextContent", text);
   out_end (out);
   grd_refi_report_tally (export->report, GRD_REFI_TAKEN, "Note", NULL, 1);
@@ -985,7 +893,8 @@ write_project_body (Out           *out,
 
           write_note (out, export, memo->guid, memo->title, memo->text,
                       coder_guid_by_name (export, memo->author_name),
-                      memo->created_at, memo->updated_at);
+                      memo->created_at, memo->updated_at,
+                      g_hash_table_lookup (export->review_markers, memo->guid));
         }
       for (guint i = 0; i < relations->len; i++)
         {
@@ -996,13 +905,13 @@ write_project_body (Out           *out,
             continue;
           guid = _grd_refi_derived_guid ("relation-memo", relation->guid);
           write_note (out, export, guid, link_name (relation), relation->memo, NULL,
-                      relation->created_at, 0);
+                      relation->created_at, 0, NULL);
         }
       for (guint i = 0; i < relation_types->len; i++)
         {
           GrdRelationType *type = g_ptr_array_index (relation_types, i);
 
-          write_note (out, export, type->guid, type->name, type->description, NULL, 0, 0);
+          write_note (out, export, type->guid, type->name, type->description, NULL, 0, 0, NULL);
         }
       if (relation_types->len > 0)
         grd_refi_report_tally (export->report, GRD_REFI_CONVERTED, "relation type",

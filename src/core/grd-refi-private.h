@@ -10,6 +10,7 @@
 
 #include "grd-project-private.h"
 #include "grd-refi.h"
+#include "grd-review.h"
 #include "grd-zip.h"
 
 G_BEGIN_DECLS
@@ -96,6 +97,38 @@ GrdRefiReport *_grd_refi_import_qde      (GrdProject    *project,
                                           GError       **error);
 
 /* A memo's author (0: none) and times as the file has them. */
+gint64       _grd_project_refi_add_comment (GrdProject *project,
+                                          const char    *guid,
+                                          GrdReviewTarget target,
+                                          gint64         target_id,
+                                          gint64         parent_id,
+                                          gint64         author_id,
+                                          gint64         created_at,
+                                          const char    *text,
+                                          gint64         resolved_at,
+                                          gint64         resolved_by,
+                                          GError       **error);
+gboolean     _grd_project_refi_set_review_state (GrdProject *project,
+                                          GrdReviewTarget target,
+                                          gint64         target_id,
+                                          GrdReviewState state,
+                                          gint64         coder_id,
+                                          gint64         set_at,
+                                          GError       **error);
+
+/* What a review Note has beyond a memo (grd-refi-review.c). */
+typedef struct {
+  char *marker;          /* the Note's Description */
+  char *modifier_name;   /* who resolved a thread; NULL for anything else */
+} GrdRefiReviewMarker;
+
+void         _grd_refi_review_marker_free (GrdRefiReviewMarker *marker);
+gboolean     _grd_refi_add_review_notes  (GrdProject    *project,
+                                          GrdRefiReport *report,
+                                          GPtrArray     *memos,
+                                          GHashTable    *markers,
+                                          GError       **error);
+
 gboolean     _grd_project_refi_set_memo_origin (GrdProject *project,
                                           gint64         memo_id,
                                           gint64         author_id,

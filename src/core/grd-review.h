@@ -54,6 +54,7 @@ GPtrArray *grd_project_list_reviews        (GrdProject      *self,
 typedef struct {
   GrdReviewTarget  target;
   gint64           target_id;
+  char            *target_guid;  /* the code's or the coding's */
   GrdReviewState   state;
   char            *coder_name;
   gint64           set_at;
