@@ -263,9 +263,8 @@ apply_codes (Import      *import,
               return FALSE;
             if (code->code_id == 0)
               continue;   /* refused, and its sub-codes with it */
-            if ((guid = _grd_refi_take_guid (import, code->node, "code", error)) == NULL ||
-                !_grd_project_refi_adopt_guid (import->project, "code", code->code_id, guid,
-                                               error))
+            if ((guid = _grd_refi_adopt_file_guid (import, code->node, "code", code->code_id,
+                                                   error)) == NULL)
               return FALSE;
             grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Code", NULL, 1);
           }
@@ -361,6 +360,38 @@ find_code_set (Import       *import,
   return TRUE;
 }
 
+/* ATLAS.ti exports document groups ("gender: male") as sets of sources:
+ * they become an attribute of each source. An attribute the project
+ * refuses, or a value that does not fit it, leaves the set's sources as
+ * they were, with a warning. */
+static gboolean
+give_sources_attribute (Import      *import,
+                        xmlNodePtr   set,
+                        const char  *name,
+                        GArray      *source_ids,
+                        GError     **error)
+{
+  const char *colon = strstr (name, ": ");
+  g_autofree char *attribute = colon != NULL ? g_strndup (name, colon - name) : g_strdup (name);
+  const char *value = colon != NULL ? colon + 2 : _("yes");
+  g_autoptr(GrdAttribute) found = grd_project_find_attribute (import->project, attribute, NULL);
+  g_autoptr(GError) local_error = NULL;
+  gint64 attribute_id = found != NULL ? found->id : 0;
+
+  if (attribute_id == 0 &&
+      (attribute_id = grd_project_add_attribute (import->project, attribute,
+                                                 GRD_ATTRIBUTE_TYPE_TEXT, NULL,
+                                                 &local_error)) == 0)
+    return _grd_refi_drop_refused (import, set, &local_error, error);
+  for (guint i = 0; i < source_ids->len; i++)
+    if (!grd_project_set_source_value (import->project, g_array_index (source_ids, gint64, i),
+                                       attribute_id, value, &local_error))
+      return _grd_refi_drop_refused (import, set, &local_error, error);
+  grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, "Set",
+                         _("a set of sources became a source attribute"), 1);
+  return TRUE;
+}
+
 gboolean
 _grd_refi_import_code_sets (Import      *import,
                             xmlNodePtr   sets,
@@ -373,8 +404,9 @@ _grd_refi_import_code_sets (Import      *import,
       g_autofree char *description = NULL;
       g_autofree char *guid = NULL;
       g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autoptr(GrdCodeSet) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
       gint64 set_id;
 
       if (!_grd_refi_is_element (set, "Set"))
@@ -383,19 +415,22 @@ _grd_refi_import_code_sets (Import      *import,
       description = _grd_refi_child_text (set, "Description");
       for (xmlNodePtr member = set->children; member != NULL; member = member->next)
         {
+          gboolean code = _grd_refi_is_element (member, "MemberCode");
           g_autofree char *target = NULL;
           gint64 id;
 
-          if (_grd_refi_is_element (member, "MemberCode"))
+          if (code || _grd_refi_is_element (member, "MemberSource"))
             {
-              target = _grd_refi_prop_guid (member, member_attribute);
-              if ((id = _grd_refi_lookup_id (import->codes, target)) != 0)
-                g_array_append_val (members, id);
+              target = _grd_refi_prop_guid (member, code ? member_attribute : "targetGUID");
+              id = _grd_refi_lookup_id (code ? import->codes : import->sources, target);
+              if (id != 0)
+                g_array_append_val (code ? members : source_ids, id);
               else
-                _grd_refi_warn_at (import, member, _("refers to a code that is not in the file"));
+                _grd_refi_warn_at (import, member,
+                                   code ? _("refers to a code that is not in the file; left out")
+                                        : _("refers to a source that is not in the file; "
+                                            "left out"));
             }
-          else if (_grd_refi_is_element (member, "MemberSource"))
-            g_ptr_array_add (sources, _grd_refi_prop_guid (member, "targetGUID"));
           else if (_grd_refi_is_element (member, "MemberNote"))
             grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "MemberNote",
                                    _("Grounded groups codes and sources, not notes"), 1);
@@ -407,36 +442,9 @@ _grd_refi_import_code_sets (Import      *import,
           continue;
         }
 
-      /* ATLAS.ti exports document groups ("gender: male") as sets of
-       * sources: they become an attribute of each source. */
-      if (sources->len > 0)
-        {
-          const char *colon = strstr (name, ": ");
-          g_autofree char *attribute = colon != NULL ? g_strndup (name, colon - name)
-                                                     : g_strdup (name);
-          const char *value = colon != NULL ? colon + 2 : _("yes");
-          g_autoptr(GrdAttribute) found = grd_project_find_attribute (import->project, attribute,
-                                                                      NULL);
-          gint64 attribute_id = found != NULL ? found->id : 0;
-
-          if (attribute_id == 0 &&
-              (attribute_id = grd_project_add_attribute (import->project, attribute,
-                                                         GRD_ATTRIBUTE_TYPE_TEXT, NULL,
-                                                         error)) == 0)
-            return FALSE;
-          for (guint i = 0; i < sources->len; i++)
-            {
-              gint64 source_id = _grd_refi_lookup_id (import->sources,
-                                                      g_ptr_array_index (sources, i));
-
-              if (source_id != 0 &&
-                  !grd_project_set_source_value (import->project, source_id, attribute_id,
-                                                 value, error))
-                return FALSE;
-            }
-          grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, "Set",
-                                 _("a set of sources became a source attribute"), 1);
-        }
+      if (source_ids->len > 0 &&
+          !give_sources_attribute (import, set, name, source_ids, error))
+        return FALSE;
 
       if (members->len == 0)
         continue;
@@ -447,11 +455,15 @@ _grd_refi_import_code_sets (Import      *import,
         return FALSE;
       set_id = existing != NULL ? existing->id
                                 : grd_project_add_code_set (import->project, name, description,
-                                                            error);
-      if (set_id == 0 ||
-          (existing == NULL &&
-           ((guid = _grd_refi_take_guid (import, set, "code_set", error)) == NULL ||
-            !_grd_project_refi_adopt_guid (import->project, "code_set", set_id, guid, error))))
+                                                            &local_error);
+      if (set_id == 0)
+        {
+          if (!_grd_refi_drop_refused (import, set, &local_error, error))
+            return FALSE;
+          continue;
+        }
+      if (existing == NULL &&
+          (guid = _grd_refi_adopt_file_guid (import, set, "code_set", set_id, error)) == NULL)
         return FALSE;
       for (guint i = 0; i < members->len; i++)
         {

@@ -27,12 +27,16 @@ typedef struct {
   gint64  author_id;      /* 0: whoever imports */
   gint64  created_at;
   gint64  updated_at;
+  char   *review;         /* the Description, when it holds a review marker */
+  gint64  modifier_id;    /* a review marker's modifyingUser; 0: none */
+  guint   line;
 } Note;
 
 typedef struct {
   char         *note_guid;
   GrdMemoScope  scope;
   gint64        target_id;
+  guint         line;        /* of the NoteRef; 0 for one the import made */
 } NoteRef;
 
 /* One import: what the file's GUIDs became in the project, and what waits
@@ -58,6 +62,8 @@ typedef struct {
   GPtrArray     *note_order;     /* Note, in file order: memos keep it */
   GPtrArray     *note_refs;      /* NoteRef, in file order */
   GPtrArray     *cases;          /* deferred Case nodes (copies) */
+  GHashTable    *comments;       /* the file's comment guid -> comment id */
+  GHashTable    *source_cases;   /* source id -> the name of the case it was put in */
 } Import;
 
 /* libxml2's errors on one reader: the first fatal one ends the import. */
@@ -121,6 +127,11 @@ char            *_grd_refi_take_guid (Import      *import,
                                       xmlNodePtr   node,
                                       const char  *table,
                                       GError     **error);
+char            *_grd_refi_adopt_file_guid (Import      *import,
+                                            xmlNodePtr   node,
+                                            const char  *table,
+                                            gint64       id,
+                                            GError     **error);
 gboolean         _grd_refi_drop_refused (Import      *import,
                                          xmlNodePtr   node,
                                          GError     **local_error,
@@ -178,6 +189,14 @@ gboolean         _grd_refi_import_project_stream (Import            *import,
                                                   ReaderErrors      *errors,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
+/* Review comments and states (grd-refi-review.c). */
+gboolean         _grd_refi_is_review_marker (const char *description);
+gboolean         _grd_refi_restore_review (Import     *import,
+                                           Note       *note,
+                                           GPtrArray  *refs,
+                                           gboolean   *restored,
+                                           GError    **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, _grd_refi_import_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SourceText, _grd_refi_source_text_clear)
 

@@ -76,15 +76,16 @@ import_users (Import      *import,
   return TRUE;
 }
 
-/* The coder of a selection or coding; a GUID no User declared gets a
- * placeholder coder, as NOTES.md asks. */
+/* The coder an attribute (creatingUser, modifyingUser) names; a GUID no
+ * User declared gets a placeholder coder, as NOTES.md asks. */
 static gboolean
 resolve_user (Import      *import,
               xmlNodePtr   node,
+              const char  *attribute,
               gint64      *coder_id,
               GError     **error)
 {
-  g_autofree char *guid = _grd_refi_prop_guid (node, "creatingUser");
+  g_autofree char *guid = _grd_refi_prop_guid (node, attribute);
   g_autofree char *name = NULL;
 
   *coder_id = import->coder_id;
@@ -123,6 +124,7 @@ _grd_refi_queue_note_refs (Import       *import,
       ref->note_guid = guid;
       ref->scope = scope;
       ref->target_id = target_id;
+      ref->line = _grd_refi_line_of (child);
       g_ptr_array_add (import->note_refs, ref);
     }
 }
@@ -156,7 +158,7 @@ add_coding (Import      *import,
                              _("its code is not in the file"), 1);
       return TRUE;
     }
-  if (!resolve_user (import, coding, &coder_id, error))
+  if (!resolve_user (import, coding, "creatingUser", &coder_id, error))
     return FALSE;
 
   key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT
@@ -330,8 +332,7 @@ import_text_source (Import      *import,
   source_id = grd_project_add_source (import->project, imported, name, &local_error);
   if (source_id == 0)
     return _grd_refi_drop_refused (import, source, &local_error, error);
-  if ((guid = _grd_refi_take_guid (import, source, "source", error)) == NULL ||
-      !_grd_project_refi_adopt_guid (import->project, "source", source_id, guid, error))
+  if ((guid = _grd_refi_adopt_file_guid (import, source, "source", source_id, error)) == NULL)
     return FALSE;
   if (file_guid != NULL)
     _grd_refi_map_id (import->sources, file_guid, source_id);
@@ -450,8 +451,8 @@ import_variables (Import      *import,
                 return FALSE;
               continue;
             }
-          if ((guid = _grd_refi_take_guid (import, variable, "attribute", error)) == NULL ||
-              !_grd_project_refi_adopt_guid (import->project, "attribute", id, guid, error))
+          if ((guid = _grd_refi_adopt_file_guid (import, variable, "attribute", id,
+                                                 error)) == NULL)
             return FALSE;
           attribute = grd_project_find_attribute (import->project, guid, error);
           if (attribute == NULL)
@@ -528,6 +529,60 @@ import_values (Import      *import,
   return TRUE;
 }
 
+/* The source a SourceRef names, or 0 with a warning. */
+static gint64
+source_of_ref (Import     *import,
+               xmlNodePtr  ref)
+{
+  g_autofree char *guid = _grd_refi_prop_guid (ref, "targetGUID");
+  gint64 source_id = _grd_refi_lookup_id (import->sources, guid);
+
+  if (source_id == 0)
+    {
+      _grd_refi_warn_at (import, ref, _("refers to a source that is not in the file; left out"));
+      grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "SourceRef",
+                             _("its source is not in the file"), 1);
+    }
+  return source_id;
+}
+
+/* A source is in one case in Grounded: the first case of the file that
+ * names it keeps it. */
+static gboolean
+put_source_in_case (Import      *import,
+                    xmlNodePtr   ref,
+                    gint64       case_id,
+                    const char  *case_name,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 source_id = source_of_ref (import, ref);
+  const char *earlier;
+
+  if (source_id == 0)
+    return TRUE;
+  earlier = g_hash_table_lookup (import->source_cases, &source_id);
+  if (earlier != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (strcmp (earlier, case_name) == 0)
+        return TRUE;
+      message = g_strdup_printf (_("the source is already in case “%s”, and a source is in one "
+                                   "case in Grounded; left out"), earlier);
+      _grd_refi_warn_at (import, ref, message);
+      grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "SourceRef",
+                             _("its source is in another case already"), 1);
+      return TRUE;
+    }
+
+  if (!grd_project_set_source_case (import->project, source_id, case_id, &local_error))
+    return _grd_refi_drop_refused (import, ref, &local_error, error);
+  g_hash_table_insert (import->source_cases, g_memdup2 (&source_id, sizeof source_id),
+                       g_strdup (case_name));
+  return TRUE;
+}
+
 static gboolean
 import_case (Import      *import,
              xmlNodePtr   node,
@@ -544,9 +599,8 @@ import_case (Import      *import,
     {
       for (xmlNodePtr ref = node->children; ref != NULL; ref = ref->next)
         {
-          g_autofree char *guid = _grd_refi_is_element (ref, "SourceRef")
-                                    ? _grd_refi_prop_guid (ref, "targetGUID") : NULL;
-          gint64 source_id = _grd_refi_lookup_id (import->sources, guid);
+          gint64 source_id = _grd_refi_is_element (ref, "SourceRef") ? source_of_ref (import, ref)
+                                                                      : 0;
 
           if (source_id != 0 && !import_values (import, node, 0, source_id, error))
             return FALSE;
@@ -567,8 +621,7 @@ import_case (Import      *import,
       case_id = grd_project_add_case (import->project, name, description, &local_error);
       if (case_id == 0)
         return _grd_refi_drop_refused (import, node, &local_error, error);
-      if ((guid = _grd_refi_take_guid (import, node, "study_case", error)) == NULL ||
-          !_grd_project_refi_adopt_guid (import->project, "study_case", case_id, guid, error))
+      if ((guid = _grd_refi_adopt_file_guid (import, node, "study_case", case_id, error)) == NULL)
         return FALSE;
     }
   grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Case",
@@ -578,15 +631,11 @@ import_case (Import      *import,
     return FALSE;
   for (xmlNodePtr ref = node->children; ref != NULL; ref = ref->next)
     {
-      g_autofree char *guid = _grd_refi_is_element (ref, "SourceRef")
-                                ? _grd_refi_prop_guid (ref, "targetGUID") : NULL;
-      gint64 source_id = _grd_refi_lookup_id (import->sources, guid);
-
       if (_grd_refi_is_element (ref, "CodeRef") || _grd_refi_is_element (ref, "SelectionRef"))
         grd_refi_report_tally (import->report, GRD_REFI_DROPPED, (const char *) ref->name,
                                _("a case holds whole sources in Grounded"), 1);
-      if (source_id != 0 &&
-          !grd_project_set_source_case (import->project, source_id, case_id, error))
+      if (_grd_refi_is_element (ref, "SourceRef") &&
+          !put_source_in_case (import, ref, case_id, name, error))
         return FALSE;
     }
   return TRUE;
@@ -604,6 +653,7 @@ import_note (Import      *import,
   g_autofree char *created = _grd_refi_prop (node, "creationDateTime");
   g_autofree char *modified = _grd_refi_prop (node, "modifiedDateTime");
   g_autofree char *author = _grd_refi_prop_guid (node, "creatingUser");
+  g_autofree char *description = _grd_refi_child_text (node, "Description");
   Note *note;
 
   _grd_refi_read_text (import, node, &text);
@@ -619,13 +669,19 @@ import_note (Import      *import,
   note->text = g_steal_pointer (&text.text);
   note->created_at = created != NULL ? parse_time (created) : 0;
   note->updated_at = modified != NULL ? parse_time (modified) : note->created_at;
-  if (author != NULL &&
-      !resolve_user (import, node, &note->author_id, error))
+  note->line = _grd_refi_line_of (node);
+  if (description != NULL && _grd_refi_is_review_marker (g_strstrip (description)))
     {
-      _grd_refi_note_free (note);
-      return FALSE;
+      note->review = g_steal_pointer (&description);
+      /* a comment is never from before 1970 */
+      if (note->created_at == 0)
+        note->created_at = parse_time (NULL);
     }
   add_note (import, note);
+  if ((author != NULL && !resolve_user (import, node, "creatingUser", &note->author_id, error)) ||
+      (note->review != NULL &&
+       !resolve_user (import, node, "modifyingUser", &note->modifier_id, error)))
+    return FALSE;
   return TRUE;
 }
 
@@ -762,6 +818,8 @@ create_memos (Import      *import,
 
       if (!g_hash_table_contains (import->notes, ref->note_guid))
         {
+          grd_refi_report_warn (import->report, import->file_name, ref->line, "NoteRef", "%s",
+                                _("refers to a note that is not in the file; left out"));
           grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "NoteRef",
                                  _("refers to a note that is not in the file"), 1);
           continue;
@@ -783,6 +841,16 @@ create_memos (Import      *import,
       /* replaced by a later note of the same GUID, or a relation's memo */
       if (g_hash_table_lookup (import->notes, note->guid) != note)
         continue;
+
+      if (note->review != NULL)
+        {
+          gboolean restored;
+
+          if (!_grd_refi_restore_review (import, note, list, &restored, error))
+            return FALSE;
+          if (restored)
+            continue;
+        }
 
       if (list == NULL)
         {
@@ -867,6 +935,7 @@ import_project_element (Import        *import,
       ref = g_new0 (NoteRef, 1);
       ref->note_guid = g_steal_pointer (&guid);
       ref->scope = GRD_MEMO_SCOPE_PROJECT;
+      ref->line = _grd_refi_line_of (node);
       g_ptr_array_add (import->note_refs, ref);
       return TRUE;
     }

@@ -46,6 +46,7 @@ _grd_refi_note_free (Note *note)
   g_free (note->guid);
   g_free (note->title);
   g_free (note->text);
+  g_free (note->review);
   g_free (note);
 }
 
@@ -71,6 +72,8 @@ _grd_refi_import_clear (Import *import)
   g_clear_pointer (&import->note_order, g_ptr_array_unref);
   g_clear_pointer (&import->note_refs, g_ptr_array_unref);
   g_clear_pointer (&import->cases, g_ptr_array_unref);
+  g_clear_pointer (&import->comments, g_hash_table_unref);
+  g_clear_pointer (&import->source_cases, g_hash_table_unref);
 }
 
 
@@ -96,6 +99,8 @@ _grd_refi_import_init (Import        *import,
   import->note_order = g_ptr_array_new_with_free_func ((GDestroyNotify) _grd_refi_note_free);
   import->note_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) note_ref_free);
   import->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeNode);
+  import->comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->source_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 void
@@ -238,6 +243,22 @@ _grd_refi_take_guid (Import      *import,
       return _grd_new_guid ();
     }
 
+  return g_steal_pointer (&guid);
+}
+
+/* Gives row id of table the element's GUID, as _grd_refi_take_guid
+ * chose it; returns that GUID, or NULL for an error that ends the import. */
+char *
+_grd_refi_adopt_file_guid (Import      *import,
+                           xmlNodePtr   node,
+                           const char  *table,
+                           gint64       id,
+                           GError     **error)
+{
+  g_autofree char *guid = _grd_refi_take_guid (import, node, table, error);
+
+  if (guid == NULL || !_grd_project_refi_adopt_guid (import->project, table, id, guid, error))
+    return NULL;
   return g_steal_pointer (&guid);
 }
 
