@@ -3,8 +3,9 @@
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The chosen figure laid out on a worker while the page is shown, and
- * again after each change, then drawn on a white page at 1.5 times its
+ * The chosen figure, of the whole code tree or of one top-level code (a
+ * dimension on a figure of its own), laid out on a worker while the page
+ * is shown, and again after each change, then drawn on a white page at 1.5 times its
  * printed size by grd_figure_draw(), the function the files are drawn
  * with. Export lays the figure out again on a worker and writes it there,
  * so that the preview's figure is only ever used on the main thread.
@@ -33,6 +34,10 @@ struct _GrdFigureView
 
   GtkWidget      *box;
   GtkDropDown    *kind_dropdown;
+  GtkDropDown    *scope_dropdown;
+  GtkStringList  *scopes;        /* "Whole code tree", then the top-level codes */
+  GArray         *scope_ids;     /* gint64 per scope: 0, then the codes' ids */
+  gboolean        filling_scopes;
   GtkLabel       *size_label;
   GtkDropDown    *format_dropdown;
   GtkWidget      *export_button;
@@ -46,22 +51,48 @@ G_DEFINE_FINAL_TYPE (GrdFigureView, grd_figure_view, GTK_TYPE_WIDGET)
 
 typedef struct {
   GrdFigureKind   kind;
-  GrdImageFormat  format;
+  gint64          root_code_id;   /* 0: the whole tree */
+  GrdImageFormat  format;         /* export only */
   char           *path;
-} ExportInput;
+} FigureInput;
+
+/* A laid out figure, with the codes: their top-level ones are what it
+ * could be drawn for. */
+typedef struct {
+  GrdFigure *figure;
+  GPtrArray *codes;
+} FigureResult;
 
 static void
-export_input_free (ExportInput *input)
+figure_result_free (FigureResult *result)
+{
+  g_clear_pointer (&result->figure, grd_figure_free);
+  g_clear_pointer (&result->codes, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FigureResult, figure_result_free)
+
+static void
+figure_input_free (FigureInput *input)
 {
   g_free (input->path);
   g_free (input);
 }
 
-static GrdFigureKind
-chosen_kind (GrdFigureView *self)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FigureInput, figure_input_free)
+
+static FigureInput *
+chosen_figure (GrdFigureView *self)
 {
-  return (GrdFigureKind) MIN (gtk_drop_down_get_selected (self->kind_dropdown),
-                              GRD_FIGURE_HEATMAP);
+  FigureInput *input = g_new0 (FigureInput, 1);
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  input->kind = (GrdFigureKind) MIN (gtk_drop_down_get_selected (self->kind_dropdown),
+                                     GRD_FIGURE_HEATMAP);
+  input->root_code_id = scope < self->scope_ids->len ? g_array_index (self->scope_ids, gint64, scope)
+                                                     : 0;
+  return input;
 }
 
 /* ---- the preview ------------------------------------------------------ */
@@ -114,7 +145,73 @@ lay_out_figure (GrdProject      *worker,
                 GCancellable    *cancellable,
                 GError         **error)
 {
-  return grd_report_figure (worker, *(GrdFigureKind *) input, cancellable, error);
+  FigureInput *chosen = input;
+  g_autoptr(FigureResult) result = g_new0 (FigureResult, 1);
+  gboolean root_is_top = FALSE;
+
+  if ((result->codes = grd_project_list_codes (worker, error)) == NULL)
+    return NULL;
+
+  /* A top-level code deleted (or moved) since it was chosen: the whole tree then. */
+  for (guint i = 0; i < result->codes->len; i++)
+    {
+      const GrdCode *code = g_ptr_array_index (result->codes, i);
+
+      root_is_top |= code->depth == 0 && code->id == chosen->root_code_id;
+    }
+  if (!root_is_top)
+    chosen->root_code_id = 0;
+  result->figure = grd_report_figure (worker, chosen->kind, chosen->root_code_id, cancellable,
+                                      error);
+  return result->figure != NULL ? g_steal_pointer (&result) : NULL;
+}
+
+/* The scopes to choose from follow the tree's top-level codes; the chosen
+ * one stays chosen while it is there. */
+static void
+fill_scopes (GrdFigureView *self,
+             GPtrArray     *codes)
+{
+  g_autoptr(GPtrArray) tops = g_ptr_array_new ();
+  guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
+  gint64 chosen = selected < self->scope_ids->len ? g_array_index (self->scope_ids, gint64, selected)
+                                                  : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean same;
+  guint keep = 0;
+
+  for (guint i = 0; i < codes->len; i++)
+    if (((GrdCode *) g_ptr_array_index (codes, i))->depth == 0)
+      g_ptr_array_add (tops, g_ptr_array_index (codes, i));
+
+  same = tops->len + 1 == self->scope_ids->len;
+  for (guint i = 0; i < tops->len && same; i++)
+    {
+      const GrdCode *code = g_ptr_array_index (tops, i);
+
+      same = code->id == g_array_index (self->scope_ids, gint64, i + 1) &&
+             g_strcmp0 (code->name, gtk_string_list_get_string (self->scopes, i + 1)) == 0;
+    }
+  if (same)
+    return;
+
+  g_array_set_size (self->scope_ids, 1);
+  for (guint i = 0; i < tops->len; i++)
+    {
+      const GrdCode *code = g_ptr_array_index (tops, i);
+
+      g_array_append_val (self->scope_ids, code->id);
+      g_ptr_array_add (names, code->name);
+      if (code->id == chosen)
+        keep = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->filling_scopes = TRUE;
+  gtk_string_list_splice (self->scopes, 1, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)) - 1,
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->scope_dropdown, keep);
+  self->filling_scopes = FALSE;
 }
 
 static void
@@ -124,18 +221,19 @@ on_figure_laid_out (GObject      *object,
 {
   g_autoptr(GrdFigureView) self = user_data;
   g_autoptr(GError) error = NULL;
-  GrdFigure *figure = grd_job_finish (GRD_PROJECT (object), result, &error);
+  g_autoptr(FigureResult) laid_out = grd_job_finish (GRD_PROJECT (object), result, &error);
 
   if (!grd_page_reader_end (self->reader, error))
     return;
-  if (figure == NULL)
+  if (laid_out == NULL)
     {
       grd_show_error (GTK_WIDGET (self), _("Could not draw the figure"), error);
       return;
     }
 
+  fill_scopes (self, laid_out->codes);
   g_clear_pointer (&self->figure, grd_figure_free);
-  self->figure = figure;
+  self->figure = g_steal_pointer (&laid_out->figure);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   show_figure (self);
 }
@@ -143,15 +241,18 @@ on_figure_laid_out (GObject      *object,
 static void
 refresh (GrdFigureView *self)
 {
-  GCancellable *reading = grd_page_reader_begin (self->reader);
-  GrdFigureKind kind = chosen_kind (self);
+  GCancellable *reading;
 
+  if (self->filling_scopes)
+    return;
+  reading = grd_page_reader_begin (self->reader);
   if (reading == NULL)
     return;
 
   grd_job_run_async (grd_page_reader_get_project (self->reader), lay_out_figure,
-                     g_memdup2 (&kind, sizeof kind), g_free, (GDestroyNotify) grd_figure_free, 0,
-                     reading, NULL, NULL, on_figure_laid_out, g_object_ref (self));
+                     chosen_figure (self), (GDestroyNotify) figure_input_free,
+                     (GDestroyNotify) figure_result_free, 0, reading, NULL, NULL,
+                     on_figure_laid_out, g_object_ref (self));
 }
 
 /* ---- export ----------------------------------------------------------- */
@@ -163,8 +264,9 @@ write_figure (GrdProject      *worker,
               GCancellable    *cancellable,
               GError         **error)
 {
-  ExportInput *input = data;
-  g_autoptr(GrdFigure) figure = grd_report_figure (worker, input->kind, cancellable, error);
+  FigureInput *input = data;
+  g_autoptr(GrdFigure) figure = grd_report_figure (worker, input->kind, input->root_code_id,
+                                                   cancellable, error);
 
   if (figure == NULL ||
       !grd_figure_write (figure, input->path, input->format, PNG_DPI / 72, error))
@@ -203,24 +305,23 @@ on_export_file_chosen (GtkWindow  *parent,
   g_autoptr(GrdFigureView) self = user_data;
   g_autoptr(GFile) file = g_list_model_get_item (files, 0);
   GrdProject *project = grd_page_reader_get_project (self->reader);
-  ExportInput *input;
+  FigureInput *input;
 
   if (file == NULL || project == NULL)
     return;
 
-  input = g_new0 (ExportInput, 1);
-  input->kind = chosen_kind (self);
+  input = chosen_figure (self);
   input->format = (GrdImageFormat) MIN (gtk_drop_down_get_selected (self->format_dropdown),
                                         GRD_IMAGE_FORMAT_PDF);
   input->path = g_file_get_path (file);
   if (input->path == NULL)
     {
-      export_input_free (input);
+      figure_input_free (input);
       return;
     }
 
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  grd_job_run_async (project, write_figure, input, (GDestroyNotify) export_input_free, g_free, 0,
+  grd_job_run_async (project, write_figure, input, (GDestroyNotify) figure_input_free, g_free, 0,
                      NULL, NULL, NULL, on_figure_written, g_object_ref (self));
 }
 
@@ -232,9 +333,18 @@ on_export_clicked (GrdFigureView *self)
   };
   GrdImageFormat format = (GrdImageFormat) MIN (gtk_drop_down_get_selected (self->format_dropdown),
                                                 GRD_IMAGE_FORMAT_PDF);
-  /* Translators: the suggested file name; the extension follows */
-  g_autofree char *name = g_strdup_printf ("%s.%s", _(names[chosen_kind (self)]),
-                                           grd_image_format_to_string (format));
+  g_autoptr(FigureInput) chosen = chosen_figure (self);
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
+  g_autofree char *name = NULL;
+
+  if (chosen->root_code_id != 0)
+    /* Translators: the suggested file name: the figure, the code it is of; the extension follows */
+    name = g_strdup_printf (_("%s – %s.%s"), _(names[chosen->kind]),
+                            gtk_string_list_get_string (self->scopes, scope),
+                            grd_image_format_to_string (format));
+  else
+    /* Translators: the suggested file name; the extension follows */
+    name = g_strdup_printf ("%s.%s", _(names[chosen->kind]), grd_image_format_to_string (format));
 
   grd_choose_file_to_save (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                            _("Export the Figure"), name, on_export_file_chosen,
@@ -270,6 +380,7 @@ grd_figure_view_finalize (GObject *object)
   GrdFigureView *self = GRD_FIGURE_VIEW (object);
 
   g_clear_pointer (&self->reader, grd_page_reader_free);
+  g_clear_pointer (&self->scope_ids, g_array_unref);
 
   G_OBJECT_CLASS (grd_figure_view_parent_class)->finalize (object);
 }
@@ -290,6 +401,8 @@ grd_figure_view_class_init (GrdFigureViewClass *klass)
                                                "/io/github/grounded/Grounded/ui/grd-figure-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GrdFigureView, box);
   gtk_widget_class_bind_template_child (widget_class, GrdFigureView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdFigureView, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdFigureView, scopes);
   gtk_widget_class_bind_template_child (widget_class, GrdFigureView, size_label);
   gtk_widget_class_bind_template_child (widget_class, GrdFigureView, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdFigureView, export_button);
@@ -310,6 +423,9 @@ grd_figure_view_init (GrdFigureView *self)
   gtk_widget_set_sensitive (self->export_button, FALSE);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+  self->scope_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_array_set_size (self->scope_ids, 1);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (refresh), self);
 }
 
 gboolean

@@ -152,8 +152,10 @@ cmd_figure (GrdCli *cli)
   const char *format_name = grd_cli_get_option (cli, "format");
   const char *output = grd_cli_get_option (cli, "output");
   const char *extension = output != NULL ? strrchr (output, '.') : NULL;
+  const char *root_ref = grd_cli_get_option (cli, "code");
   g_autoptr(GError) error = NULL;
   g_autoptr(GrdFigure) figure = NULL;
+  g_autoptr(GrdCode) root = NULL;
   GrdImageFormat format = GRD_IMAGE_FORMAT_SVG;
   GrdFigureKind kind;
   gint64 dpi;
@@ -172,7 +174,10 @@ cmd_figure (GrdCli *cli)
   if (!grd_figure_kind_from_string (cli->verb->verb, &kind))
     g_return_val_if_reached (GRD_CLI_EXIT_USAGE);
 
-  figure = grd_report_figure (cli->project, kind, NULL, &error);
+  if (root_ref != NULL && (root = grd_project_find_code (cli->project, root_ref, &error)) == NULL)
+    return grd_cli_fail (cli, error);
+
+  figure = grd_report_figure (cli->project, kind, root != NULL ? root->id : 0, NULL, &error);
   if (figure == NULL || !grd_figure_write (figure, output, format, dpi / 72.0, &error))
     return grd_cli_fail (cli, error);
 
@@ -307,7 +312,7 @@ cmd_matrix (GrdCli *cli)
 
 static int cmd_list_reports (GrdCli *cli);
 
-#define FIGURE_OPTIONS "[--format svg|png|pdf] --output FILE [--dpi N]"
+#define FIGURE_OPTIONS "[--format svg|png|pdf] --output FILE [--dpi N] [--code CODE]"
 
 const GrdCliVerb grd_cli_report_verbs[] = {
   { "report", NULL, "report PROJECT",
@@ -325,14 +330,15 @@ const GrdCliVerb grd_cli_report_verbs[] = {
     "format= output=", 0, 0, cmd_codebook, GRD_CLI_PROJECT_OPEN },
   { "report", "data-structure", "report PROJECT data-structure " FIGURE_OPTIONS,
     N_("The data structure figure (Gioia et al. 2013): first-order concepts, second-order "
-       "themes and aggregate dimensions, 16 cm wide; PNG at --dpi (300)"),
-    "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
+       "themes and aggregate dimensions, 16 cm wide; PNG at --dpi (300); --code draws one "
+       "code (a dimension) and its sub-codes only"),
+    "format= output= dpi= code=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
   { "report", "frequencies", "report PROJECT frequencies " FIGURE_OPTIONS,
     N_("A bar chart of each code's codings (with its sub-codes'), stacked by case"),
-    "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
+    "format= output= dpi= code=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
   { "report", "heatmap", "report PROJECT heatmap " FIGURE_OPTIONS,
     N_("A heat map of codes × cases, each cell's count printed in it"),
-    "format= output= dpi=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
+    "format= output= dpi= code=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
   { "report", "codes-by-cases",
     "report PROJECT codes-by-cases [--format csv|xlsx] [--output FILE] [--presence]",
     N_("Codes by cases: how often each code was applied in each case's transcripts "

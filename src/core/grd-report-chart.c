@@ -59,6 +59,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
 
 static gboolean
 read_table (GrdProject    *project,
+            gint64         root_code_id,
             Table         *table,
             GCancellable  *cancellable,
             GError       **error)
@@ -69,7 +70,7 @@ read_table (GrdProject    *project,
   g_autoptr(GHashTable) case_column = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n_columns;
 
-  if ((table->codes = grd_project_list_codes (project, error)) == NULL ||
+  if ((table->codes = _grd_figure_list_codes (project, root_code_id, error)) == NULL ||
       (cases = grd_project_list_cases (project, error)) == NULL ||
       (frequencies = grd_query_frequencies (project, GRD_GROUP_BY_CASE, 0, FALSE, cancellable,
                                             error)) == NULL)
@@ -474,12 +475,13 @@ lay_out_heatmap (GrdFigure *figure,
 gboolean
 _grd_figure_lay_out_chart (GrdFigure     *figure,
                            GrdProject    *project,
+                           gint64         root_code_id,
                            GCancellable  *cancellable,
                            GError       **error)
 {
   g_auto(Table) table = { 0 };
 
-  if (!read_table (project, &table, cancellable, error))
+  if (!read_table (project, root_code_id, &table, cancellable, error))
     return FALSE;
 
   if (figure->kind == GRD_FIGURE_HEATMAP)

@@ -80,9 +80,16 @@ void  _grd_figure_add_line  (GrdFigure     *figure,
                              double         gray,
                              double         width);
 
+/* The project's codes in tree order, or only root_code_id's subtree
+ * (unless 0) with the root made top level. */
+GPtrArray *_grd_figure_list_codes  (GrdProject    *project,
+                                    gint64         root_code_id,
+                                    GError       **error);
+
 /* grd-report-chart.c: the frequencies and the heat map. */
 gboolean _grd_figure_lay_out_chart (GrdFigure     *figure,
                                     GrdProject    *project,
+                                    gint64         root_code_id,
                                     GCancellable  *cancellable,
                                     GError       **error);
 

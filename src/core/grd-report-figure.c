@@ -662,9 +662,48 @@ lay_out_data_structure (GrdFigure *figure,
 
 /* ---- building --------------------------------------------------------- */
 
+GPtrArray *
+_grd_figure_list_codes (GrdProject  *project,
+                        gint64       root_code_id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) codes = grd_project_list_codes (project, error);
+  GrdCode *root = NULL;
+  guint first, end;
+
+  if (codes == NULL || root_code_id == 0)
+    return g_steal_pointer (&codes);
+
+  for (first = 0; first < codes->len && root == NULL; first++)
+    if (((GrdCode *) g_ptr_array_index (codes, first))->id == root_code_id)
+      root = g_ptr_array_index (codes, first);
+  if (root == NULL)
+    {
+      g_set_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no code with id %" G_GINT64_FORMAT), root_code_id);
+      return NULL;
+    }
+  first--;
+
+  /* The subtree: the codes after the root, deeper than it. */
+  for (end = first + 1;
+       end < codes->len && ((GrdCode *) g_ptr_array_index (codes, end))->depth > root->depth;
+       end++)
+    ;
+  g_ptr_array_remove_range (codes, end, codes->len - end);
+  g_ptr_array_remove_range (codes, 0, first);
+
+  for (guint i = 1; i < codes->len; i++)
+    ((GrdCode *) g_ptr_array_index (codes, i))->depth -= root->depth;
+  root->depth = 0;
+  root->parent_id = 0;
+  return g_steal_pointer (&codes);
+}
+
 GrdFigure *
 grd_report_figure (GrdProject     *project,
                    GrdFigureKind   kind,
+                   gint64          root_code_id,
                    GCancellable   *cancellable,
                    GError        **error)
 {
@@ -681,13 +720,13 @@ grd_report_figure (GrdProject     *project,
 
   if (kind == GRD_FIGURE_DATA_STRUCTURE)
     {
-      g_autoptr(GPtrArray) codes = grd_project_list_codes (project, error);
+      g_autoptr(GPtrArray) codes = _grd_figure_list_codes (project, root_code_id, error);
 
       if (codes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       lay_out_data_structure (figure, codes);
     }
-  else if (!_grd_figure_lay_out_chart (figure, project, cancellable, error))
+  else if (!_grd_figure_lay_out_chart (figure, project, root_code_id, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&figure);

@@ -61,9 +61,13 @@ typedef struct _GrdFigure GrdFigure;
  * first-order concepts, sub-themes as second-order themes (themes where
  * no sub-theme is below them) and aggregate dimensions; a theme between a
  * dimension and its sub-themes frames them. The charts count each code's
- * codings with its sub-codes', interviewer turns left out. */
+ * codings with its sub-codes', interviewer turns left out.
+ * root_code_id (0: the whole tree) draws one code and its sub-codes only,
+ * as if it were the tree: a dimension on a figure of its own, where the
+ * whole tree would not fit a page. */
 GrdFigure  *grd_report_figure           (GrdProject     *project,
                                          GrdFigureKind   kind,
+                                         gint64          root_code_id,
                                          GCancellable   *cancellable,
                                          GError        **error);
 void        grd_figure_free             (GrdFigure      *figure);

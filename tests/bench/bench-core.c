@@ -385,7 +385,7 @@ main (int    argc,
     double fw, fh;
 
     start = g_get_monotonic_time ();
-    figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, NULL, &error);
+    figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
     if (figure == NULL)
       fail ("grd_report_figure", error, dir);
     grd_figure_get_size (figure, &fw, &fh);

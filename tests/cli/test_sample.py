@@ -93,7 +93,18 @@ class SampleStudy(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         with open(out, "rb") as f:
             self.assertTrue(f.read().startswith(b"%PDF-"))
-        for bad in (["--format", "gif", "--output", out], []):
+        # One dimension on its own: its sub-themes only, so a shorter figure.
+        whole, part = (os.path.join(self.dir, name + ".svg") for name in ("whole", "part"))
+        subprocess.run([CLI, "report", self.project, "data-structure", "-o", whole], check=True,
+                       capture_output=True)
+        subprocess.run([CLI, "report", self.project, "data-structure", "-o", part,
+                        "--code", "Intrinsic"], check=True, capture_output=True)
+        with open(whole, encoding="utf-8") as f:
+            whole_svg = f.read()
+        with open(part, encoding="utf-8") as f:
+            part_svg = f.read()
+        self.assertLess(len(part_svg), len(whole_svg))
+        for bad in (["--format", "gif", "--output", out], [], ["--output", out, "--code", "Nope"]):
             result = subprocess.run([CLI, "report", self.project, "heatmap", *bad],
                                     capture_output=True, text=True)
             self.assertNotEqual(result.returncode, 0)

@@ -208,7 +208,7 @@ test_data_structure_sample (void)
   g_assert_no_error (error);
   codes = grd_project_list_codes (project, &error);
   g_assert_no_error (error);
-  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, NULL, &error);
+  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
   g_assert_no_error (error);
 
   /* the paper's two dimensions, four regulation types, fourteen sub-themes */
@@ -233,7 +233,7 @@ test_data_structure_large (Fixture       *fixture,
   g_autoptr(GrdFigure) figure = NULL;
   double width, height;
 
-  figure = grd_report_figure (fixture->project, GRD_FIGURE_DATA_STRUCTURE, NULL, &error);
+  figure = grd_report_figure (fixture->project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_parts (figure, GRD_FIGURE_PART_CONCEPT), ==, 200 - 4 - 16 - 48);
   check_data_structure (figure, codes);
@@ -256,7 +256,7 @@ test_data_structure_untyped (Fixture       *fixture,
   g_autoptr(GrdFigure) figure = NULL;
   const GrdFigureItem *item;
 
-  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, NULL, &error);
+  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
   g_assert_no_error (error);
   item = find_item (figure, GRD_FIGURE_PART_CONCEPT, concept, -1);
   g_assert_nonnull (item);
@@ -270,12 +270,79 @@ test_data_structure_untyped (Fixture       *fixture,
   g_assert_true (grd_project_set_code_kind (project, top, GRD_CODE_KIND_CORE_CATEGORY, &error));
   g_assert_true (grd_project_set_code_kind (project, theme, GRD_CODE_KIND_SUB_THEME, &error));
   g_assert_no_error (error);
-  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, NULL, &error);
+  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
   g_assert_no_error (error);
   item = find_item (figure, GRD_FIGURE_PART_THEME, theme, -1);
   g_assert_nonnull (item);
   g_assert_cmpint (grd_figure_get_item (figure, item->link)->code_id, ==, top);
   g_assert_cmpint (grd_figure_get_item (figure, item->link)->part, ==, GRD_FIGURE_PART_DIMENSION);
+}
+
+/* One dimension on a figure of its own: its codes only, counted as in
+ * the whole tree; a code that is not there is an error. */
+static void
+test_scoped_to_dimension (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GrdProject) project = open_sample (&dir);
+  g_autoptr(GPtrArray) codes = grd_project_list_codes (project, &error);
+  g_autoptr(GHashTable) inside_root = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const GrdCode *root = NULL;
+  guint n_sub_themes = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const GrdCode *code = codes->pdata[i];
+
+      if (root == NULL && g_strcmp0 (code->name, "Intrinsic") == 0)
+        root = code;
+      if (root != NULL && (code == root || g_hash_table_contains (inside_root, &code->parent_id)))
+        {
+          g_hash_table_add (inside_root, (gpointer) &code->id);
+          n_sub_themes += code->kind == GRD_CODE_KIND_SUB_THEME;
+        }
+    }
+  g_assert_nonnull (root);
+  g_assert_cmpuint (n_sub_themes, >, 0);
+
+  for (GrdFigureKind kind = GRD_FIGURE_DATA_STRUCTURE; kind <= GRD_FIGURE_HEATMAP; kind++)
+    {
+      g_autoptr(GrdFigure) whole = grd_report_figure (project, kind, 0, NULL, &error);
+      g_autoptr(GrdFigure) part = grd_report_figure (project, kind, root->id, NULL, &error);
+      double whole_width, whole_height, part_width, part_height;
+
+      g_assert_no_error (error);
+      check_geometry (part);
+      grd_figure_get_size (whole, &whole_width, &whole_height);
+      grd_figure_get_size (part, &part_width, &part_height);
+      g_assert_cmpfloat (part_height, <, whole_height);
+
+      for (guint i = 0; i < grd_figure_get_n_items (part); i++)
+        {
+          const GrdFigureItem *item = grd_figure_get_item (part, i);
+
+          if (item->code_id != 0)
+            g_assert_true (g_hash_table_contains (inside_root, &item->code_id));
+        }
+      if (kind == GRD_FIGURE_DATA_STRUCTURE)
+        {
+          g_assert_cmpuint (count_parts (part, GRD_FIGURE_PART_DIMENSION), ==, 1);
+          g_assert_cmpuint (count_parts (part, GRD_FIGURE_PART_THEME), ==, n_sub_themes);
+          g_assert_nonnull (find_item (part, GRD_FIGURE_PART_DIMENSION, root->id, -1));
+        }
+      else if (kind == GRD_FIGURE_FREQUENCIES)
+        g_assert_cmpuint (find_item (part, GRD_FIGURE_PART_COUNT, root->id, -1)->count, ==,
+                          root->n_codings_total);
+      else
+        g_assert_nonnull (find_item (part, GRD_FIGURE_PART_LABEL, root->id, -1));
+    }
+
+  g_assert_null (grd_report_figure (project, GRD_FIGURE_HEATMAP, 999999, NULL, &error));
+  g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
+  g_clear_object (&project);
+  remove_tree (dir);
 }
 
 /* Bars and cells say what the frequencies say, sub-codes' included. */
@@ -287,8 +354,8 @@ test_charts_sample (void)
   g_autoptr(GrdProject) project = open_sample (&dir);
   g_autoptr(GPtrArray) codes = grd_project_list_codes (project, &error);
   g_autoptr(GPtrArray) cases = grd_project_list_cases (project, &error);
-  g_autoptr(GrdFigure) bars = grd_report_figure (project, GRD_FIGURE_FREQUENCIES, NULL, &error);
-  g_autoptr(GrdFigure) heat = grd_report_figure (project, GRD_FIGURE_HEATMAP, NULL, &error);
+  g_autoptr(GrdFigure) bars = grd_report_figure (project, GRD_FIGURE_FREQUENCIES, 0, NULL, &error);
+  g_autoptr(GrdFigure) heat = grd_report_figure (project, GRD_FIGURE_HEATMAP, 0, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (cases->len, ==, 3);
@@ -359,7 +426,7 @@ test_charts_large (Fixture       *fixture,
 
   for (GrdFigureKind kind = GRD_FIGURE_FREQUENCIES; kind <= GRD_FIGURE_HEATMAP; kind++)
     {
-      g_autoptr(GrdFigure) figure = grd_report_figure (project, kind, NULL, &error);
+      g_autoptr(GrdFigure) figure = grd_report_figure (project, kind, 0, NULL, &error);
 
       g_assert_no_error (error);
       check_geometry (figure);
@@ -393,7 +460,7 @@ test_files (void)
   g_autofree char *png = g_build_filename (dir, "struktur 🙂.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "struktur.pdf", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", "gambar.png", NULL);
-  g_autoptr(GrdFigure) figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, NULL,
+  g_autoptr(GrdFigure) figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL,
                                                    &error);
   g_autofree char *contents = NULL;
   g_autofree char *expected_width = NULL;
@@ -484,6 +551,7 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/report/figure/data-structure/large", test_data_structure_large);
   GRD_TEST_ADD ("/grounded/report/figure/data-structure/untyped", test_data_structure_untyped);
   g_test_add_func ("/grounded/report/figure/charts/sample", test_charts_sample);
+  g_test_add_func ("/grounded/report/figure/scoped", test_scoped_to_dimension);
   GRD_TEST_ADD ("/grounded/report/figure/charts/large", test_charts_large);
   g_test_add_func ("/grounded/report/figure/files", test_files);
   return g_test_run ();

@@ -126,6 +126,16 @@ def figure_previewed_and_exported():
             wait_for(lambda: os.path.exists(out), "the exported figure")
             with open(out, encoding="utf-8") as f:
                 assert f.read(200).startswith("<?xml")
+
+            # One dimension on a figure of its own: the first top-level code.
+            def height():
+                sizes = [n.name for n in session.find_all("label") if n.name.startswith("16.0 × ")]
+                return float(sizes[0].split(" ")[2]) if sizes else None
+            whole = height()
+            choose(session, wait_for(lambda: session.find("combo box", "Codes to draw"),
+                                     "the codes to draw"), 1)
+            wait_for(lambda: height() is not None and height() < whole, "a shorter figure")
+            session.screenshot("reports-data-structure-one-dimension")
         finally:
             session.close()
 
