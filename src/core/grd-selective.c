@@ -131,6 +131,73 @@ related_to_core (const CodeTree *tree,
   return FALSE;
 }
 
+/* Calls visit once for each code and transcript it was applied in: the
+ * covering index by code gives the pairs in order, with no join or sort,
+ * and each caller maps a transcript to what it needs in memory. */
+static gboolean
+visit_code_sources (GrdStore      *store,
+                    void         (*visit) (gint64 code_id, gint64 source_id, gpointer data),
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GrdStmt) stmt = grd_store_query (store, error,
+                                             "SELECT code_id, source_id FROM coding "
+                                             "GROUP BY code_id, source_id", NULL);
+  gboolean has_row, ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
+    visit (sqlite3_column_int64 (grd_stmt_get (stmt), 0),
+           sqlite3_column_int64 (grd_stmt_get (stmt), 1), data);
+  return ok && !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+typedef struct {
+  gint64  id;     /* 0: no case */
+  char   *name;
+} SourceCase;
+
+static void
+source_case_free (SourceCase *source_case)
+{
+  g_free (source_case->name);
+  g_free (source_case);
+}
+
+typedef struct {
+  const CodeTree *tree;
+  GHashTable     *source_cases;  /* &source id -> SourceCase */
+  GHashTable     *cases;         /* &code id -> (case id -> case name) */
+} CasesPerCode;
+
+static void
+add_case_of_source (gint64   code_id,
+                    gint64   source_id,
+                    gpointer data)
+{
+  CasesPerCode *per_code = data;
+  const SourceCase *source_case = g_hash_table_lookup (per_code->source_cases, &source_id);
+
+  if (source_case == NULL)
+    return;
+  for (const GrdCode *at = g_hash_table_lookup (per_code->tree->by_id, &code_id); at != NULL;
+       at = parent_of (per_code->tree, at))
+    {
+      GHashTable *set = g_hash_table_lookup (per_code->cases, &at->id);
+
+      if (set == NULL)
+        {
+          set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_hash_table_insert (per_code->cases, (gpointer) &at->id, set);
+        }
+      if (!g_hash_table_contains (set, &source_case->id))
+        g_hash_table_insert (set, g_memdup2 (&source_case->id, sizeof (gint64)),
+                             g_strdup (source_case->name));
+    }
+}
+
 /* code id -> (case id -> case name) of its codings and its sub-codes'. */
 static GHashTable *
 cases_per_code (GrdProject      *project,
@@ -141,40 +208,28 @@ cases_per_code (GrdProject      *project,
   GrdStore *store = _grd_project_get_store (project);
   g_autoptr(GHashTable) cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) source_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                              (GDestroyNotify) source_case_free);
+  CasesPerCode per_code = { tree, source_cases, cases };
   g_autoptr(GrdStmt) stmt = NULL;
   gboolean has_row, ok;
 
   stmt = grd_store_query (store, error,
-                          "SELECT g.code_id, s.case_id, k.name FROM coding g "
-                          "JOIN source s ON s.id = g.source_id "
-                          "LEFT JOIN study_case k ON k.id = s.case_id "
-                          "GROUP BY g.code_id, s.case_id",
-                          NULL);
+                          "SELECT s.id, s.case_id, k.name FROM source s "
+                          "LEFT JOIN study_case k ON k.id = s.case_id", NULL);
   if (stmt == NULL)
     return NULL;
-
   while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
     {
       sqlite3_stmt *row = grd_stmt_get (stmt);
-      gint64 code_id = sqlite3_column_int64 (row, 0);
-      gint64 case_id = sqlite3_column_int64 (row, 1);
-      const char *case_name = (const char *) sqlite3_column_text (row, 2);
+      gint64 source_id = sqlite3_column_int64 (row, 0);
+      SourceCase *source_case = g_new0 (SourceCase, 1);
 
-      for (const GrdCode *at = g_hash_table_lookup (tree->by_id, &code_id); at != NULL;
-           at = parent_of (tree, at))
-        {
-          GHashTable *set = g_hash_table_lookup (cases, &at->id);
-
-          if (set == NULL)
-            {
-              set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-              g_hash_table_insert (cases, (gpointer) &at->id, set);
-            }
-          if (!g_hash_table_contains (set, &case_id))
-            g_hash_table_insert (set, g_memdup2 (&case_id, sizeof case_id), g_strdup (case_name));
-        }
+      source_case->id = sqlite3_column_int64 (row, 1);
+      source_case->name = grd_stmt_dup_text (row, 2);
+      g_hash_table_insert (source_cases, g_memdup2 (&source_id, sizeof source_id), source_case);
     }
-  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!ok || !visit_code_sources (store, add_case_of_source, &per_code, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&cases);
@@ -279,6 +334,25 @@ grd_selective_checks (GrdProject    *project,
   "LEFT JOIN attribute_value sv ON sv.attribute_id = ?1 AND sv.source_id = s.id " \
   "LEFT JOIN attribute_value cv ON cv.attribute_id = ?1 AND cv.case_id = s.case_id) "
 
+typedef struct {
+  GHashTable *position;  /* &source id -> its place in the coding order, from 1 */
+  GHashTable *first;     /* &code id -> the first place it was coded at */
+} FirstCoded;
+
+static void
+note_first_coded (gint64   code_id,
+                  gint64   source_id,
+                  gpointer data)
+{
+  FirstCoded *first_coded = data;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (first_coded->position, &source_id));
+  guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (first_coded->first, &code_id));
+
+  if (n != 0 && (seen == 0 || n < seen))
+    g_hash_table_insert (first_coded->first, g_memdup2 (&code_id, sizeof code_id),
+                         GUINT_TO_POINTER (n));
+}
+
 GPtrArray *
 grd_selective_saturation (GrdProject    *project,
                           gint64         date_attribute_id,
@@ -289,7 +363,13 @@ grd_selective_saturation (GrdProject    *project,
   g_auto(CodeTree) tree = { NULL, NULL };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_saturation_row_free);
   g_autoptr(GHashTable) first = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  g_autoptr(GHashTable) position = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) first_coded_at = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                                g_free, NULL);
+  FirstCoded first_coded = { position, first_coded_at };
   g_autoptr(GrdStmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
   gboolean has_row, ok;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
@@ -318,19 +398,21 @@ grd_selective_saturation (GrdProject    *project,
   g_clear_pointer (&stmt, grd_store_release);
 
   /* Where each code was first coded, as a position in that order. */
-  stmt = grd_store_query (store, error,
-                          ORDERED_SOURCES "SELECT g.code_id, min (o.n) FROM coding g "
-                          "JOIN ordered o ON o.id = g.source_id GROUP BY g.code_id",
-                          "i", date_attribute_id);
-  if (stmt == NULL)
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_insert (first_coded.position,
+                         &((GrdSaturationRow *) g_ptr_array_index (rows, i))->source_id,
+                         GUINT_TO_POINTER (i + 1));
+  if (!visit_code_sources (store, note_first_coded, &first_coded, cancellable, error))
     return NULL;
-  while ((ok = grd_store_step_row (store, grd_stmt_get (stmt), &has_row, error)) && has_row)
-    {
-      gint64 code_id = sqlite3_column_int64 (grd_stmt_get (stmt), 0);
-      const GrdCode *code = g_hash_table_lookup (tree.by_id, &code_id);
-      guint n = (guint) sqlite3_column_int64 (grd_stmt_get (stmt), 1);
 
-      if (code == NULL || n == 0 || n > rows->len)
+  g_hash_table_iter_init (&iter, first_coded.first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 code_id = *(const gint64 *) key;
+      const GrdCode *code = g_hash_table_lookup (tree.by_id, &code_id);
+      guint n = GPOINTER_TO_UINT (value);
+
+      if (code == NULL)
         continue;
       ((GrdSaturationRow *) g_ptr_array_index (rows, n - 1))->n_new_codes++;
 
@@ -344,12 +426,8 @@ grd_selective_saturation (GrdProject    *project,
               g_hash_table_insert (first, (gpointer) &at->id, GUINT_TO_POINTER (n));
           }
     }
-  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
 
   {
-    GHashTableIter iter;
-    gpointer value;
     guint n_codes = 0, n_themes = 0;
 
     g_hash_table_iter_init (&iter, first);
