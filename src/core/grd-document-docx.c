@@ -242,7 +242,7 @@ write_paragraph (GrdXml          *xml,
       GrdDocRun *run = g_ptr_array_index (paragraph->runs, i);
 
       _grd_xml_start (xml, "w:r");
-      if (run->style != GRD_RUN_PLAIN || run->color != NULL)
+      if (run->style != GRD_RUN_PLAIN || run->color != NULL || run->highlight != NULL)
         {
           _grd_xml_start (xml, "w:rPr");
           if (run->style & GRD_RUN_BOLD)
@@ -252,6 +252,13 @@ write_paragraph (GrdXml          *xml,
           if (run->color != NULL)
             _grd_xml_empty (xml, "w:color", "w:val",
                             run->color[0] == '#' ? run->color + 1 : run->color, NULL);
+          /* w:highlight knows 16 colours only; shading takes any */
+          if (run->highlight != NULL)
+            _grd_xml_empty (xml, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill",
+                            run->highlight[0] == '#' ? run->highlight + 1 : run->highlight,
+                            NULL);
+          if (run->style & GRD_RUN_SUPERSCRIPT)
+            _grd_xml_empty (xml, "w:vertAlign", "w:val", "superscript", NULL);
           _grd_xml_end (xml);
         }
       _grd_xml_start (xml, "w:t");

@@ -180,14 +180,21 @@ for_each_paragraph (GrdDocument *self,
 static char *
 run_key (GrdDocRun *run)
 {
-  return g_strdup_printf ("%d%s", run->style, run->color != NULL ? run->color : "");
+  return g_strdup_printf ("%d|%s|%s", run->style, run->color != NULL ? run->color : "",
+                          run->highlight != NULL ? run->highlight : "");
+}
+
+static gboolean
+run_is_plain (GrdDocRun *run)
+{
+  return run->style == GRD_RUN_PLAIN && run->color == NULL && run->highlight == NULL;
 }
 
 /* One automatic text style per look a run has, named T1, T2, … in the
  * order first met. */
 typedef struct {
   GHashTable *names;      /* run_key () -> name */
-  GPtrArray  *keys;       /* in name order */
+  GPtrArray  *looks;      /* the first run of each look, in name order */
 } RunStyles;
 
 static void
@@ -201,14 +208,14 @@ collect_run_styles (GrdDocParagraph *paragraph,
       GrdDocRun *run = g_ptr_array_index (paragraph->runs, i);
       g_autofree char *key = NULL;
 
-      if (run->style == GRD_RUN_PLAIN && run->color == NULL)
+      if (run_is_plain (run))
         continue;
       key = run_key (run);
       if (!g_hash_table_contains (styles->names, key))
         {
-          g_hash_table_insert (styles->names, g_strdup (key),
-                               g_strdup_printf ("T%u", styles->keys->len + 1));
-          g_ptr_array_add (styles->keys, g_steal_pointer (&key));
+          g_ptr_array_add (styles->looks, run);
+          g_hash_table_insert (styles->names, g_steal_pointer (&key),
+                               g_strdup_printf ("T%u", styles->looks->len));
         }
     }
 }
@@ -217,21 +224,25 @@ static void
 write_run_styles (GrdXml    *xml,
                   RunStyles *styles)
 {
-  for (guint i = 0; i < styles->keys->len; i++)
+  for (guint i = 0; i < styles->looks->len; i++)
     {
-      const char *key = g_ptr_array_index (styles->keys, i);
-      GrdRunStyle style = (GrdRunStyle) (key[0] - '0');
+      GrdDocRun *run = g_ptr_array_index (styles->looks, i);
+      g_autofree char *key = run_key (run);
 
       _grd_xml_start (xml, "style:style");
       _grd_xml_attributes (xml, "style:name", g_hash_table_lookup (styles->names, key),
                            "style:family", "text", NULL);
       _grd_xml_start (xml, "style:text-properties");
-      if (style & GRD_RUN_BOLD)
+      if (run->style & GRD_RUN_BOLD)
         _grd_xml_attributes (xml, "fo:font-weight", "bold", NULL);
-      if (style & GRD_RUN_ITALIC)
+      if (run->style & GRD_RUN_ITALIC)
         _grd_xml_attributes (xml, "fo:font-style", "italic", NULL);
-      if (key[1] != '\0')
-        _grd_xml_attributes (xml, "fo:color", key + 1, NULL);
+      if (run->style & GRD_RUN_SUPERSCRIPT)
+        _grd_xml_attributes (xml, "style:text-position", "super 58%", NULL);
+      if (run->color != NULL)
+        _grd_xml_attributes (xml, "fo:color", run->color, NULL);
+      if (run->highlight != NULL)
+        _grd_xml_attributes (xml, "fo:background-color", run->highlight, NULL);
       _grd_xml_end (xml);
       _grd_xml_end (xml);
     }
@@ -410,8 +421,8 @@ content_xml (GrdDocument *self)
   GrdXml *xml = _grd_xml_new ();
   g_autoptr(GHashTable) run_names = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                            g_free, g_free);
-  g_autoptr(GPtrArray) run_keys = g_ptr_array_new_with_free_func (g_free);
-  RunStyles run_styles = { run_names, run_keys };
+  g_autoptr(GPtrArray) run_looks = g_ptr_array_new ();
+  RunStyles run_styles = { run_names, run_looks };
   guint n_tables = 0;
 
   for_each_paragraph (self, collect_run_styles, &run_styles);

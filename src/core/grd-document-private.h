@@ -17,6 +17,7 @@ typedef struct {
   char        *text;
   GrdRunStyle  style;
   char        *color;         /* "#rrggbb" or NULL */
+  char        *highlight;     /* the background, "#rrggbb" or NULL */
 } GrdDocRun;
 
 typedef struct {

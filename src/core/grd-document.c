@@ -24,6 +24,7 @@ run_free (GrdDocRun *run)
 {
   g_free (run->text);
   g_free (run->color);
+  g_free (run->highlight);
   g_free (run);
 }
 
@@ -122,10 +123,11 @@ grd_document_begin_paragraph (GrdDocument       *self,
 }
 
 void
-grd_document_add_run (GrdDocument *self,
-                      const char  *text,
-                      GrdRunStyle  style,
-                      const char  *color)
+grd_document_add_highlighted_run (GrdDocument *self,
+                                  const char  *text,
+                                  GrdRunStyle  style,
+                                  const char  *color,
+                                  const char  *highlight)
 {
   GrdDocRun *run;
 
@@ -135,7 +137,17 @@ grd_document_add_run (GrdDocument *self,
   run->text = g_strdup (text);
   run->style = style;
   run->color = g_strdup (color);
+  run->highlight = g_strdup (highlight);
   g_ptr_array_add (self->paragraph->runs, run);
+}
+
+void
+grd_document_add_run (GrdDocument *self,
+                      const char  *text,
+                      GrdRunStyle  style,
+                      const char  *color)
+{
+  grd_document_add_highlighted_run (self, text, style, color, NULL);
 }
 
 void

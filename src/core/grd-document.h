@@ -25,6 +25,7 @@ typedef enum {
   GRD_RUN_PLAIN  = 0,
   GRD_RUN_BOLD   = 1 << 0,
   GRD_RUN_ITALIC = 1 << 1,
+  GRD_RUN_SUPERSCRIPT = 1 << 2,
 } GrdRunStyle;
 
 /* A document built front to back: headings, paragraphs of styled runs, and
@@ -48,6 +49,12 @@ void         grd_document_add_run         (GrdDocument       *self,
                                            const char        *text,
                                            GrdRunStyle        style,
                                            const char        *color);
+/* The same on a background of highlight ("#rrggbb" or NULL). */
+void         grd_document_add_highlighted_run (GrdDocument   *self,
+                                               const char    *text,
+                                               GrdRunStyle    style,
+                                               const char    *color,
+                                               const char    *highlight);
 /* A paragraph of one plain run. */
 void         grd_document_add_paragraph   (GrdDocument       *self,
                                            GrdParagraphStyle  style,
