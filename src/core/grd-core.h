@@ -19,6 +19,7 @@
 #include "grd-report-figure.h"
 #include "grd-report-matrix.h"
 #include "grd-report-codebook.h"
+#include "grd-report-transcript.h"
 #include "grd-review.h"
 #include "grd-selective.h"
 #include "grd-store.h"

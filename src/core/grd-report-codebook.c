@@ -42,22 +42,6 @@ grd_codebook_free (GrdCodebook *codebook)
   g_free (codebook);
 }
 
-static char *
-code_path (GHashTable    *by_id,
-           const GrdCode *code)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GString) path = g_string_new (NULL);
-
-  for (const GrdCode *at = code; at != NULL;
-       at = at->parent_id != 0 ? g_hash_table_lookup (by_id, &at->parent_id) : NULL)
-    g_ptr_array_add (names, at->name);
-  for (guint i = names->len; i > 0; i--)
-    g_string_append_printf (path, "%s%s", i < names->len ? " › " : "",
-                            (const char *) g_ptr_array_index (names, i - 1));
-  return g_string_free (g_steal_pointer (&path), FALSE);
-}
-
 static int
 compare_case_count (gconstpointer a,
                     gconstpointer b)
@@ -148,7 +132,7 @@ grd_report_codebook (GrdProject    *project,
 
       entry->code_id = code->id;
       entry->name = g_strdup (code->name);
-      entry->path = code_path (codes_by_id, code);
+      entry->path = _grd_report_code_path (codes_by_id, code);
       entry->depth = code->depth;
       entry->kind = code->kind;
       entry->description = g_strdup (code->description != NULL ? code->description : "");

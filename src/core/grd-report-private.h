@@ -26,6 +26,9 @@ char *_grd_report_attribute_label  (GrdProject      *project,
                                     GHashTable      *cache,
                                     GError         **error);
 
+/* "Extrinsic › External regulation › Salary"; by_id maps ids to GrdCode. */
+char     *_grd_report_code_path       (GHashTable      *by_id,
+                                       const GrdCode   *code);
 char     *_grd_report_escape_markdown (const char      *text);
 char     *_grd_report_escape_html     (const char      *text);
 

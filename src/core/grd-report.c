@@ -59,6 +59,21 @@ compare_by_coding (gconstpointer a,
   return x->coding_id < y->coding_id ? -1 : x->coding_id > y->coding_id;
 }
 
+char *
+_grd_report_code_path (GHashTable    *by_id,
+                       const GrdCode *code)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (const GrdCode *at = code; at != NULL; at = parent_of (by_id, at))
+    g_ptr_array_add (names, at->name);
+  for (guint i = names->len; i > 0; i--)
+    g_string_append_printf (path, "%s%s", i < names->len ? " › " : "",
+                            (const char *) g_ptr_array_index (names, i - 1));
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
 /* Cached per case and transcript: a table quotes each many times. */
 char *
 _grd_report_attribute_label (GrdProject       *project,

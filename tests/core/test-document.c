@@ -242,8 +242,61 @@ test_codebook (Fixture       *fixture,
       g_assert_nonnull (strstr (text, "Sub-theme · 3 codings, 4 with its sub-codes"));
       g_assert_nonnull (strstr (text, "By case: Budi 🙂: 2 · No case: 1"));
       g_assert_nonnull (strstr (text, "Not applied yet"));
+      /* the dimension's quotes are all in its sub-codes */
+      g_assert_nonnull (strstr (text, "No codings of its own; 4 in its sub-codes"));
     }
   check_odf_mimetype (odt);
+}
+
+/* The transcript beside its codes, highlighted and marked; well-formed
+ * with characters outside the BMP at a coding's edges. */
+static void
+test_coded_transcript_documents (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdCodedTranscript) transcript = NULL;
+  Study study = make_study (fixture->project);
+  g_autoptr(GPtrArray) sources = grd_project_list_sources (fixture->project, &error);
+  gint64 second = ((GrdSource *) g_ptr_array_index (sources, 1))->id;
+  gint64 start, end;
+
+  g_assert_true (grd_query_locate_passage (fixture->project, second, "Wawancara 𝒜", &start, &end,
+                                           &error));
+  add_coding (fixture->project, second, study.empty, start + 10, start + 11);
+  transcript = grd_report_coded_transcript (fixture->project, second, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("transcript.%s", i == 0 ? "odt" : "docx");
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *text = NULL, *xml = NULL;
+
+      g_assert_true (grd_coded_transcript_write (transcript, i == 0 ? GRD_TABLE_FORMAT_ODT
+                                                                    : GRD_TABLE_FORMAT_DOCX,
+                                                 path, &error));
+      g_assert_no_error (error);
+      text = check_package (path, i == 0 ? odt_parts : docx_parts,
+                            i == 0 ? "content.xml" : "word/document.xml", &xml);
+      /* marks around each coding; the margin numbers and names them */
+      g_assert_nonnull (strstr (text, "Wawancara [1𝒜1] — 2024"));
+      g_assert_nonnull (strstr (text, "[2Saya suka [3café di Medan3].2]"));
+      g_assert_nonnull (strstr (text, "1 Never used"));
+      g_assert_nonnull (strstr (text, "2 Belief & value <of> job3 café money"));
+      if (i == 0)
+        {
+          check_odf_mimetype (path);
+          g_assert_nonnull (strstr (xml, "<table:table-header-rows>"));
+          g_assert_nonnull (strstr (xml, "style:text-position=\"super 58%\""));
+          g_assert_nonnull (strstr (xml, "fo:background-color=\"#"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (xml, "<w:vertAlign w:val=\"superscript\"/>"));
+          g_assert_nonnull (strstr (xml, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\""));
+        }
+    }
 }
 
 /* LibreOffice opens both and makes a PDF of each, with the quote in it. */
@@ -315,6 +368,7 @@ main (int   argc,
 
   GRD_TEST_ADD ("/grounded/document/theme-table", test_theme_table_documents);
   GRD_TEST_ADD ("/grounded/document/codebook", test_codebook);
+  GRD_TEST_ADD ("/grounded/document/coded-transcript", test_coded_transcript_documents);
   GRD_TEST_ADD ("/grounded/document/libreoffice-converts", test_libreoffice_converts);
 
   return g_test_run ();

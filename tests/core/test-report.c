@@ -198,6 +198,171 @@ test_labels_levels_and_escaping (Fixture       *fixture,
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* The span [start, end) of the transcript, its text, and its codings'
+ * numbers, outermost first. */
+static void
+check_span (GrdCodedTranscript *transcript,
+            guint               paragraph_index,
+            guint               span_index,
+            gint64              start,
+            gint64              end,
+            const char         *text,
+            const char         *numbers)
+{
+  GrdTranscriptParagraph *paragraph = g_ptr_array_index (transcript->paragraphs, paragraph_index);
+  GrdTranscriptSpan *span = g_ptr_array_index (paragraph->spans, span_index);
+  g_autoptr(GString) covering = g_string_new (NULL);
+
+  g_assert_cmpint (span->start, ==, start);
+  g_assert_cmpint (span->end, ==, end);
+  g_assert_cmpstr (span->text, ==, text);
+  for (guint i = 0; i < span->codings->len; i++)
+    {
+      guint index = g_array_index (span->codings, guint, i);
+
+      g_string_append_printf (covering, "%s%u", i > 0 ? " " : "",
+                              ((GrdTranscriptCoding *) g_ptr_array_index (transcript->codings,
+                                                                          index))->number);
+    }
+  g_assert_cmpstr (covering->str, ==, numbers);
+}
+
+/* The numbers of the codings in indexes, as "2 3". */
+static char *
+numbers_of (GrdCodedTranscript *transcript,
+            GArray             *indexes)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < indexes->len; i++)
+    g_string_append_printf (out, "%s%u", i > 0 ? " " : "",
+                            ((GrdTranscriptCoding *) g_ptr_array_index (
+                               transcript->codings, g_array_index (indexes, guint, i)))->number);
+  return g_string_free (out, FALSE);
+}
+
+#define CODED_TEXT \
+  "Interviewer: 𝒜 Apa kabar? 🙂\n" \
+  "\n" \
+  "Budi: Saya 🙂 suka café.\n" \
+  "Kami 𝒜𝒝 senang.\n"
+
+/* Codings that nest, overlap, span two paragraphs and begin or end on a
+ * character outside the BMP: the spans, marks and margins exactly. */
+static void
+test_coded_transcript (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GrdProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdCodedTranscript) transcript = NULL;
+  gint64 source = add_text_source (project, "Interview <1>", CODED_TEXT);
+  gint64 trust = add_code (project, 0, "Trust 𝒜");
+  gint64 cafe = add_code (project, trust, "Café & co");
+  gint64 spanning = add_code (project, 0, "Spanning");
+  gint64 emoji = add_code (project, 0, "Emoji");
+  g_autofree char *html = NULL, *starts = NULL, *ends = NULL, *margin = NULL;
+  GrdTranscriptParagraph *paragraph;
+  GrdTranscriptSpan *span;
+  GrdTranscriptCoding *coding;
+
+  g_assert_true (grd_project_set_code_color (project, cafe, "#f6d32d", &error));
+  add_coding (project, source, trust, 40, 52);     /* “🙂 suka café.” */
+  add_coding (project, source, cafe, 47, 51);      /* “café”, inside it */
+  add_coding (project, source, spanning, 47, 60);  /* “café.\nKami 𝒜𝒝” */
+  add_coding (project, source, emoji, 26, 27);     /* the line's last character */
+
+  transcript = grd_report_coded_transcript (project, source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (transcript->source_name, ==, "Interview <1>");
+  g_assert_null (transcript->case_name);
+  g_assert_cmpuint (transcript->codings->len, ==, 4);
+  /* numbered as they start; of two that start together the longer first */
+  coding = g_ptr_array_index (transcript->codings, 0);
+  g_assert_cmpstr (coding->code_name, ==, "Emoji");
+  g_assert_cmpuint (coding->number, ==, 1);
+  coding = g_ptr_array_index (transcript->codings, 2);
+  g_assert_cmpstr (coding->code_name, ==, "Spanning");
+  g_assert_cmpuint (coding->number, ==, 3);
+  coding = g_ptr_array_index (transcript->codings, 3);
+  g_assert_cmpstr (coding->code_path, ==, "Trust 𝒜 › Café & co");
+  g_assert_cmpstr (coding->color, ==, "#f6d32d");
+  g_assert_cmpuint (coding->number, ==, 4);
+
+  /* the blank line is no paragraph */
+  g_assert_cmpuint (transcript->paragraphs->len, ==, 3);
+  paragraph = g_ptr_array_index (transcript->paragraphs, 0);
+  g_assert_cmpint (paragraph->start, ==, 0);
+  g_assert_cmpint (paragraph->end, ==, 27);
+  /* the speaker's label is a span of its own */
+  g_assert_cmpuint (paragraph->spans->len, ==, 3);
+  check_span (transcript, 0, 0, 0, 12, "Interviewer:", "");
+  g_assert_true (((GrdTranscriptSpan *) g_ptr_array_index (paragraph->spans, 0))->speaker);
+  check_span (transcript, 0, 1, 12, 26, " 𝒜 Apa kabar? ", "");
+  g_assert_false (((GrdTranscriptSpan *) g_ptr_array_index (paragraph->spans, 1))->speaker);
+  check_span (transcript, 0, 2, 26, 27, "🙂", "1");
+
+  paragraph = g_ptr_array_index (transcript->paragraphs, 1);
+  g_assert_cmpint (paragraph->start, ==, 29);
+  g_assert_cmpint (paragraph->end, ==, 52);
+  g_assert_cmpuint (paragraph->spans->len, ==, 5);
+  check_span (transcript, 1, 0, 29, 34, "Budi:", "");
+  check_span (transcript, 1, 1, 34, 40, " Saya ", "");
+  check_span (transcript, 1, 2, 40, 47, "🙂 suka ", "2");
+  check_span (transcript, 1, 3, 47, 51, "café", "2 3 4");
+  check_span (transcript, 1, 4, 51, 52, ".", "2 3");
+  span = g_ptr_array_index (paragraph->spans, 3);
+  starts = numbers_of (transcript, span->starts);
+  ends = numbers_of (transcript, span->ends);
+  g_assert_cmpstr (starts, ==, "3 4");
+  g_assert_cmpstr (ends, ==, "4");
+  g_clear_pointer (&ends, g_free);
+  span = g_ptr_array_index (paragraph->spans, 4);
+  ends = numbers_of (transcript, span->ends);
+  g_assert_cmpstr (ends, ==, "2");
+  g_clear_pointer (&ends, g_free);
+  margin = numbers_of (transcript, paragraph->margin);
+  g_assert_cmpstr (margin, ==, "2 3 4");
+  g_clear_pointer (&margin, g_free);
+
+  /* the coding that crossed the line break ends after 𝒝, named above */
+  paragraph = g_ptr_array_index (transcript->paragraphs, 2);
+  g_assert_cmpuint (paragraph->spans->len, ==, 2);
+  check_span (transcript, 2, 0, 53, 60, "Kami 𝒜𝒝", "3");
+  check_span (transcript, 2, 1, 60, 68, " senang.", "");
+  span = g_ptr_array_index (paragraph->spans, 0);
+  g_assert_cmpuint (span->starts->len, ==, 0);
+  ends = numbers_of (transcript, span->ends);
+  g_assert_cmpstr (ends, ==, "3");
+  g_assert_cmpuint (paragraph->margin->len, ==, 0);
+
+  html = grd_coded_transcript_to_html (transcript);
+  g_assert_nonnull (strstr (html, "<h1>Interview &lt;1&gt;</h1>"));
+  /* the code named in the margin where its coding starts, before its mark */
+  g_assert_nonnull (strstr (html, "title=\"Trust 𝒜 › Café &amp; co\"><b style=\"color:#"));
+  g_assert_nonnull (strstr (html, "</b> Café &amp; co</span><span class=\"mark\""));
+  /* three nested highlights around “café”, the outermost widest */
+  g_assert_nonnull (strstr (html, "padding-bottom:8px\">"));
+  g_assert_nonnull (strstr (html, ">café</span></span></span><span class=\"mark\""));
+  g_assert_nonnull (strstr (html, ">Kami 𝒜𝒝</span><span class=\"mark\" style=\"color:"));
+
+  g_assert_null (grd_report_coded_transcript (project, 4242, NULL, &error));
+  g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
+}
+
+static void
+test_transcript_colors (void)
+{
+  g_autofree char *tint = grd_coded_transcript_tint ("#e01b24");
+  g_autofree char *ink = grd_coded_transcript_ink ("#f6d32d");
+  g_autofree char *dark = grd_coded_transcript_ink ("#1c71d8");
+
+  /* a third of red on white; yellow darkened to be read, blue kept */
+  g_assert_cmpstr (tint, ==, "#f4afb2");
+  g_assert_cmpstr (ink, !=, "#f6d32d");
+  g_assert_cmpstr (dark, ==, "#1c71d8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +371,8 @@ main (int   argc,
 
   g_test_add_func ("/grounded/report/theme-table/sample-reproduces-paper", test_sample_reproduces_paper);
   GRD_TEST_ADD ("/grounded/report/theme-table/labels-levels-escaping", test_labels_levels_and_escaping);
+  GRD_TEST_ADD ("/grounded/report/coded-transcript", test_coded_transcript);
+  g_test_add_func ("/grounded/report/coded-transcript/colors", test_transcript_colors);
 
   return g_test_run ();
 }
