@@ -231,7 +231,14 @@ grd_codebook_entry_cases (GrdCodebook            *codebook,
                               (const char *) g_ptr_array_index (codebook->cases, count->case_index),
                               count->n_codings);
     }
-  if (cases->len == 0)
+  /* A dimension's or a theme's quotes are usually all in its sub-codes. */
+  if (cases->len == 0 && entry->n_codings_total > 0)
+    g_string_append_printf (cases, g_dngettext (GETTEXT_PACKAGE,
+                                                "No codings of its own; %u in its sub-codes",
+                                                "No codings of its own; %u in its sub-codes",
+                                                entry->n_codings_total),
+                            entry->n_codings_total);
+  else if (cases->len == 0)
     g_string_append (cases, _("Not applied yet"));
   return g_string_free (cases, FALSE);
 }

@@ -50,7 +50,8 @@ GrdCodebook *grd_report_codebook       (GrdProject      *project,
 
 /* “Sub-theme · 3 codings, 6 with its sub-codes · colour #986a44” */
 char        *grd_codebook_entry_describe (const GrdCodebookEntry *entry);
-/* “By case: Respondent 1: 2 · Respondent 2: 1”, or that it is not applied yet */
+/* “By case: Respondent 1: 2 · Respondent 2: 1”, that its codings are all in
+ * its sub-codes, or that it is not applied yet */
 char        *grd_codebook_entry_cases    (GrdCodebook            *codebook,
                                           const GrdCodebookEntry *entry);
 /* format: Markdown or HTML. */
