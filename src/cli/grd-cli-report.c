@@ -1,4 +1,5 @@
-/* grd-cli-report.c: report PROJECT theme-table|codebook, the figures and the matrices
+/* grd-cli-report.c: report PROJECT theme-table|codebook|transcript, the figures and the
+ * matrices
  *
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -143,6 +144,55 @@ cmd_codebook (GrdCli *cli)
 
   what = g_strdup_printf (_("the code book (%u codes)"), codebook->entries->len);
   return finish_report (cli, format, what, write_codebook, codebook_text, codebook);
+}
+
+static gboolean
+write_transcript (gpointer         report,
+                  GrdTableFormat   format,
+                  const char      *path,
+                  GError         **error)
+{
+  return grd_coded_transcript_write (report, format, path, error);
+}
+
+static char *
+transcript_text (gpointer       report,
+                 GrdTableFormat format)
+{
+  return grd_coded_transcript_to_html (report);
+}
+
+static int
+cmd_transcript (GrdCli *cli)
+{
+  const char *format_name = grd_cli_get_option (cli, "format");
+  const char *source_name = grd_cli_get_option (cli, "source");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdSource) source = NULL;
+  g_autoptr(GrdCodedTranscript) transcript = NULL;
+  g_autofree char *what = NULL;
+  GrdTableFormat format = GRD_TABLE_FORMAT_HTML;
+
+  if (source_name == NULL)
+    return grd_cli_usage_error (cli, _("give the transcript with --source NAME"));
+  if (format_name != NULL &&
+      (!grd_table_format_from_string (format_name, &format) ||
+       (format != GRD_TABLE_FORMAT_HTML && format != GRD_TABLE_FORMAT_ODT &&
+        format != GRD_TABLE_FORMAT_DOCX)))
+    return grd_cli_usage_error (cli, _("“%s” is not a coded transcript format: html, odt or "
+                                       "docx"), format_name);
+
+  if ((source = grd_project_find_source (cli->project, source_name, &error)) == NULL ||
+      (transcript = grd_report_coded_transcript (cli->project, source->id, NULL,
+                                                 &error)) == NULL)
+    return grd_cli_fail (cli, error);
+
+  /* Translators: “the coded transcript of Interview 1 (35 codings)” */
+  what = g_strdup_printf (ngettext ("the coded transcript of %s (%u coding)",
+                                    "the coded transcript of %s (%u codings)",
+                                    transcript->codings->len),
+                          source->name, transcript->codings->len);
+  return finish_report (cli, format, what, write_transcript, transcript_text, transcript);
 }
 
 /* data-structure, frequencies and heatmap: the verb names the figure. */
@@ -328,6 +378,11 @@ const GrdCliVerb grd_cli_report_verbs[] = {
     N_("The code book: every code with its path, kind, definition, colour, codings per "
        "case and an example quote"),
     "format= output=", 0, 0, cmd_codebook, GRD_CLI_PROJECT_OPEN },
+  { "report", "transcript",
+    "report PROJECT transcript --source NAME [--format html|odt|docx] [-o FILE]",
+    N_("A coded transcript: the transcript's text with each coding highlighted in its "
+       "code's colour, numbered where it starts and ends, and its code named in the margin"),
+    "format= output= source=", 0, 0, cmd_transcript, GRD_CLI_PROJECT_OPEN },
   { "report", "data-structure", "report PROJECT data-structure " FIGURE_OPTIONS,
     N_("The data structure figure (Gioia et al. 2013): first-order concepts, second-order "
        "themes and aggregate dimensions, 16 cm wide; PNG at --dpi (300); --code draws one "

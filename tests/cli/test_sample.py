@@ -224,6 +224,56 @@ class SampleStudy(unittest.TestCase):
                                 capture_output=True, text=True)
         self.assertEqual(result.returncode, 2)
 
+    def test_coded_transcript(self):
+        # Every coding of the transcript is marked where it starts and ends
+        # and named in the margin, in HTML and in ODT.
+        codings = [c for c in self.cli_json("codings", self.project)
+                   if c["source"] == "Interview 2"]
+        self.assertGreater(len(codings), 3)
+        for fmt in ("html", "odt"):
+            out = os.path.join(self.dir, "transcript." + fmt)
+            result = subprocess.run([CLI, "report", self.project, "transcript", "--source",
+                                     "Interview 2", "--format", fmt, "-o", out],
+                                    capture_output=True, text=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("Interview 2 (%d codings)" % len(codings), result.stdout)
+            if fmt == "html":
+                with open(out, encoding="utf-8") as f:
+                    text = f.read()
+                self.assertTrue(text.startswith("<!DOCTYPE html>"))
+                self.assertEqual(text.count('<span class="note"'), len(codings))
+            else:
+                with zipfile.ZipFile(out) as package:
+                    self.assertEqual(package.namelist()[0], "mimetype")
+                    for name in package.namelist():
+                        if name.endswith(".xml"):
+                            minidom.parseString(package.read(name))
+                    text = package.read("content.xml").decode("utf-8")
+                self.assertIn("Respondent 2 · %d codings" % len(codings), text)
+            for number in range(1, len(codings) + 1):
+                self.assertIn(">[%d<" % number, text, fmt)
+                self.assertIn(">%d]<" % number, text, fmt)
+            for coding in codings:
+                self.assertIn(coding["code"].split("/")[-1].replace("&", "&amp;"), text, fmt)
+
+        # HTML goes to standard output without a file
+        result = subprocess.run([CLI, "report", self.project, "transcript", "--source",
+                                 "Interview 1"], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("<h1>Interview 1</h1>", result.stdout)
+
+        result = subprocess.run([CLI, "report", self.project, "transcript", "--source",
+                                 "Interview 9", "--format", "odt", "-o",
+                                 os.path.join(self.dir, "none.odt")],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("“Interview 9”", result.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "none.odt")))
+        for bad in ([], ["--source", "Interview 1", "--format", "csv"]):
+            result = subprocess.run([CLI, "report", self.project, "transcript", *bad],
+                                    capture_output=True, text=True)
+            self.assertEqual(result.returncode, 2, bad)
+
     def test_code_tree_has_the_papers_shape(self):
         codes = self.cli_json("codes", self.project)
         kinds = {}
