@@ -5,7 +5,8 @@
  *
  * The theme table as a journal prints it, previewed live: dimensions,
  * themes and sub-themes as headings, each representative quote under its
- * sub-theme with who said it; or the code book, code by code. Export
+ * sub-theme with who said it; the code book, code by code; or one
+ * transcript with its codings highlighted, numbered and named. Export
  * writes the chosen one as Markdown, CSV, HTML, LaTeX, ODT or DOCX. The
  * report is built on a worker while the page is shown, and again after
  * each change; export builds it again on a worker and writes it there.
@@ -27,6 +28,7 @@
 #include "grd-page-reader.h"
 #include "grd-reports-view.h"
 #include "grd-widget-util.h"
+#include "grd-window.h"
 
 struct _GrdReportsView
 {
@@ -37,6 +39,8 @@ struct _GrdReportsView
   GtkWidget      *theme_options;
   GtkDropDown    *label_dropdown;
   GtkEntry       *middle_entry;
+  GtkWidget      *transcript_options;
+  GtkDropDown    *source_dropdown;
   GtkDropDown    *format_dropdown;
   GtkWidget      *export_button;
   GtkTextView    *preview;
@@ -44,9 +48,11 @@ struct _GrdReportsView
   GrdMatrixView  *matrix_view;
   GListModel     *theme_formats;
   GListModel     *codebook_formats;
+  GListModel     *transcript_formats;
 
   GrdPageReader  *reader;
   GArray         *attributes;   /* gint64, after "Case" in the label dropdown */
+  GArray         *sources;      /* gint64, as in the source dropdown */
 };
 
 G_DEFINE_FINAL_TYPE (GrdReportsView, grd_reports_view, GTK_TYPE_WIDGET)
@@ -57,9 +63,11 @@ project_of (GrdReportsView *self)
   return grd_page_reader_get_project (self->reader);
 }
 
+/* In the order of the report dropdown. */
 typedef enum {
   REPORT_THEME_TABLE,
   REPORT_CODEBOOK,
+  REPORT_TRANSCRIPT,
 } ReportKind;
 
 typedef struct {
@@ -84,10 +92,17 @@ static const Format codebook_formats[] = {
   { GRD_TABLE_FORMAT_DOCX, "docx" },
 };
 
+static const Format transcript_formats[] = {
+  { GRD_TABLE_FORMAT_HTML, "html" },
+  { GRD_TABLE_FORMAT_ODT, "odt" },
+  { GRD_TABLE_FORMAT_DOCX, "docx" },
+};
+
 /* What a worker reads or writes: the report, its options and, to export,
  * the format and the file. */
 typedef struct {
   ReportKind      kind;
+  gint64          source_id;      /* the coded transcript's; 0 when there is none */
   gint64          label_attribute;
   char           *middle_heading;
   GrdTableFormat  format;
@@ -102,10 +117,11 @@ request_free (Request *request)
   g_free (request);
 }
 
-/* One of the two, as read */
+/* One of the three as read; none for a project without transcripts */
 typedef struct {
-  GrdThemeTable *table;
-  GrdCodebook   *codebook;
+  GrdThemeTable      *table;
+  GrdCodebook        *codebook;
+  GrdCodedTranscript *transcript;
 } Report;
 
 static void
@@ -113,14 +129,16 @@ report_free (Report *report)
 {
   g_clear_pointer (&report->table, grd_theme_table_free);
   g_clear_pointer (&report->codebook, grd_codebook_free);
+  g_clear_pointer (&report->transcript, grd_coded_transcript_free);
   g_free (report);
 }
 
 static ReportKind
 chosen_report (GrdReportsView *self)
 {
-  return gtk_drop_down_get_selected (self->report_dropdown) == 1 ? REPORT_CODEBOOK
-                                                                 : REPORT_THEME_TABLE;
+  guint selected = gtk_drop_down_get_selected (self->report_dropdown);
+
+  return selected <= REPORT_TRANSCRIPT ? (ReportKind) selected : REPORT_THEME_TABLE;
 }
 
 /* ---- the preview ------------------------------------------------------ */
@@ -232,6 +250,101 @@ show_codebook (GrdReportsView *self,
     }
 }
 
+/* A tag per colour, made when first needed: highlights and the marks. */
+static const char *
+color_tag (GtkTextBuffer *buffer,
+           const char    *color,
+           gboolean       mark)
+{
+  g_autofree char *shade = mark ? grd_coded_transcript_ink (color)
+                                : grd_coded_transcript_tint (color);
+  g_autofree char *name = g_strconcat (mark ? "mark" : "highlight", shade, NULL);
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+
+  if (gtk_text_tag_table_lookup (tags, name) == NULL)
+    {
+      if (mark)
+        gtk_text_buffer_create_tag (buffer, name, "foreground", shade, "weight",
+                                    PANGO_WEIGHT_BOLD, "scale", PANGO_SCALE_X_SMALL,
+                                    "rise", 4 * PANGO_SCALE, NULL);
+      else
+        gtk_text_buffer_create_tag (buffer, name, "background", shade, NULL);
+    }
+  /* names live as long as the table */
+  return g_intern_string (name);
+}
+
+static void
+append_marks (GtkTextBuffer      *buffer,
+              GrdCodedTranscript *transcript,
+              GArray             *indexes,
+              gboolean            start)
+{
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      GrdTranscriptCoding *coding = g_ptr_array_index (transcript->codings,
+                                                       g_array_index (indexes, guint, i));
+      g_autofree char *mark = grd_coded_transcript_mark (coding, start);
+
+      append (buffer, mark, color_tag (buffer, coding->color, TRUE));
+    }
+}
+
+/* Paragraph by paragraph: the codes that start in it above, in small
+ * type, then its text on the innermost coding's colour, with the marks. */
+static void
+show_transcript (GrdReportsView     *self,
+                 GrdCodedTranscript *transcript)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview);
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  for (guint p = 0; p < transcript->paragraphs->len; p++)
+    {
+      GrdTranscriptParagraph *paragraph = g_ptr_array_index (transcript->paragraphs, p);
+
+      for (guint i = 0; i < paragraph->margin->len; i++)
+        {
+          GrdTranscriptCoding *coding = g_ptr_array_index (transcript->codings,
+                                                           g_array_index (paragraph->margin,
+                                                                          guint, i));
+          g_autofree char *number = g_strdup_printf ("%s%u ", i > 0 ? "   " : "",
+                                                     coding->number);
+
+          append (buffer, number, color_tag (buffer, coding->color, TRUE));
+          append (buffer, coding->code_name, "margin");
+        }
+      if (paragraph->margin->len > 0)
+        append (buffer, "\n", "margin");
+      for (guint s = 0; s < paragraph->spans->len; s++)
+        {
+          GrdTranscriptSpan *span = g_ptr_array_index (paragraph->spans, s);
+          GtkTextIter end;
+
+          append_marks (buffer, transcript, span->starts, TRUE);
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          gtk_text_buffer_insert_with_tags_by_name (
+            buffer, &end, span->text, -1, "paragraph", span->speaker ? "speaker" : NULL,
+            NULL);
+          if (span->codings->len > 0)
+            {
+              GtkTextIter start = end;
+              GrdTranscriptCoding *inner = g_ptr_array_index (
+                transcript->codings,
+                g_array_index (span->codings, guint, span->codings->len - 1));
+
+              gtk_text_iter_backward_chars (&start, g_utf8_strlen (span->text, -1));
+              gtk_text_buffer_apply_tag_by_name (buffer, color_tag (buffer, inner->color, FALSE),
+                                                 &start, &end);
+            }
+          append_marks (buffer, transcript, span->ends, FALSE);
+        }
+      append (buffer, "\n", "paragraph");
+    }
+  if (transcript->paragraphs->len == 0)
+    append (buffer, _("This transcript has no text."), "note");
+}
+
 /* ---- reading the project ---------------------------------------------- */
 
 static gpointer
@@ -244,11 +357,16 @@ read_report (GrdProject      *worker,
   Request *request = input;
   Report *report = g_new0 (Report, 1);
 
-  if (request->kind == REPORT_CODEBOOK)
+  if (request->kind == REPORT_TRANSCRIPT && request->source_id == 0)
+    return report;
+  if (request->kind == REPORT_TRANSCRIPT)
+    report->transcript = grd_report_coded_transcript (worker, request->source_id, cancellable,
+                                                      error);
+  else if (request->kind == REPORT_CODEBOOK)
     report->codebook = grd_report_codebook (worker, cancellable, error);
   else
     report->table = grd_report_theme_table (worker, request->label_attribute, cancellable, error);
-  if (report->codebook == NULL && report->table == NULL)
+  if (report->codebook == NULL && report->table == NULL && report->transcript == NULL)
     g_clear_pointer (&report, report_free);
   return report;
 }
@@ -273,11 +391,20 @@ on_report_read (GObject      *object,
       return;
     }
 
-  gtk_widget_set_sensitive (self->export_button, TRUE);
+  gtk_widget_set_sensitive (self->export_button, report->table != NULL ||
+                                                 report->codebook != NULL ||
+                                                 report->transcript != NULL);
   if (report->table != NULL)
     show_table (self, report->table);
-  else
+  else if (report->codebook != NULL)
     show_codebook (self, report->codebook);
+  else if (report->transcript != NULL)
+    show_transcript (self, report->transcript);
+  else
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview), "", 0);
+      append (gtk_text_view_get_buffer (self->preview), _("No transcripts yet."), "note");
+    }
   report_free (report);
 }
 
@@ -303,20 +430,58 @@ fill_labels (GrdReportsView *self)
     gtk_drop_down_set_selected (self->label_dropdown, selected);
 }
 
+/* The source dropdown: every transcript, by name, the choice kept. */
+static void
+fill_sources (GrdReportsView *self)
+{
+  g_autoptr(GPtrArray) sources = grd_project_list_sources (project_of (self), NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->source_dropdown);
+  gint64 chosen = selected < self->sources->len ? g_array_index (self->sources, gint64, selected)
+                                                : 0;
+
+  g_array_set_size (self->sources, 0);
+  selected = 0;
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const GrdSource *source = g_ptr_array_index (sources, i);
+
+      gtk_string_list_append (names, source->name);
+      g_array_append_val (self->sources, source->id);
+      if (source->id == chosen)
+        selected = i;
+    }
+  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->source_dropdown, selected);
+}
+
 static Request *
 request_new (GrdReportsView *self)
 {
   Request *request = g_new0 (Request, 1);
   guint selected = gtk_drop_down_get_selected (self->label_dropdown);
+  guint source = gtk_drop_down_get_selected (self->source_dropdown);
   const char *middle = gtk_editable_get_text (GTK_EDITABLE (self->middle_entry));
 
   request->kind = chosen_report (self);
   request->label_attribute = selected > 0 && selected <= self->attributes->len
                              ? g_array_index (self->attributes, gint64, selected - 1) : 0;
   request->middle_heading = *middle != '\0' ? g_strdup (middle) : NULL;
+  request->source_id = source < self->sources->len ? g_array_index (self->sources, gint64, source)
+                                                   : 0;
   return request;
 }
 
+static void
+read_chosen (GrdReportsView *self,
+             GCancellable   *reading)
+{
+  grd_job_run_async (project_of (self), read_report, request_new (self),
+                     (GDestroyNotify) request_free, (GDestroyNotify) report_free, 0, reading,
+                     NULL, NULL, on_report_read, g_object_ref (self));
+}
+
+/* After a change: the lists to choose from again, then the report. */
 static void
 refresh (GrdReportsView *self)
 {
@@ -328,20 +493,36 @@ refresh (GrdReportsView *self)
   g_signal_handlers_block_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   fill_labels (self);
   g_signal_handlers_unblock_matched (self->label_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->source_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
+  fill_sources (self);
+  g_signal_handlers_unblock_matched (self->source_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
+  read_chosen (self, reading);
+}
 
-  grd_job_run_async (project_of (self), read_report, request_new (self),
-                     (GDestroyNotify) request_free, (GDestroyNotify) report_free, 0, reading,
-                     NULL, NULL, on_report_read, g_object_ref (self));
+/* A label or transcript chosen: the lists stay, as a new model under a
+ * dropdown still handling its choice frees what it is working with. */
+static void
+on_choice_changed (GrdReportsView *self)
+{
+  GCancellable *reading = grd_page_reader_begin (self->reader);
+
+  if (reading != NULL)
+    read_chosen (self, reading);
 }
 
 static void
 on_report_chosen (GrdReportsView *self)
 {
-  gboolean theme = chosen_report (self) == REPORT_THEME_TABLE;
+  ReportKind kind = chosen_report (self);
 
-  gtk_widget_set_visible (self->theme_options, theme);
+  gtk_widget_set_visible (self->theme_options, kind == REPORT_THEME_TABLE);
+  gtk_widget_set_visible (self->transcript_options, kind == REPORT_TRANSCRIPT);
   gtk_drop_down_set_model (self->format_dropdown,
-                           theme ? self->theme_formats : self->codebook_formats);
+                           kind == REPORT_THEME_TABLE ? self->theme_formats
+                           : kind == REPORT_CODEBOOK ? self->codebook_formats
+                                                     : self->transcript_formats);
   gtk_widget_set_sensitive (self->export_button, FALSE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview), "", 0);
   refresh (self);
@@ -356,6 +537,8 @@ chosen_format (GrdReportsView *self)
 
   if (chosen_report (self) == REPORT_CODEBOOK)
     return &codebook_formats[MIN (selected, G_N_ELEMENTS (codebook_formats) - 1)];
+  if (chosen_report (self) == REPORT_TRANSCRIPT)
+    return &transcript_formats[MIN (selected, G_N_ELEMENTS (transcript_formats) - 1)];
   return &theme_formats[MIN (selected, G_N_ELEMENTS (theme_formats) - 1)];
 }
 
@@ -371,35 +554,47 @@ export_report (GrdProject      *worker,
   Request *request = input;
   g_autoptr(GrdThemeTable) table = NULL;
   g_autoptr(GrdCodebook) codebook = NULL;
+  g_autoptr(GrdCodedTranscript) transcript = NULL;
   gboolean written;
 
-  if (request->kind == REPORT_CODEBOOK)
-    written = (codebook = grd_report_codebook (worker, cancellable, error)) != NULL &&
-              grd_codebook_write (codebook, request->format, request->path, error);
+  g_autofree char *base = g_path_get_basename (request->path);
+  g_autofree char *writing = g_strdup_printf (_("Writing %s…"), base);
+
+  if (request->kind == REPORT_TRANSCRIPT)
+    transcript = grd_report_coded_transcript (worker, request->source_id, cancellable, error);
+  else if (request->kind == REPORT_CODEBOOK)
+    codebook = grd_report_codebook (worker, cancellable, error);
   else
-    written = (table = grd_report_theme_table (worker, request->label_attribute,
-                                               cancellable, error)) != NULL &&
-              grd_theme_table_write (table, request->format, request->middle_heading,
+    table = grd_report_theme_table (worker, request->label_attribute, cancellable, error);
+  /* Cancel reaches the file only before it is begun: a half-written one
+   * would never be renamed into place anyway. */
+  if ((transcript == NULL && codebook == NULL && table == NULL) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  grd_job_progress_report (progress, 0.5, writing);
+  if (transcript != NULL)
+    written = grd_coded_transcript_write (transcript, request->format, request->path, error);
+  else if (codebook != NULL)
+    written = grd_codebook_write (codebook, request->format, request->path, error);
+  else
+    written = grd_theme_table_write (table, request->format, request->middle_heading,
                                      request->path, error);
-  return written ? g_path_get_basename (request->path) : NULL;
+  return written ? g_steal_pointer (&base) : NULL;
 }
 
+/* The window has said why when there is no file. */
 static void
-on_exported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_exported (gpointer result,
+             gpointer user_data)
 {
-  g_autoptr(GrdReportsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = grd_job_finish (GRD_PROJECT (object), result, &error);
+  GrdReportsView *self = user_data;
+  g_autofree char *base = result;
   g_autofree char *title = NULL;
 
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (base == NULL)
-    {
-      grd_show_error (GTK_WIDGET (self), _("Could not save the report"), error);
-      return;
-    }
+    return;
   title = g_strdup_printf (_("Saved the report as %s"), base);
   grd_show_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
@@ -420,22 +615,34 @@ on_export_file_chosen (GtkWindow  *parent,
   request->format = chosen_format (self)->format;
   request->path = g_file_get_path (file);
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  grd_job_run_async (project_of (self), export_report, request, (GDestroyNotify) request_free,
-                     g_free, 0, NULL, NULL, NULL, on_exported, g_object_ref (self));
+  /* the window's progress bar and Cancel, as for its own exports */
+  if (!grd_window_run_job (GRD_WINDOW (parent), _("Building the report…"),
+                           _("Could not save the report"), export_report, request,
+                           (GDestroyNotify) request_free, g_free, on_exported,
+                           g_object_ref (self), g_object_unref))
+    gtk_widget_set_sensitive (self->export_button, TRUE);
 }
 
 static void
 on_export_clicked (GrdReportsView *self)
 {
-  gboolean theme = chosen_report (self) == REPORT_THEME_TABLE;
-  g_autofree char *name = NULL;
+  ReportKind kind = chosen_report (self);
+  GtkStringObject *source = gtk_drop_down_get_selected_item (self->source_dropdown);
+  g_autofree char *base = NULL, *name = NULL;
 
+  if (kind == REPORT_TRANSCRIPT)
+    /* Translators: the suggested file name of a coded transcript, e.g. “Interview 1 coded” */
+    base = g_strdup_printf (_("%s coded"), source != NULL ? gtk_string_object_get_string (source)
+                                                          : "");
+  else
+    base = g_strdup (kind == REPORT_THEME_TABLE ? _("Theme table") : _("Code book"));
   /* Translators: the suggested file name; the extension follows */
-  name = g_strdup_printf ("%s.%s", theme ? _("Theme table") : _("Code book"),
-                          chosen_format (self)->extension);
+  name = g_strdup_printf ("%s.%s", base, chosen_format (self)->extension);
   grd_choose_file_to_save (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                           theme ? _("Export the Theme Table") : _("Export the Code Book"), name,
-                           on_export_file_chosen, g_object_ref (self));
+                           kind == REPORT_THEME_TABLE ? _("Export the Theme Table")
+                           : kind == REPORT_CODEBOOK ? _("Export the Code Book")
+                                                     : _("Export the Coded Transcript"),
+                           name, on_export_file_chosen, g_object_ref (self));
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -456,6 +663,7 @@ grd_reports_view_dispose (GObject *object)
 
   grd_page_reader_stop (self->reader);
   g_clear_pointer (&self->attributes, g_array_unref);
+  g_clear_pointer (&self->sources, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_REPORTS_VIEW);
 
   G_OBJECT_CLASS (grd_reports_view_parent_class)->dispose (object);
@@ -491,6 +699,8 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, theme_options);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, middle_entry);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, transcript_options);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, preview);
@@ -498,6 +708,7 @@ grd_reports_view_class_init (GrdReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, theme_formats);
   gtk_widget_class_bind_template_child (widget_class, GrdReportsView, codebook_formats);
+  gtk_widget_class_bind_template_child (widget_class, GrdReportsView, transcript_formats);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -511,6 +722,7 @@ grd_reports_view_init (GrdReportsView *self)
   self->reader = grd_page_reader_new (GTK_WIDGET (self), GRD_CHANGE_CODES | GRD_CHANGE_CODINGS | GRD_CHANGE_CASES | GRD_CHANGE_SOURCES,
                                       (void (*) (GtkWidget *)) refresh);
   self->attributes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sources = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   buffer = gtk_text_view_get_buffer (self->preview);
   gtk_text_buffer_create_tag (buffer, "dimension", "weight", PANGO_WEIGHT_BOLD, "scale", 1.4,
@@ -528,10 +740,17 @@ grd_reports_view_init (GrdReportsView *self)
                               "pixels-above-lines", 14, NULL);
   gtk_text_buffer_create_tag (buffer, "definition", "left-margin", 72, "pixels-above-lines", 4,
                               NULL);
+  gtk_text_buffer_create_tag (buffer, "margin", "foreground", "#77767b", "scale",
+                              PANGO_SCALE_SMALL, "pixels-above-lines", 10, NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph", "pixels-below-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "speaker", "weight", PANGO_WEIGHT_BOLD, NULL);
 
   gtk_widget_set_sensitive (self->export_button, FALSE);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  g_signal_connect_swapped (self->label_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->label_dropdown, "notify::selected",
+                            G_CALLBACK (on_choice_changed), self);
+  g_signal_connect_swapped (self->source_dropdown, "notify::selected",
+                            G_CALLBACK (on_choice_changed), self);
   g_signal_connect_swapped (self->report_dropdown, "notify::selected",
                             G_CALLBACK (on_report_chosen), self);
 }

@@ -75,6 +75,69 @@ finish_job (GrdWindow    *self,
   return value;
 }
 
+typedef struct _GrdViewJob {
+  char             *failure_heading;
+  GrdWindowJobDone  done;
+  gpointer          user_data;
+  GDestroyNotify    user_data_free;
+} GrdViewJob;
+
+static void
+view_job_free (GrdViewJob *job)
+{
+  if (job->user_data_free != NULL)
+    job->user_data_free (job->user_data);
+  g_free (job->failure_heading);
+  g_free (job);
+}
+
+static void
+on_view_job_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GrdWindow) self = user_data;
+  GrdViewJob *job = g_steal_pointer (&self->view_job);
+  gpointer value = finish_job (self, result, job->failure_heading);
+
+  job->done (value, job->user_data);
+  view_job_free (job);
+}
+
+gboolean
+grd_window_run_job (GrdWindow        *self,
+                    const char       *text,
+                    const char       *failure_heading,
+                    GrdJobFunc        func,
+                    gpointer          input,
+                    GDestroyNotify    input_free,
+                    GDestroyNotify    result_free,
+                    GrdWindowJobDone  done,
+                    gpointer          user_data,
+                    GDestroyNotify    user_data_free)
+{
+  g_return_val_if_fail (GRD_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL || grd_window_is_working (self))
+    {
+      if (input_free != NULL)
+        input_free (input);
+      if (user_data_free != NULL)
+        user_data_free (user_data);
+      grd_window_show_toast (self, adw_toast_new (_("Another import or export is running; "
+                                                    "try again when it is done")));
+      return FALSE;
+    }
+
+  self->view_job = g_new0 (GrdViewJob, 1);
+  self->view_job->failure_heading = g_strdup (failure_heading);
+  self->view_job->done = done;
+  self->view_job->user_data = user_data;
+  self->view_job->user_data_free = user_data_free;
+  start_job (self, text, func, input, input_free, result_free, 0, on_view_job_done);
+  return TRUE;
+}
+
 /* A report (what an import or export took, changed and left out) in a
  * dialog of its own. */
 static void

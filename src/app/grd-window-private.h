@@ -65,6 +65,7 @@ struct _GrdWindow
   GCancellable         *job_cancellable;
   char                 *job_done;        /* the REFI job's toast title */
   char                 *job_failed;      /* and its error heading */
+  struct _GrdViewJob   *view_job;        /* a job another view runs here */
   GdkRGBA               coding_rgba;
   AdwToast             *history_toast;   /* the last undo/redo toast, while shown */
 };

@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """The Reports page: the sample's theme table previewed as the paper prints
 it, then exported through the file chooser; the code book chosen instead,
-previewed, and exported as ODT; a figure drawn and exported; the codes x
-cases matrix shown and exported the same way."""
+previewed, and exported as ODT; a transcript with its codings previewed
+and exported as ODT; a figure drawn and exported; the codes x cases matrix
+shown and exported the same way."""
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -95,6 +97,49 @@ def codebook_previewed_and_exported_as_odt():
                 content = odt.read("content.xml").decode("utf-8")
             assert "Intrinsic › Belief of Value of Job" in content
             assert "(Respondent 1)" in content
+        finally:
+            session.close()
+
+
+@test
+def coded_transcript_previewed_and_exported_as_odt():
+    codings = [c for c in json.loads(subprocess.run(
+        [CLI, "--json", "codings", SAMPLE], capture_output=True, text=True,
+        check=True).stdout) if c["source"] == "Interview 2"]
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "interview-2.odt")
+        session = Session(SAMPLE)
+        try:
+            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
+            tab.queryAction().doAction(0)
+            preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
+            text = preview.queryText()
+            wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
+                     "the theme table first")
+            choose(session, session.find("combo box", "Report"), 2)
+            # named by its mnemonic label; the first transcript first
+            source = wait_for(lambda: session.find("combo box", "Transcript"),
+                              "the transcript chooser")
+            first_line = lambda: text.getText(0, text.characterCount).split("\n")[0]
+            wait_for(lambda: first_line().endswith("Respondent 1"), "the first transcript")
+            choose(session, source, 1)
+            wait_for(lambda: first_line().endswith("Respondent 2"), "the second transcript")
+            wait_for(lambda: "%d]" % len(codings) in text.getText(0, text.characterCount),
+                     "its codings in the preview")
+            shown = text.getText(0, text.characterCount)
+            for coding in codings:
+                assert coding["code"].split("/")[-1] in shown, coding["code"]
+            session.screenshot("reports-coded-transcript")
+
+            # ODT is second in the coded transcript's formats: HTML, ODT, DOCX
+            choose(session, session.find("combo box", "Format to export"), 1)
+            export_to(session, "Export the Coded Transcript", out)
+            with zipfile.ZipFile(out) as odt:
+                assert odt.namelist()[0] == "mimetype"
+                content = odt.read("content.xml").decode("utf-8")
+            assert ">Interview 2</text:h>" in content, content[:2000]
+            for number in range(1, len(codings) + 1):
+                assert ">[%d<" % number in content and ">%d]<" % number in content, number
         finally:
             session.close()
 
