@@ -32,8 +32,10 @@ export GROUNDED_BUILD_DIR="$build_dir"
 export GROUNDED_SCREENSHOT_DIR="${GROUNDED_SCREENSHOT_DIR:-$build_dir/tests/ui/screenshots}"
 mkdir -p "$GROUNDED_SCREENSHOT_DIR"
 
+# Not exec: the trap above removes the private home once the test is over.
+status=0
 # shellcheck disable=SC2016
-exec timeout 600 xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
+timeout 600 xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
   set -e
   # Only the test speaks TAP on stdout; the buses and daemons go to stderr.
   exec 3>&1 1>&2
@@ -44,4 +46,5 @@ exec timeout 600 xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately &
   sleep 1
   /usr/bin/python3 "$0" >&3
-' "$test_script"
+' "$test_script" || status=$?
+exit "$status"
