@@ -35,11 +35,22 @@ def type_into(parent, role, name, text):
 
 
 def code_menu(session, code, item):
-    row = wait_for(lambda: session.code_row(code), "the row of " + code)
-    x, y = row.position
-    width, height = row.size
-    rawinput.click(x + width // 2, y + height // 2, 3)
-    wait_for(lambda: session.find("menu item", item), "the menu item " + item).doActionNamed("click")
+    """A right click on the code's row, then the item. On a loaded machine
+    the menu has been seen to miss the click; then it is opened again."""
+    for attempt in range(3):
+        row = wait_for(lambda: session.code_row(code), "the row of " + code)
+        x, y = row.position
+        width, height = row.size
+        rawinput.click(x + width // 2, y + height // 2, 3)
+        try:
+            found = wait_for(lambda: session.find("menu item", item), "the menu item " + item,
+                             timeout=8 + 4 * attempt)
+        except AssertionError:
+            rawinput.pressKey("Escape")
+            continue
+        found.doActionNamed("click")
+        return
+    raise AssertionError("the code menu of " + code + " never showed " + item)
 
 
 def rename(session, code, new_name):
