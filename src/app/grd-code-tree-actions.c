@@ -3,7 +3,7 @@
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The code.* actions (new, rename, kind, move to top level, merge, split,
+ * The code.* actions (new, rename, kind, move under, move to top level, merge, split,
  * history, delete, colour), their enabled state, their keys and the menu
  * and colour popover that offer them. Each is one project call, then the
  * tree's selection follows the code it changed.
@@ -61,6 +61,7 @@ grd_code_tree_update_actions (GrdCodeTreeView *self)
   gtk_widget_action_set_enabled (widget, "code.move-to-top",
                                  has_code && grd_code_object_get_code (code)->parent_id != 0);
   gtk_widget_action_set_enabled (widget, "code.merge", has_code && self->codes->len > 1);
+  gtk_widget_action_set_enabled (widget, "code.move-under", has_code && self->codes->len > 1);
   gtk_widget_action_set_enabled (widget, "code.split", has_code);
   gtk_widget_action_set_enabled (widget, "code.history", has_code);
   gtk_widget_action_set_enabled (widget, "code.delete", has_code);
@@ -78,7 +79,7 @@ merge_chosen_cb (GrdCodeTreeView *self,
   g_autofree char *from_name = NULL;
   g_autofree char *into_name = NULL;
   g_autofree char *title = NULL;
-  GrdCodeObject *from = grd_code_tree_lookup (self, self->merge_from);
+  GrdCodeObject *from = grd_code_tree_lookup (self, self->chooser_code);
   GrdCodeObject *into = grd_code_tree_lookup (self, into_id);
 
   if (from == NULL || into == NULL)
@@ -87,7 +88,7 @@ merge_chosen_cb (GrdCodeTreeView *self,
   from_name = g_strdup (grd_code_object_get_name (from));
   into_name = g_strdup (grd_code_object_get_name (into));
 
-  if (!grd_project_merge_codes (self->project, self->merge_from, into_id, &error))
+  if (!grd_project_merge_codes (self->project, self->chooser_code, into_id, &error))
     {
       grd_show_error (GTK_WIDGET (self), _("Could not merge the codes"), error);
       return;
@@ -210,21 +211,40 @@ move_to_top_action (GtkWidget  *widget,
 }
 
 static void
-merge_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+move_under_chosen_cb (GrdCodeTreeView *self,
+                      gint64           parent_id,
+                      GrdCodeChooser  *chooser)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 code_id = self->chooser_code;
+
+  if (!grd_project_move_code (self->project, code_id, parent_id, -1, &error))
+    grd_show_error (GTK_WIDGET (self), _("Could not move the code"), error);
+  else
+    grd_code_tree_select_and_show (self, code_id);
+}
+
+/* Merge Into… and Move Under…: the selected code, then another chosen by
+ * typing; the keyboard's way to what dragging a row does. */
+static void
+choose_other_code_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   GrdCodeTreeView *self = GRD_CODE_TREE_VIEW (widget);
+  gboolean merge = g_str_equal (action_name, "code.merge");
 
   g_clear_handle_id (&self->chooser_idle_id, g_source_remove);
   g_clear_pointer (&self->chooser, gtk_widget_unparent);
 
-  self->merge_from = self->selected_code;
-  self->chooser = grd_code_chooser_new (self->project, _("Merge Into"), FALSE);
-  grd_code_chooser_set_excluded (GRD_CODE_CHOOSER (self->chooser), self->merge_from);
+  self->chooser_code = self->selected_code;
+  self->chooser = grd_code_chooser_new (self->project, merge ? _("Merge Into") : _("Move Under"),
+                                        FALSE);
+  grd_code_chooser_set_excluded (GRD_CODE_CHOOSER (self->chooser), self->chooser_code);
   gtk_widget_set_parent (self->chooser, widget);
-  g_signal_connect_object (self->chooser, "code-chosen", G_CALLBACK (merge_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "code-chosen",
+                           merge ? G_CALLBACK (merge_chosen_cb) : G_CALLBACK (move_under_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->chooser, "closed", G_CALLBACK (chooser_closed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -365,6 +385,7 @@ grd_code_tree_create_menu_model (void)
   g_menu_append_submenu (edit, _("_Kind"), G_MENU_MODEL (kinds));
   g_menu_append (edit, _("_Colour…"), "code.color");
   g_menu_append (edit, _("_History…"), "code.history");
+  g_menu_append (regroup, _("Move _Under…"), "code.move-under");
   g_menu_append (regroup, _("Move to _Top Level"), "code.move-to-top");
   g_menu_append (regroup, _("_Merge Into…"), "code.merge");
   g_menu_append (regroup, _("S_plit…"), "code.split");
@@ -421,7 +442,8 @@ grd_code_tree_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "code.rename", NULL, rename_action);
   gtk_widget_class_install_property_action (widget_class, "code.kind", "selected-kind");
   gtk_widget_class_install_action (widget_class, "code.move-to-top", NULL, move_to_top_action);
-  gtk_widget_class_install_action (widget_class, "code.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "code.merge", NULL, choose_other_code_action);
+  gtk_widget_class_install_action (widget_class, "code.move-under", NULL, choose_other_code_action);
   gtk_widget_class_install_action (widget_class, "code.split", NULL, code_dialog_action);
   gtk_widget_class_install_action (widget_class, "code.history", NULL, code_dialog_action);
   gtk_widget_class_install_action (widget_class, "code.delete", NULL, delete_action);

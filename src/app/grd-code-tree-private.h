@@ -73,7 +73,7 @@ struct _GrdCodeTreeView
 
   gint64              selected_code;
   gint64              pending_rename;
-  gint64              merge_from;
+  gint64              chooser_code;
   gint64              move_code;
   gint64              move_parent;
   guint               rename_idle_id;

@@ -3,7 +3,7 @@
 window: two codes related by a relation type made in the form, with a memo
 and evidence; a code split by checking some of its quotes; the split seen
 in the code's history; a snapshot taken, then compared after a rename.
-A code's kind set from the code tree's menu. The project file is read
+A code's kind set, and the code moved, from the code tree's menu. The project file is read
 after each step."""
 
 import sys
@@ -189,7 +189,8 @@ def split_history_and_snapshot():
 @test
 def kind_from_the_code_menu():
     """An open code made a theme from the code tree's menu, then the core
-    category; each is one step, and undo gives the kind back."""
+    category; each is one step, and undo gives the kind back. Then moved
+    under another code from the same menu."""
     session = Session(SAMPLE)
     try:
         def kind(name):
@@ -209,6 +210,16 @@ def kind_from_the_code_menu():
         wait_for(lambda: kind("trust will emerge") == [("theme",)], "the core category undone")
         session.find("push button", prefix="Undo").doActionNamed("click")
         wait_for(lambda: kind("trust will emerge") == [("open-code",)], "the theme undone")
+
+        # Regrouping without a drag: Move Under… and a code chosen by typing.
+        code_menu(session, "trust will emerge", "Move Under…")
+        time.sleep(0.5)
+        rawinput.typeText("Personality")
+        time.sleep(0.5)
+        rawinput.pressKey("Return")
+        wait_for(lambda: session.db(
+            "SELECT p.name FROM code c JOIN code p ON p.id = c.parent_id WHERE c.name = ?",
+            "trust will emerge") == [("Personality",)], "the code under Personality")
     finally:
         session.close()
 
