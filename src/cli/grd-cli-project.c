@@ -553,22 +553,55 @@ cmd_relate (GrdCli *cli)
   g_autoptr(GrdCode) from = NULL;
   g_autoptr(GrdCode) to = NULL;
   const char *kind_name = grd_cli_get_option (cli, "kind");
+  const char *type_name = grd_cli_get_option (cli, "type");
   GrdRelationKind kind = GRD_RELATION_KIND_ASSOCIATED;
+  gint64 type_id = 0;
   gint64 relation_id;
 
+  if (kind_name != NULL && type_name != NULL)
+    return grd_cli_usage_error (cli, _("give --kind or --type, not both"));
   if (kind_name != NULL && !grd_relation_kind_from_string (kind_name, &kind))
     return grd_cli_usage_error (cli, _("“%s” is not a relation kind; use associated, "
                                        "causal-condition, context, intervening-condition, "
-                                       "action-interaction, consequence, property-of or is-a"),
+                                       "action-interaction, consequence, property-of or is-a "
+                                       "(or --type for one of the project's own types)"),
                                 kind_name);
 
   if ((from = grd_project_find_code (cli->project, grd_cli_arg (cli, 0), &error)) == NULL ||
       (to = grd_project_find_code (cli->project, grd_cli_arg (cli, 1), &error)) == NULL)
     return grd_cli_fail (cli, error);
 
-  relation_id = grd_project_add_relation (cli->project, from->id, to->id, kind,
-                                          grd_cli_get_option (cli, "label"),
-                                          grd_cli_get_option (cli, "memo"), &error);
+  if (type_name != NULL)
+    {
+      g_autoptr(GPtrArray) types = grd_project_list_relation_types (cli->project, &error);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      if (types == NULL)
+        return grd_cli_fail (cli, error);
+      for (guint i = 0; i < types->len && type_id == 0; i++)
+        {
+          const GrdRelationType *type = g_ptr_array_index (types, i);
+
+          if (g_strcmp0 (type->name, type_name) == 0)
+            type_id = type->id;
+          g_string_append_printf (known, "%s“%s”", i > 0 ? ", " : "", type->name);
+        }
+      if (type_id == 0)
+        return grd_cli_fail_message (cli, types->len > 0
+                                          ? _("There is no relation type “%s”; the project's "
+                                              "types are %s")
+                                          : _("There is no relation type “%s”; the project has "
+                                              "none of its own yet%s"),
+                                     type_name, known->str);
+    }
+
+  relation_id = type_id != 0
+    ? grd_project_add_typed_relation (cli->project, from->id, to->id, type_id,
+                                      grd_cli_get_option (cli, "label"),
+                                      grd_cli_get_option (cli, "memo"), &error)
+    : grd_project_add_relation (cli->project, from->id, to->id, kind,
+                                grd_cli_get_option (cli, "label"),
+                                grd_cli_get_option (cli, "memo"), &error);
   if (relation_id == 0)
     return grd_cli_fail (cli, error);
 
@@ -580,14 +613,79 @@ cmd_relate (GrdCli *cli)
       grd_json_member_int (json, "id", relation_id);
       grd_json_member_string (json, "from", from->name);
       grd_json_member_string (json, "to", to->name);
-      grd_json_member_string (json, "kind", grd_relation_kind_to_string (kind));
+      grd_json_member_string (json, "kind", type_name != NULL ? type_name
+                                                              : grd_relation_kind_to_string (kind));
       grd_json_end_object (json);
       grd_json_print (g_steal_pointer (&json));
     }
   else
     printf (_("Added relation %" G_GINT64_FORMAT ": %s —%s→ %s\n"), relation_id, from->name,
-            grd_relation_kind_to_string (kind), to->name);
+            type_name != NULL ? type_name : grd_relation_kind_to_string (kind), to->name);
 
+  return GRD_CLI_EXIT_OK;
+}
+
+static int
+cmd_relation_types_list (GrdCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) types = grd_project_list_relation_types (cli->project, &error);
+
+  if (types == NULL)
+    return grd_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      g_autoptr(GrdJson) json = grd_json_new ();
+
+      grd_json_begin_array (json);
+      for (guint i = 0; i < types->len; i++)
+        {
+          const GrdRelationType *type = g_ptr_array_index (types, i);
+
+          grd_json_begin_object (json);
+          grd_json_member_int (json, "id", type->id);
+          grd_json_member_string (json, "name", type->name);
+          grd_json_member_string (json, "description", type->description);
+          grd_json_member_bool (json, "directed", type->directed);
+          grd_json_member_int (json, "relations", type->n_relations);
+          grd_json_end_object (json);
+        }
+      grd_json_end_array (json);
+      grd_json_print (g_steal_pointer (&json));
+      return GRD_CLI_EXIT_OK;
+    }
+
+  if (types->len == 0)
+    printf (_("No relation types of the project's own yet; “relation-types PROJECT add NAME” "
+              "makes one.\n"));
+  for (guint i = 0; i < types->len; i++)
+    {
+      const GrdRelationType *type = g_ptr_array_index (types, i);
+
+      /* Translators: a relation type, whether it has a direction, and how many relations have it */
+      printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s, %u relation)%s%s\n",
+                           "%s (%s, %u relations)%s%s\n", type->n_relations),
+              type->name, type->directed ? _("directed") : _("undirected"), type->n_relations,
+              type->description != NULL && type->description[0] != '\0' ? ": " : "",
+              type->description != NULL ? type->description : "");
+    }
+  return GRD_CLI_EXIT_OK;
+}
+
+static int
+cmd_relation_types_add (GrdCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 type_id = grd_project_add_relation_type (cli->project, grd_cli_arg (cli, 0),
+                                                  grd_cli_get_option (cli, "description"),
+                                                  !grd_cli_has_option (cli, "undirected"),
+                                                  &error);
+
+  if (type_id == 0)
+    return grd_cli_fail (cli, error);
+  if (!cli->json)
+    printf (_("Added the relation type “%s”\n"), grd_cli_arg (cli, 0));
   return GRD_CLI_EXIT_OK;
 }
 
@@ -619,6 +717,8 @@ cmd_relations_list (GrdCli *cli)
           grd_json_member_int (json, "to_code_id", relation->to_code_id);
           grd_json_member_string (json, "to", grd_cli_lookup_path (paths, relation->to_code_id));
           grd_json_member_string (json, "kind", grd_relation_kind_to_string (relation->kind));
+          if (relation->type_name != NULL)
+            grd_json_member_string (json, "type", relation->type_name);
           grd_json_member_string (json, "label", relation->label);
           grd_json_member_string (json, "memo", relation->memo);
           grd_json_member_int (json, "created_at", relation->created_at);
@@ -646,7 +746,8 @@ cmd_relations_list (GrdCli *cli)
         g_autofree char *memo = grd_cli_shorten (relation->memo, 40);
 
         grd_table_add_row (table, id, grd_cli_lookup_path (paths, relation->from_code_id),
-                           grd_relation_kind_to_string (relation->kind),
+                           relation->type_name != NULL ? relation->type_name
+                                                       : grd_relation_kind_to_string (relation->kind),
                            grd_cli_lookup_path (paths, relation->to_code_id),
                            relation->label, memo, NULL);
       }
@@ -719,10 +820,18 @@ const GrdCliVerb grd_cli_project_verbs[] = {
   { "memo", "delete", "memo PROJECT delete ID",
     N_("Delete a memo"),
     "", 1, 1, cmd_memo_delete, GRD_CLI_PROJECT_OPEN },
-  { "relate", NULL, "relate PROJECT FROM TO [--kind KIND] [--label L] [--memo M]",
+  { "relate", NULL, "relate PROJECT FROM TO [--kind KIND | --type TYPE] [--label L] [--memo M]",
     N_("Relate two codes; KIND is associated, causal-condition, context, intervening-condition, "
-       "action-interaction, consequence, property-of or is-a"),
-    "kind= label= memo=", 2, 2, cmd_relate, GRD_CLI_PROJECT_OPEN },
+       "action-interaction, consequence, property-of or is-a; TYPE one of the project's own "
+       "relation types"),
+    "kind= type= label= memo=", 2, 2, cmd_relate, GRD_CLI_PROJECT_OPEN },
+  { "relation-types", NULL, "relation-types PROJECT",
+    N_("List the project's own relation types, besides the paradigm model's kinds"),
+    "", 0, 0, cmd_relation_types_list, GRD_CLI_PROJECT_OPEN },
+  { "relation-types", "add", "relation-types PROJECT add NAME [--description D] [--undirected]",
+    N_("Add a relation type, read between the codes (e.g. “hinders”); directed unless "
+       "--undirected"),
+    "description= undirected", 1, 1, cmd_relation_types_add, GRD_CLI_PROJECT_OPEN },
   { "relations", NULL, "relations PROJECT",
     N_("List relations between codes"),
     "", 0, 0, cmd_relations_list, GRD_CLI_PROJECT_OPEN },

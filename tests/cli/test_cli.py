@@ -966,6 +966,26 @@ class TestMemosAndRelations(CliTestCase):
         self.cli("undo", self.project)
         self.assertEqual(len(self.json("relations", self.project)), 1)
 
+    def test_relation_types(self):
+        # A type of the project's own, made here as in the window, then used.
+        self.assertEqual(self.json("relation-types", self.project), [])
+        self.cli("relation-types", self.project, "add", "hinders", "--description", "makes it harder")
+        self.cli("relation-types", self.project, "add", "goes with", "--undirected")
+        types = {t["name"]: t for t in self.json("relation-types", self.project)}
+        self.assertEqual((types["hinders"]["directed"], types["goes with"]["directed"]), (True, False))
+        self.fail_with("relation-types", self.project, "add", "hinders")
+
+        relation = self.json("relate", self.project, "Trust", "Solution", "--type", "hinders")
+        self.assertEqual(relation["kind"], "hinders")
+        [listed] = self.json("relations", self.project)
+        self.assertEqual((listed["id"], listed["type"]), (relation["id"], "hinders"))
+        self.assertIn("hinders", self.cli("relations", self.project).stdout)
+        self.assertIn("1 relation", self.cli("relation-types", self.project).stdout)
+
+        self.fail_with("relate", self.project, "Trust", "Solution", "--type", "helps")
+        self.fail_with("relate", self.project, "Trust", "Solution", "--type", "hinders",
+                       "--kind", "context", status=2)
+
 
 class TestCoders(CliTestCase):
     def test_coders(self):
