@@ -17,9 +17,11 @@ import zipfile
 from uitest import CLI, SAMPLE, Session, rawinput, run_tests, test, wait_for
 
 
-def export_to(session, title, path):
-    export = [n for n in session.find_all("push button") if n.name.split(" ")[-1] == "Export…"]
-    wait_for(lambda: export[0].sensitive, "the report to be ready")
+def export_to(session, title, path, button=lambda name: name.split(" ")[-1] == "Export…"):
+    """Clicks the export button (the one whose name button() accepts) and
+    saves as path through the file chooser titled title."""
+    export = wait_for(lambda: [n for n in session.find_all("push button")
+                               if button(n.name) and n.sensitive], "the report to be ready")
     export[0].doActionNamed("click")
     wait_for(lambda: [w for w in session.app.children if w.name == title], "the chooser")
     rawinput.keyCombo("<Control>a")
@@ -27,6 +29,21 @@ def export_to(session, title, path):
     time.sleep(0.5)
     rawinput.pressKey("Return")
     wait_for(lambda: os.path.exists(path), "the exported file")
+
+
+def open_reports(session, switch=None):
+    """The Reports page, on its Documents tab (the theme table previewed,
+    whose text is returned) or on the tab switch names."""
+    wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab") \
+        .queryAction().doAction(0)
+    if switch is not None:
+        wait_for(lambda: session.find("page tab", switch), "the " + switch + " switch") \
+            .queryAction().doAction(0)
+        return None
+    text = wait_for(lambda: session.find("text", "Report preview"), "the preview").queryText()
+    wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
+             "the theme table in the preview")
+    return text
 
 
 def choose(session, dropdown, steps):
@@ -46,12 +63,7 @@ def theme_table_previewed_and_exported():
         out = os.path.join(scratch, "kam-table.md")
         session = Session(SAMPLE)
         try:
-            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
-            tab.queryAction().doAction(0)
-            preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
-            text = preview.queryText()
-            wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
-                     "the table in the preview")
+            text = open_reports(session)
             shown = text.getText(0, text.characterCount)
             assert "“Trust, because with the right solution provided to customers, trust will emerge.” (Respondent 1)" in shown, shown[:400]
             assert shown.index("Intrinsic") < shown.index("Extrinsic") < shown.index("External Regulation")
@@ -72,12 +84,7 @@ def codebook_previewed_and_exported_as_odt():
         out = os.path.join(scratch, "kam-codebook.odt")
         session = Session(SAMPLE)
         try:
-            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
-            tab.queryAction().doAction(0)
-            preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
-            text = preview.queryText()
-            wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
-                     "the theme table first")
+            text = open_reports(session)
             choose(session, session.find("combo box", "Report"), 1)
             wait_for(lambda: "Intrinsic › Belief of Value of Job" in
                      text.getText(0, text.characterCount), "the code book in the preview")
@@ -110,12 +117,7 @@ def coded_transcript_previewed_and_exported_as_odt():
         out = os.path.join(scratch, "interview-2.odt")
         session = Session(SAMPLE)
         try:
-            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
-            tab.queryAction().doAction(0)
-            preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
-            text = preview.queryText()
-            wait_for(lambda: "Belief of Value of Job" in text.getText(0, text.characterCount),
-                     "the theme table first")
+            text = open_reports(session)
             choose(session, session.find("combo box", "Report"), 2)
             # named by its mnemonic label; the first transcript first
             source = wait_for(lambda: session.find("combo box", "Transcript"),
@@ -150,25 +152,14 @@ def figure_previewed_and_exported():
         out = os.path.join(scratch, "data-structure.svg")
         session = Session(SAMPLE)
         try:
-            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
-            tab.queryAction().doAction(0)
-            figures = wait_for(lambda: session.find("page tab", "Figures"), "the Figures switch")
-            figures.queryAction().doAction(0)
+            open_reports(session, "Figures")
             # the size of the laid-out figure says it is drawn: 16 cm wide
             wait_for(lambda: [n for n in session.find_all("label") if n.name.startswith("16.0 ×")],
                      "the figure's size")
             time.sleep(0.5)
             session.screenshot("reports-data-structure")
 
-            export = [n for n in session.find_all("push button") if n.name.endswith("Figure…")]
-            export[0].doActionNamed("click")
-            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Figure"],
-                     "the chooser")
-            rawinput.keyCombo("<Control>a")
-            rawinput.typeText(out)
-            time.sleep(0.5)
-            rawinput.pressKey("Return")
-            wait_for(lambda: os.path.exists(out), "the exported figure")
+            export_to(session, "Export the Figure", out, lambda name: name.endswith("Figure…"))
             with open(out, encoding="utf-8") as f:
                 assert f.read(200).startswith("<?xml")
 
@@ -195,10 +186,7 @@ def codes_by_cases_matrix_shown_and_exported():
         out = os.path.join(scratch, "kam-matrix.csv")
         session = Session(SAMPLE)
         try:
-            tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
-            tab.queryAction().doAction(0)
-            switch = wait_for(lambda: session.find("page tab", "Matrices"), "the Matrices switch")
-            switch.queryAction().doAction(0)
+            open_reports(session, "Matrices")
             matrix = wait_for(lambda: session.find("tree table", "Matrix"), "the matrix")
             for heading in expected[0][1:]:
                 wait_for(lambda: session.find_all("label", heading), "the column " + heading)
@@ -215,37 +203,17 @@ def codes_by_cases_matrix_shown_and_exported():
                          "the counts of " + row[0])
             session.screenshot("reports-matrix")
 
-            export = [n for n in session.find_all("push button") if "Export Matrix" in n.name]
-            export[0].doActionNamed("click")
-            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Matrix"],
-                     "the chooser")
-            rawinput.keyCombo("<Control>a")
-            rawinput.typeText(out)
-            time.sleep(0.5)
-            rawinput.pressKey("Return")
-            wait_for(lambda: os.path.exists(out), "the exported file")
+            export_matrix = lambda name: "Export Matrix" in name  # noqa: E731
+            export_to(session, "Export the Matrix", out, export_matrix)
             with open(out, encoding="utf-8", newline="") as f:
                 assert list(csv.reader(f)) == expected
 
             # Then as XLSX, chosen in the format dropdown with the keyboard
             # (its list is a popover of its own).
             xlsx = os.path.join(scratch, "kam-matrix.xlsx")
-            combo = session.find("combo box", "Format to export the matrix in")
-            x, y = combo.position
-            width, height = combo.size
-            rawinput.click(x + width // 2, y + height // 2)
-            time.sleep(1)
-            rawinput.pressKey("Down")
-            rawinput.pressKey("Return")
+            choose(session, session.find("combo box", "Format to export the matrix in"), 1)
             time.sleep(0.5)
-            export[0].doActionNamed("click")
-            wait_for(lambda: [w for w in session.app.children if w.name == "Export the Matrix"],
-                     "the chooser")
-            rawinput.keyCombo("<Control>a")
-            rawinput.typeText(xlsx)
-            time.sleep(0.5)
-            rawinput.pressKey("Return")
-            wait_for(lambda: os.path.exists(xlsx), "the exported workbook")
+            export_to(session, "Export the Matrix", xlsx, export_matrix)
             with zipfile.ZipFile(xlsx) as z:
                 sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
             assert sheet.count("<row ") == len(expected), sheet[:300]
