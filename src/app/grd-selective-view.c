@@ -191,7 +191,7 @@ draw_saturation (GtkDrawingArea *area,
   GtkWidget *widget = GTK_WIDGET (area);
   g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA fg, codes_color, themes_color;
-  double left = 44, bottom = 24, top = 8, right = 8, plot_w, plot_h;
+  double left = 44, bottom = 40, top = 8, right = 8, plot_w, plot_h;
   guint n, max;
   int text_w, text_h;
 
@@ -262,13 +262,29 @@ draw_saturation (GtkDrawingArea *area,
     pango_cairo_show_layout (cr, layout);
   }
   {
+    /* The transcripts' numbers in the coding order: first, middle, last. */
+    guint ticks[3] = { 1, (n + 1) / 2, n };
+
+    for (guint t = 0; t < G_N_ELEMENTS (ticks); t++)
+      {
+        g_autofree char *number = g_strdup_printf ("%u", ticks[t]);
+
+        if (t > 0 && ticks[t] == ticks[t - 1])
+          continue;
+        pango_layout_set_text (layout, number, -1);
+        pango_layout_get_pixel_size (layout, &text_w, &text_h);
+        cairo_move_to (cr, left + plot_w * (ticks[t] - 0.5) / n - text_w / 2.0, top + plot_h + 2);
+        pango_cairo_show_layout (cr, layout);
+      }
+  }
+  {
     /* Translators: the chart's legend */
     g_autofree char *legend = g_strdup_printf (_("Transcripts, in order → · codes so far (blue) · themes so far (orange) · bars: new codes"));
 
     pango_layout_set_text (layout, legend, -1);
     pango_layout_set_width (layout, (int) plot_w * PANGO_SCALE);
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    cairo_move_to (cr, left, top + plot_h + 4);
+    cairo_move_to (cr, left, top + plot_h + 4 + text_h);
     pango_cairo_show_layout (cr, layout);
   }
 }
