@@ -24,7 +24,9 @@
  *   middle column under its name, so the figure keeps its three columns;
  * - second-order themes with no dimension above take their top-level code
  *   as one, as the theme table does; a tree with no kinds at all reads as
- *   dimension, theme, concept by depth. */
+ *   dimension, theme, concept by depth;
+ * - the core category plays the kind its place gives it
+ *   (_grd_report_code_kinds), labelled as the core category. */
 
 #define G_LOG_DOMAIN "grd-report-figure"
 
@@ -36,6 +38,7 @@
 #include <pango/pangocairo.h>
 
 #include "grd-report-figure-private.h"
+#include "grd-report-private.h"
 
 #define CONCEPT_WIDTH   168.0
 #define THEME_WIDTH     140.0
@@ -333,6 +336,7 @@ assign_roles (GPtrArray *codes,
               GArray    *nodes)
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) kinds = _grd_report_code_kinds (codes);
   g_autofree gboolean *sub_theme_below = g_new0 (gboolean, codes->len + 1);
   g_autofree gint *node_of = g_new (gint, codes->len + 1);      /* own node, -1 */
   g_autofree gint *dimension_of = g_new (gint, codes->len + 1); /* in force here, -1 */
@@ -358,7 +362,7 @@ assign_roles (GPtrArray *codes,
 
       if (parent != 0)
         sub_theme_below[parent - 1] |= sub_theme_below[i - 1] ||
-                                       code->kind == GRD_CODE_KIND_SUB_THEME;
+                                       _grd_report_kind_of (kinds, code) == GRD_CODE_KIND_SUB_THEME;
     }
 
   for (guint i = 0; i < codes->len; i++)
@@ -368,6 +372,7 @@ assign_roles (GPtrArray *codes,
       gint dimension = parent != 0 ? dimension_of[parent - 1] : -1;
       gint group = parent != 0 ? group_of[parent - 1] : -1;
       gint theme = parent != 0 ? theme_of[parent - 1] : -1;
+      GrdCodeKind kind = _grd_report_kind_of (kinds, code);
       Role role;
 
       top_of[i] = parent != 0 ? top_of[parent - 1] : i;
@@ -375,12 +380,12 @@ assign_roles (GPtrArray *codes,
         role = ROLE_CONCEPT;
       else if (!typed)
         role = code->depth == 0 ? ROLE_DIMENSION : ROLE_THEME;
-      else if (code->kind == GRD_CODE_KIND_SUB_THEME ||
-               (code->kind == GRD_CODE_KIND_THEME && !sub_theme_below[i]))
+      else if (kind == GRD_CODE_KIND_SUB_THEME ||
+               (kind == GRD_CODE_KIND_THEME && !sub_theme_below[i]))
         role = ROLE_THEME;
-      else if (code->kind == GRD_CODE_KIND_THEME && group < 0 && code->depth > 0)
+      else if (kind == GRD_CODE_KIND_THEME && group < 0 && code->depth > 0)
         role = ROLE_GROUP;
-      else if (code->kind == GRD_CODE_KIND_AGGREGATE_DIMENSION && dimension < 0)
+      else if (kind == GRD_CODE_KIND_AGGREGATE_DIMENSION && dimension < 0)
         role = ROLE_DIMENSION;
       else
         role = ROLE_NONE;
@@ -458,9 +463,10 @@ add_box (Layout      *layout,
          gboolean     centre)
 {
   Node *n = &g_array_index (layout->nodes, Node, node);
-  guint shape = _grd_figure_add (layout->figure, part, n->code != NULL ? n->code->id : 0,
-                                 n->code != NULL ? n->code->name : NULL, font,
-                                 width - 2 * PAD_X, centre);
+  /* the mark on a line of its own, not broken across two */
+  g_autofree char *label = n->code != NULL ? _grd_report_code_label (n->code, "\n") : NULL;
+  guint shape = _grd_figure_add (layout->figure, part, n->code != NULL ? n->code->id : 0, label,
+                                 font, width - 2 * PAD_X, centre);
 
   layout->shape_of[node] = (gint) shape;
   return shape;

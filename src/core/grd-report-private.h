@@ -29,6 +29,18 @@ char *_grd_report_attribute_label  (GrdProject      *project,
 /* "Extrinsic › External regulation › Salary"; by_id maps ids to GrdCode. */
 char     *_grd_report_code_path       (GHashTable      *by_id,
                                        const GrdCode   *code);
+/* What a code stands for in the reports, by id (pointing into codes, a
+ * tree's codes with children after their parent): its kind, but for the
+ * core category, which has no column of its own and takes the place its
+ * position gives it. Look codes up with _grd_report_kind_of. */
+GHashTable  *_grd_report_code_kinds    (GPtrArray       *codes);
+GrdCodeKind  _grd_report_kind_of       (GHashTable      *kinds,
+                                        const GrdCode   *code);
+/* The code's name as a report prints it: the core category marked as one,
+ * after separator. */
+char        *_grd_report_code_label    (const GrdCode   *code,
+                                        const char      *separator);
+
 char     *_grd_report_escape_markdown (const char      *text);
 char     *_grd_report_escape_html     (const char      *text);
 

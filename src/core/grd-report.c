@@ -50,6 +50,57 @@ parent_of (GHashTable    *by_id,
   return code->parent_id != 0 ? g_hash_table_lookup (by_id, &code->parent_id) : NULL;
 }
 
+/* The core category stands one level above the highest it frames: a
+ * second-order theme (a sub-theme) over concepts alone, a theme over
+ * sub-themes, a dimension over themes. Choosing it must not take it out of
+ * the paper's tables and figures. */
+GHashTable *
+_grd_report_code_kinds (GPtrArray *codes)
+{
+  GHashTable *kinds = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) highest_below = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* from the end: a code's children are all read before it */
+  for (guint i = codes->len; i > 0; i--)
+    {
+      const GrdCode *code = g_ptr_array_index (codes, i - 1);
+      GrdCodeKind below = GPOINTER_TO_UINT (g_hash_table_lookup (highest_below, &code->id));
+      GrdCodeKind kind = code->kind;
+
+      if (kind == GRD_CODE_KIND_CORE_CATEGORY)
+        kind = below == GRD_CODE_KIND_OPEN_CODE ? GRD_CODE_KIND_SUB_THEME
+               : below == GRD_CODE_KIND_SUB_THEME ? GRD_CODE_KIND_THEME
+               : GRD_CODE_KIND_AGGREGATE_DIMENSION;
+      g_hash_table_insert (kinds, (gpointer) &code->id, GUINT_TO_POINTER (kind));
+      if (code->parent_id != 0)
+        {
+          GrdCodeKind parents = GPOINTER_TO_UINT (g_hash_table_lookup (highest_below,
+                                                                       &code->parent_id));
+
+          g_hash_table_insert (highest_below, (gpointer) &code->parent_id,
+                               GUINT_TO_POINTER (MAX (parents, MAX (below, kind))));
+        }
+    }
+  return kinds;
+}
+
+GrdCodeKind
+_grd_report_kind_of (GHashTable    *kinds,
+                     const GrdCode *code)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (kinds, &code->id));
+}
+
+char *
+_grd_report_code_label (const GrdCode *code,
+                        const char    *separator)
+{
+  if (code->kind != GRD_CODE_KIND_CORE_CATEGORY)
+    return g_strdup (code->name);
+  return g_strdup_printf ("%s%s(%s)", code->name, separator,
+                          grd_code_kind_caption (GRD_CODE_KIND_CORE_CATEGORY, FALSE));
+}
+
 static int
 compare_by_coding (gconstpointer a,
                    gconstpointer b)
@@ -113,6 +164,32 @@ _grd_report_attribute_label (GrdProject       *project,
   return g_strdup ("");
 }
 
+/* rank: dimension id -> its place, from 1; rows with none come last */
+static guint
+place_of_dimension (GHashTable        *rank,
+                    const GrdThemeRow *row)
+{
+  return row->dimension_id != 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (rank, &row->dimension_id))
+                                : G_MAXUINT;
+}
+
+/* A blank cell reads as the row above's: rows with no theme between go
+ * first in their dimension, rows with no dimension last in the table (as
+ * the data structure puts them); the rest keep the tree's order, the sort
+ * being stable. */
+static int
+compare_by_place (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      rank)
+{
+  const GrdThemeRow *x = *(GrdThemeRow * const *) a, *y = *(GrdThemeRow * const *) b;
+  guint x_place = place_of_dimension (rank, x), y_place = place_of_dimension (rank, y);
+
+  if (x_place != y_place)
+    return x_place < y_place ? -1 : 1;
+  return (x->middle_id != 0) - (y->middle_id != 0);
+}
+
 GrdThemeTable *
 grd_report_theme_table (GrdProject    *project,
                         gint64         label_attribute_id,
@@ -121,6 +198,8 @@ grd_report_theme_table (GrdProject    *project,
 {
   g_autoptr(GrdThemeTable) table = g_new0 (GrdThemeTable, 1);
   g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GHashTable) kinds = NULL;
+  g_autoptr(GHashTable) dimension_rank = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_ptr_array_unref);
@@ -157,6 +236,8 @@ grd_report_theme_table (GrdProject    *project,
       g_hash_table_insert (by_id, &code->id, code);
     }
 
+  kinds = _grd_report_code_kinds (codes);
+
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) theme_row_free);
   for (guint i = 0; i < codes->len; i++)
     {
@@ -165,7 +246,7 @@ grd_report_theme_table (GrdProject    *project,
       g_autoptr(GPtrArray) quotes = NULL;
       GrdThemeRow *row;
 
-      if (code->kind != GRD_CODE_KIND_SUB_THEME)
+      if (_grd_report_kind_of (kinds, code) != GRD_CODE_KIND_SUB_THEME)
         continue;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
@@ -174,14 +255,19 @@ grd_report_theme_table (GrdProject    *project,
        * a tree without dimensions takes its top-level code. */
       for (const GrdCode *at = parent_of (by_id, code); at != NULL; at = parent_of (by_id, at))
         {
-          if (at->kind == GRD_CODE_KIND_AGGREGATE_DIMENSION && dimension == NULL)
+          GrdCodeKind kind = _grd_report_kind_of (kinds, at);
+
+          if (kind == GRD_CODE_KIND_AGGREGATE_DIMENSION && dimension == NULL)
             dimension = at;
-          else if (at->kind == GRD_CODE_KIND_THEME && dimension == NULL && middle == NULL)
+          else if (kind == GRD_CODE_KIND_THEME && dimension == NULL && middle == NULL)
             middle = at;
           top = at;
         }
       if (dimension == NULL && top != code)
         dimension = top;
+      /* a top-level theme standing in for the dimension is not named twice */
+      if (middle == dimension)
+        middle = NULL;
 
       quotes = grd_query_quotes (project, code->id,
                                  GRD_QUOTE_WITH_DESCENDANTS | GRD_QUOTE_REPRESENTATIVE, 0,
@@ -193,12 +279,17 @@ grd_report_theme_table (GrdProject    *project,
 
       row = g_new0 (GrdThemeRow, 1);
       row->dimension_id = dimension != NULL ? dimension->id : 0;
-      row->dimension = g_strdup (dimension != NULL ? dimension->name : "");
+      /* Named, not left blank: a blank cell reads as the row above's. */
+      row->dimension = dimension != NULL ? _grd_report_code_label (dimension, " ")
+                                         : g_strdup (_("(no dimension)"));
       row->middle_id = middle != NULL ? middle->id : 0;
-      row->middle = g_strdup (middle != NULL ? middle->name : "");
+      row->middle = middle != NULL ? _grd_report_code_label (middle, " ") : g_strdup ("");
       row->sub_theme_id = code->id;
-      row->sub_theme = g_strdup (code->name);
+      row->sub_theme = _grd_report_code_label (code, " ");
       row->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) theme_quote_free);
+      if (row->dimension_id != 0 && !g_hash_table_contains (dimension_rank, &row->dimension_id))
+        g_hash_table_insert (dimension_rank, &row->dimension_id,
+                             GUINT_TO_POINTER (g_hash_table_size (dimension_rank) + 1));
       g_ptr_array_add (table->rows, row);
 
       for (guint j = 0; j < quotes->len; j++)
@@ -219,6 +310,7 @@ grd_report_theme_table (GrdProject    *project,
         }
     }
 
+  g_ptr_array_sort_with_data (table->rows, compare_by_place, dimension_rank);
   return g_steal_pointer (&table);
 }
 

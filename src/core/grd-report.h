@@ -23,7 +23,8 @@ typedef struct {
 /* One sub-theme with the levels above it and its representative quotes. */
 typedef struct {
   gint64     dimension_id;
-  char      *dimension;   /* the aggregate dimension (or the top-level code) */
+  char      *dimension;   /* the aggregate dimension or the top-level code; else
+                           * "(no dimension)", with id 0 */
   gint64     middle_id;   /* 0 when there is no theme between */
   char      *middle;      /* e.g. a regulation type */
   gint64     sub_theme_id;
@@ -41,7 +42,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdThemeTable, grd_theme_table_free)
 
 /* The theme table (the KAM paper's Tables 3 and 4): every sub-theme under
  * its dimension (and theme, when one stands between), with the quotes
- * flagged representative beneath it, sub-codes' included. Each quote is
+ * flagged representative beneath it, sub-codes' included; those with no
+ * dimension last, under "(no dimension)", and the core category in the
+ * place its position gives it, marked as such. Each quote is
  * labelled with its case's name, or with the value of label_attribute_id
  * (0: the case) for the case or transcript. */
 GrdThemeTable *grd_report_theme_table (GrdProject    *project,

@@ -134,6 +134,8 @@ test_theme_table_documents (Fixture       *fixture,
   g_autofree char *text = NULL, *xml = NULL;
 
   make_study (fixture->project);
+  /* no dimension above: named as such, not blank under the one before */
+  add_code_of_kind (fixture->project, 0, "Alone 𝒜", GRD_CODE_KIND_SUB_THEME, NULL);
   table = grd_report_theme_table (fixture->project, 0, NULL, &error);
   g_assert_no_error (error);
 
@@ -146,6 +148,7 @@ test_theme_table_documents (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Intrinsic 𝒜"));
   g_assert_nonnull (strstr (text, "Belief & value <of> job"));
   g_assert_nonnull (strstr (text, "“Naïve señor Zoë said 𝒜𝒝 is fine.” (Budi 🙂)"));
+  g_assert_nonnull (strstr (text, "(Budi 🙂)(no dimension)Alone 𝒜"));
   /* the header row repeats on each page, between booktabs' rules */
   g_assert_nonnull (strstr (xml, "<table:table-header-rows>"));
   g_assert_nonnull (strstr (xml, "fo:border-top=\"1pt solid #000000\" "
@@ -159,6 +162,7 @@ test_theme_table_documents (Fixture       *fixture,
   g_assert_null (strstr (text, "Regulation type"));
   g_assert_nonnull (strstr (text, "Representative quotes"));
   g_assert_nonnull (strstr (text, "“Naïve señor Zoë said 𝒜𝒝 is fine.” (Budi 🙂)"));
+  g_assert_nonnull (strstr (text, "(Budi 🙂)(no dimension)Alone 𝒜"));
   g_assert_nonnull (strstr (xml, "<w:tblHeader/>"));
 
   /* a folder that is not there: an error, and no file */

@@ -222,6 +222,76 @@ test_data_structure_sample (void)
   remove_tree (dir);
 }
 
+/* Selective coding keeps the figure whole: a sub-theme made the core
+ * category keeps its second-order box, marked, and its concepts; a
+ * dimension made it keeps its box and brackets. */
+static void
+test_data_structure_core_category (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GrdProject) project = open_sample (&dir);
+  g_autoptr(GPtrArray) codes = grd_project_list_codes (project, &error);
+  g_autoptr(GrdFigure) figure = NULL;
+  g_autoptr(GrdFigure) framing = NULL;
+  const GrdFigureItem *theme, *dimension;
+  gint64 development = 0, intrinsic = 0;
+  guint concepts = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const GrdCode *code = codes->pdata[i];
+
+      if (g_str_equal (code->name, "Personal Development"))
+        development = code->id;
+      else if (g_str_equal (code->name, "Intrinsic"))
+        intrinsic = code->id;
+    }
+  g_assert_cmpint (development, >, 0);
+  g_assert_cmpint (intrinsic, >, 0);
+
+  g_assert_true (grd_project_set_core_category (project, development, &error));
+  figure = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_parts (figure, GRD_FIGURE_PART_THEME), ==, 14);
+  theme = find_item (figure, GRD_FIGURE_PART_THEME, development, -1);
+  g_assert_nonnull (theme);
+  g_assert_cmpstr (theme->text, ==, "Personal Development\n(core category)");
+  g_assert_cmpint (grd_figure_get_item (figure, theme->link)->code_id, ==, intrinsic);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const GrdCode *code = codes->pdata[i];
+      const GrdFigureItem *concept;
+
+      if (code->parent_id != development)
+        continue;
+      concept = find_item (figure, GRD_FIGURE_PART_CONCEPT, code->id, -1);
+      g_assert_nonnull (concept);
+      g_assert_true (grd_figure_get_item (figure, concept->link) == theme);
+      concepts++;
+    }
+  g_assert_cmpuint (concepts, >, 0);
+  check_geometry (figure);
+
+  /* the former core category became a theme: a sub-theme again */
+  g_assert_true (grd_project_set_core_category (project, intrinsic, &error));
+  g_assert_true (grd_project_set_code_kind (project, development, GRD_CODE_KIND_SUB_THEME,
+                                            &error));
+  framing = grd_report_figure (project, GRD_FIGURE_DATA_STRUCTURE, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_parts (framing, GRD_FIGURE_PART_DIMENSION), ==, 2);
+  g_assert_cmpuint (count_parts (framing, GRD_FIGURE_PART_THEME), ==, 14);
+  dimension = find_item (framing, GRD_FIGURE_PART_DIMENSION, intrinsic, -1);
+  g_assert_nonnull (dimension);
+  g_assert_cmpstr (dimension->text, ==, "Intrinsic\n(core category)");
+  theme = find_item (framing, GRD_FIGURE_PART_THEME, development, -1);
+  g_assert_true (grd_figure_get_item (framing, theme->link) == dimension);
+  check_geometry (framing);
+  g_clear_object (&project);
+  remove_tree (dir);
+}
+
 /* 200 codes, names long enough to wrap and non-BMP, still one page wide. */
 static void
 test_data_structure_large (Fixture       *fixture,
@@ -548,6 +618,8 @@ main (int   argc,
   GRD_TEST_INIT (&argc, &argv);
 
   g_test_add_func ("/grounded/report/figure/data-structure/sample", test_data_structure_sample);
+  g_test_add_func ("/grounded/report/figure/data-structure/core-category",
+                   test_data_structure_core_category);
   GRD_TEST_ADD ("/grounded/report/figure/data-structure/large", test_data_structure_large);
   GRD_TEST_ADD ("/grounded/report/figure/data-structure/untyped", test_data_structure_untyped);
   g_test_add_func ("/grounded/report/figure/charts/sample", test_charts_sample);

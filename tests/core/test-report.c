@@ -198,6 +198,146 @@ test_labels_levels_and_escaping (Fixture       *fixture,
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* The sample's code called name. */
+static gint64
+sample_code (GrdProject *project,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codes = grd_project_list_codes (project, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < codes->len; i++)
+    if (g_str_equal (((GrdCode *) g_ptr_array_index (codes, i))->name, name))
+      return ((GrdCode *) g_ptr_array_index (codes, i))->id;
+  g_error ("the sample has no code “%s”", name);
+}
+
+static GrdThemeRow *
+row_of (GrdThemeTable *table,
+        gint64         sub_theme_id)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    if (((GrdThemeRow *) g_ptr_array_index (table->rows, i))->sub_theme_id == sub_theme_id)
+      return g_ptr_array_index (table->rows, i);
+  return NULL;
+}
+
+/* Selective coding keeps the paper whole: a sub-theme made the core
+ * category keeps its row and quotes, marked; a dimension made it still
+ * heads its rows, once. */
+static void
+test_core_category_keeps_its_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = NULL;
+  gsize sample_len;
+  g_autofree char *dir = g_dir_make_tmp ("grounded-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kam-study.grounded", NULL);
+  g_autoptr(GrdProject) project = NULL;
+  g_autoptr(GrdThemeTable) before = NULL;
+  g_autoptr(GrdThemeTable) after = NULL;
+  g_autoptr(GrdThemeTable) dimension = NULL;
+  g_autofree char *markdown = NULL;
+  GrdThemeRow *old_row, *row;
+  gint64 development, intrinsic;
+
+  g_assert_true (g_file_get_contents (g_getenv ("GROUNDED_SAMPLE"), &sample, &sample_len, &error));
+  g_assert_true (g_file_set_contents (path, sample, sample_len, &error));
+  project = grd_project_open (path, &error);
+  g_assert_no_error (error);
+  development = sample_code (project, "Personal Development");
+  intrinsic = sample_code (project, "Intrinsic");
+  before = grd_report_theme_table (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  old_row = row_of (before, development);
+  g_assert_nonnull (old_row);
+  g_assert_cmpuint (old_row->quotes->len, >, 0);
+
+  g_assert_true (grd_project_set_core_category (project, development, &error));
+  after = grd_report_theme_table (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->rows->len, ==, before->rows->len);
+  row = row_of (after, development);
+  g_assert_nonnull (row);
+  g_assert_true (row == g_ptr_array_index (after->rows, 2));
+  g_assert_cmpstr (row->dimension, ==, "Intrinsic");
+  g_assert_cmpstr (row->middle, ==, "");
+  g_assert_cmpstr (row->sub_theme, ==, "Personal Development (core category)");
+  g_assert_cmpuint (row->quotes->len, ==, old_row->quotes->len);
+  for (guint i = 0; i < row->quotes->len; i++)
+    g_assert_cmpstr (((GrdThemeQuote *) g_ptr_array_index (row->quotes, i))->text, ==,
+                     ((GrdThemeQuote *) g_ptr_array_index (old_row->quotes, i))->text);
+  markdown = grd_theme_table_to_string (after, GRD_TABLE_FORMAT_MARKDOWN, NULL);
+  g_assert_nonnull (strstr (markdown, "| Personal Development (core category) | “"));
+
+  /* over sub-themes it frames them as the dimension did, not twice */
+  g_assert_true (grd_project_set_core_category (project, intrinsic, &error));
+  /* the former core category became a theme: a sub-theme again */
+  g_assert_true (grd_project_set_code_kind (project, development, GRD_CODE_KIND_SUB_THEME,
+                                            &error));
+  dimension = grd_report_theme_table (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dimension->rows->len, ==, before->rows->len);
+  row = row_of (dimension, development);
+  g_assert_cmpstr (row->dimension, ==, "Intrinsic (core category)");
+  g_assert_cmpstr (row->middle, ==, "");
+  g_assert_cmpstr (row->sub_theme, ==, "Personal Development");
+  g_assert_cmpuint (row->quotes->len, ==, old_row->quotes->len);
+
+  grd_project_close (project);
+  g_clear_object (&project);
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* A sub-theme with no dimension above is named as such, after the
+ * dimensions, and one with no theme between comes first in its dimension,
+ * in every format: never a blank cell that reads as the dimension or theme
+ * of the row above. */
+static void
+test_sub_theme_without_dimension (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GrdProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdThemeTable) table = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  gint64 extrinsic = add_code_of_kind (project, 0, "Extrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, NULL);
+  gint64 external = add_code_of_kind (project, extrinsic, "External", GRD_CODE_KIND_THEME, NULL);
+  gint64 bonus = add_code_of_kind (project, external, "Bonus", GRD_CODE_KIND_SUB_THEME, NULL);
+  gint64 salary = add_code_of_kind (project, extrinsic, "Salary", GRD_CODE_KIND_SUB_THEME, NULL);
+  gint64 alone = add_code_of_kind (project, 0, "Alone 𝒜", GRD_CODE_KIND_SUB_THEME, NULL);
+  gint64 intrinsic = add_code_of_kind (project, 0, "Intrinsic",
+                                       GRD_CODE_KIND_AGGREGATE_DIMENSION, NULL);
+  gint64 value = add_code_of_kind (project, intrinsic, "Value", GRD_CODE_KIND_SUB_THEME, NULL);
+  g_autofree char *markdown = NULL, *html = NULL, *latex = NULL, *csv = NULL;
+  const gint64 order[] = { salary, bonus, value, alone };
+
+  table = grd_report_theme_table (project, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->rows->len, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpint (((GrdThemeRow *) g_ptr_array_index (table->rows, i))->sub_theme_id, ==,
+                     order[i]);
+  g_assert_cmpstr (((GrdThemeRow *) g_ptr_array_index (table->rows, 3))->dimension, ==,
+                   "(no dimension)");
+
+  markdown = grd_theme_table_to_string (table, GRD_TABLE_FORMAT_MARKDOWN, NULL);
+  g_assert_nonnull (strstr (markdown, "\n| Extrinsic |  | Salary |  |\n|  | External | Bonus |"));
+  g_assert_nonnull (strstr (markdown, "\n| (no dimension) |  | Alone 𝒜 |"));
+  html = grd_theme_table_to_string (table, GRD_TABLE_FORMAT_HTML, NULL);
+  g_assert_nonnull (strstr (html, "<tr><td>(no dimension)</td><td></td><td>Alone 𝒜</td>"));
+  latex = grd_theme_table_to_string (table, GRD_TABLE_FORMAT_LATEX, NULL);
+  g_assert_nonnull (strstr (latex, "\n(no dimension) &  & Alone 𝒜 & "));
+  csv = grd_theme_table_to_string (table, GRD_TABLE_FORMAT_CSV, NULL);
+  records = parse_csv (csv);
+  g_assert_cmpuint (records->len, ==, 5);
+  g_assert_cmpstr (((char **) g_ptr_array_index (records, 4))[0], ==, "(no dimension)");
+  g_assert_cmpstr (((char **) g_ptr_array_index (records, 4))[2], ==, "Alone 𝒜");
+}
+
 /* The span [start, end) of the transcript, its text, and its codings'
  * numbers, outermost first. */
 static void
@@ -371,6 +511,9 @@ main (int   argc,
 
   g_test_add_func ("/grounded/report/theme-table/sample-reproduces-paper", test_sample_reproduces_paper);
   GRD_TEST_ADD ("/grounded/report/theme-table/labels-levels-escaping", test_labels_levels_and_escaping);
+  g_test_add_func ("/grounded/report/theme-table/core-category",
+                   test_core_category_keeps_its_place);
+  GRD_TEST_ADD ("/grounded/report/theme-table/no-dimension", test_sub_theme_without_dimension);
   GRD_TEST_ADD ("/grounded/report/coded-transcript", test_coded_transcript);
   g_test_add_func ("/grounded/report/coded-transcript/colors", test_transcript_colors);
 

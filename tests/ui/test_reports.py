@@ -14,7 +14,7 @@ import tempfile
 import time
 import zipfile
 
-from uitest import CLI, SAMPLE, Session, rawinput, run_tests, test, wait_for
+from uitest import CLI, SAMPLE, Session, cli, rawinput, run_tests, test, wait_for
 
 
 def export_to(session, title, path, button=lambda name: name.split(" ")[-1] == "Export…"):
@@ -76,6 +76,36 @@ def theme_table_previewed_and_exported():
             assert "(Respondent 3)" in table
         finally:
             session.close()
+
+
+@test
+def theme_table_keeps_core_category_and_dimensionless_rows():
+    def prepare(path):
+        cli("codes", path, "set-kind", "Personal Development", "core-category")
+        cli("codes", path, "add", "Working Alone 𝒜", "--kind", "sub-theme")
+
+    session = Session(SAMPLE, prepare=prepare)
+    try:
+        tab = wait_for(lambda: session.find("page tab", "Reports"), "the Reports tab")
+        tab.queryAction().doAction(0)
+        preview = wait_for(lambda: session.find("text", "Report preview"), "the preview")
+        text = preview.queryText()
+        wait_for(lambda: "Working Alone" in text.getText(0, text.characterCount),
+                 "the table in the preview")
+        shown = text.getText(0, text.characterCount)
+        assert "Personal Development (core category)\n“" in shown, shown[:800]
+        # after the last dimension's rows, under a heading of its own
+        assert (shown.index("Target and Incentives") < shown.index("(no dimension)\n")
+                < shown.index("Working Alone 𝒜")), shown[-600:]
+        session.screenshot("reports-theme-table-core-category")
+        x, y = preview.position
+        w, h = preview.size
+        rawinput.click(x + w // 2, y + h // 2)
+        rawinput.keyCombo("<Control>End")
+        time.sleep(0.5)
+        session.screenshot("reports-theme-table-no-dimension")
+    finally:
+        session.close()
 
 
 @test
