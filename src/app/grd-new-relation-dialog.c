@@ -7,6 +7,8 @@
  * kinds and then the project's own relation types, and a new type can be
  * made here (one undo step) and is then chosen. The form reads the codes
  * and types again after each change while open, keeping what is chosen.
+ * Codes are picked with the code chooser, which finds a code by any part
+ * of its name or path; none is chosen for the researcher.
  */
 
 #define G_LOG_DOMAIN "grd-new-relation-dialog"
@@ -15,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "grd-code-chooser.h"
 #include "grd-dialogs.h"
 #include "grd-new-relation-dialog.h"
 #include "grd-relation-text.h"
@@ -25,9 +28,11 @@ struct _GrdNewRelationDialog
   AdwWindow            parent_instance;
 
   AdwPreferencesGroup *relation_group;
-  GtkDropDown         *from_dropdown;
+  GtkWidget           *from_button;
+  GtkLabel            *from_label;
   GtkDropDown         *kind_dropdown;
-  GtkDropDown         *to_dropdown;
+  GtkWidget           *to_button;
+  GtkLabel            *to_label;
   AdwEntryRow         *memo_row;
   AdwEntryRow         *type_name_row;
   AdwEntryRow         *type_description_row;
@@ -38,28 +43,40 @@ struct _GrdNewRelationDialog
   GrdProject          *project;
   GtkWidget           *main_window;  /* where the toast goes: this one closes */
   GPtrArray           *codes;        /* GrdCode, tree order */
+  GPtrArray           *paths;        /* char *, each code's path, in the order of codes */
+  gint64               from_id;      /* 0: not chosen yet */
+  gint64               to_id;
   GPtrArray           *types;        /* GrdRelationType, after the kinds in kind_dropdown */
 };
 
 G_DEFINE_FINAL_TYPE (GrdNewRelationDialog, grd_new_relation_dialog, ADW_TYPE_WINDOW)
 
-static const GrdCode *
-selected_code (GrdNewRelationDialog *self,
-               GtkDropDown          *dropdown)
+/* The position in codes of code_id, or -1 when it is not there (any more). */
+static int
+position_of_code (GrdNewRelationDialog *self,
+                  gint64                code_id)
 {
-  guint position = gtk_drop_down_get_selected (dropdown);
+  for (guint i = 0; self->codes != NULL && i < self->codes->len; i++)
+    if (((GrdCode *) g_ptr_array_index (self->codes, i))->id == code_id)
+      return (int) i;
+  return -1;
+}
 
-  if (self->codes == NULL || position >= self->codes->len)
-    return NULL;
-  return g_ptr_array_index (self->codes, position);
+static const GrdCode *
+code_of_id (GrdNewRelationDialog *self,
+            gint64                code_id)
+{
+  int position = position_of_code (self, code_id);
+
+  return position >= 0 ? g_ptr_array_index (self->codes, position) : NULL;
 }
 
 /* The relation the form describes, for its sentence; NULL without two codes. */
 static GrdRelation *
 relation_of_form (GrdNewRelationDialog *self)
 {
-  const GrdCode *from = selected_code (self, self->from_dropdown);
-  const GrdCode *to = selected_code (self, self->to_dropdown);
+  const GrdCode *from = code_of_id (self, self->from_id);
+  const GrdCode *to = code_of_id (self, self->to_id);
   guint how = gtk_drop_down_get_selected (self->kind_dropdown);
   g_autoptr(GrdRelation) relation = NULL;
 
@@ -95,13 +112,13 @@ update_sentence (GrdNewRelationDialog *self)
 
   gtk_widget_set_sensitive (self->relate_button, valid);
   if (relation == NULL)
-    description = g_strdup (_("The project needs two codes to relate."));
+    description = g_strdup (_("Choose the two codes to relate."));
   else if (!valid)
     description = g_strdup (_("Choose two different codes."));
   else
     {
-      sentence = grd_relation_sentence (relation, selected_code (self, self->from_dropdown)->name,
-                                        selected_code (self, self->to_dropdown)->name);
+      sentence = grd_relation_sentence (relation, code_of_id (self, self->from_id)->name,
+                                        code_of_id (self, self->to_id)->name);
       /* Translators: the relation as it will read */
       description = g_strdup_printf (_("Reads: “%s”"), sentence);
     }
@@ -133,8 +150,8 @@ on_relate_clicked (GrdNewRelationDialog *self)
       return;
     }
 
-  sentence = grd_relation_sentence (relation, selected_code (self, self->from_dropdown)->name,
-                                    selected_code (self, self->to_dropdown)->name);
+  sentence = grd_relation_sentence (relation, code_of_id (self, self->from_id)->name,
+                                    code_of_id (self, self->to_id)->name);
   grd_show_undo_toast (self->main_window, sentence);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -181,51 +198,79 @@ on_add_type_clicked (GrdNewRelationDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->kind_dropdown));
 }
 
-static guint
-position_of_code (GrdNewRelationDialog *self,
-                  gint64                code_id,
-                  guint                 fallback)
-{
-  for (guint i = 0; i < self->codes->len; i++)
-    if (((GrdCode *) g_ptr_array_index (self->codes, i))->id == code_id)
-      return i;
-  return MIN (fallback, self->codes->len > 0 ? self->codes->len - 1 : 0);
-}
-
 /* A code's path: the names from the top, for codes of the same name. */
-static GtkStringList *
+static GPtrArray *
 code_paths (GPtrArray *codes)
 {
-  GtkStringList *paths = gtk_string_list_new (NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
   /* Codes come depth first. */
   for (guint i = 0; i < codes->len; i++)
     {
       const GrdCode *code = g_ptr_array_index (codes, i);
-      g_autoptr(GString) path = g_string_new (NULL);
+      GString *path = g_string_new (NULL);
 
       g_ptr_array_set_size (stack, MIN (code->depth, stack->len));
       g_ptr_array_add (stack, code->name);
       for (guint j = 0; j < stack->len; j++)
         g_string_append_printf (path, "%s%s", j > 0 ? " / " : "",
                                 (char *) g_ptr_array_index (stack, j));
-      gtk_string_list_append (paths, path->str);
+      g_ptr_array_add (paths, g_string_free (path, FALSE));
     }
   return paths;
 }
 
-/* Reads codes and types into the dropdowns, keeping the codes and the
- * kind or type chosen (from_id, to_id, type_id) where they still are. */
+/* The button says the code chosen by its path, or asks for one. */
+static void
+show_choice (GrdNewRelationDialog *self,
+             GtkLabel             *label,
+             gint64               *code_id)
+{
+  int position = position_of_code (self, *code_id);
+
+  if (position < 0)
+    *code_id = 0;
+  gtk_label_set_text (label, position >= 0 ? g_ptr_array_index (self->paths, position)
+                                           : _("Choose a code…"));
+  update_sentence (self);
+}
+
+static void
+on_code_chosen (GrdCodeChooser       *chooser,
+                gint64                code_id,
+                GrdNewRelationDialog *self)
+{
+  gboolean from = g_object_get_data (G_OBJECT (chooser), "grd-from") != NULL;
+  gint64 *chosen = from ? &self->from_id : &self->to_id;
+
+  *chosen = code_id;
+  show_choice (self, from ? self->from_label : self->to_label, chosen);
+}
+
+static void
+choose_code (GrdNewRelationDialog *self,
+             GtkWidget            *button)
+{
+  gboolean from = button == self->from_button;
+  GtkWidget *chooser = grd_code_chooser_new (self->project, from ? _("From") : _("To"), FALSE);
+
+  grd_code_chooser_set_excluded (GRD_CODE_CHOOSER (chooser), from ? self->to_id : self->from_id);
+  if (from)
+    g_object_set_data (G_OBJECT (chooser), "grd-from", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (chooser, "code-chosen", G_CALLBACK (on_code_chosen), self, 0);
+  /* Parented to the dialog's content: a button holds no popover. */
+  grd_popover_popup_at (GTK_POPOVER (chooser), adw_window_get_content (ADW_WINDOW (self)), button);
+}
+
+/* Reads codes and types into the form, keeping the codes and the kind or
+ * type chosen where they still are. */
 static gboolean
 read_project (GrdNewRelationDialog  *self,
-              gint64                 from_id,
-              gint64                 to_id,
               GError               **error)
 {
   g_autoptr(GPtrArray) codes = grd_project_list_codes (self->project, error);
   g_autoptr(GPtrArray) types = NULL;
-  g_autoptr(GtkStringList) paths = NULL;
   g_autoptr(GtkStringList) hows = gtk_string_list_new (NULL);
   g_autoptr(GrdRelation) chosen = relation_of_form (self);
   guint kind_position = gtk_drop_down_get_selected (self->kind_dropdown);
@@ -235,25 +280,23 @@ read_project (GrdNewRelationDialog  *self,
 
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->paths, g_ptr_array_unref);
   self->codes = g_steal_pointer (&codes);
   self->types = g_steal_pointer (&types);
+  self->paths = code_paths (self->codes);
 
   for (guint i = 0; i < grd_relation_kind_count (); i++)
     gtk_string_list_append (hows, grd_relation_kind_reading (grd_relation_kind_nth (i)));
   for (guint i = 0; i < self->types->len; i++)
     gtk_string_list_append (hows, ((GrdRelationType *) g_ptr_array_index (self->types, i))->name);
-  paths = code_paths (self->codes);
 
-  gtk_drop_down_set_model (self->from_dropdown, G_LIST_MODEL (paths));
-  gtk_drop_down_set_model (self->to_dropdown, G_LIST_MODEL (paths));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (hows));
-  gtk_drop_down_set_selected (self->from_dropdown, position_of_code (self, from_id, 0));
-  gtk_drop_down_set_selected (self->to_dropdown, position_of_code (self, to_id, 1));
   if (chosen != NULL && chosen->type_id != 0)
     select_kind_or_type (self, chosen->type_id);
   else if (kind_position < grd_relation_kind_count ())
     gtk_drop_down_set_selected (self->kind_dropdown, kind_position);
-  update_sentence (self);
+  show_choice (self, self->from_label, &self->from_id);
+  show_choice (self, self->to_label, &self->to_id);
   return TRUE;
 }
 
@@ -261,23 +304,12 @@ static void
 on_project_changed (GrdNewRelationDialog *self,
                     GrdChange             change)
 {
-  const GrdCode *from = selected_code (self, self->from_dropdown);
-  const GrdCode *to = selected_code (self, self->to_dropdown);
   g_autoptr(GError) error = NULL;
 
   if ((change & (GRD_CHANGE_CODES | GRD_CHANGE_RELATIONS)) == 0)
     return;
-  if (!read_project (self, from != NULL ? from->id : 0, to != NULL ? to->id : 0, &error))
+  if (!read_project (self, &error))
     grd_show_error (GTK_WIDGET (self), _("Could not read the codes"), error);
-}
-
-static void
-setup_dropdown_expression (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkExpression) string = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                                 "string");
-
-  gtk_drop_down_set_expression (dropdown, string);
 }
 
 static void
@@ -288,6 +320,7 @@ grd_new_relation_dialog_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_weak_pointer (&self->main_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), GRD_TYPE_NEW_RELATION_DIALOG);
 
@@ -305,9 +338,11 @@ grd_new_relation_dialog_class_init (GrdNewRelationDialogClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/grounded/Grounded/ui/grd-new-relation-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, relation_group);
-  gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, from_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, from_button);
+  gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, from_label);
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, to_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, to_button);
+  gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, to_label);
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, memo_row);
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, type_name_row);
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, type_description_row);
@@ -315,6 +350,7 @@ grd_new_relation_dialog_class_init (GrdNewRelationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, directed_switch);
   gtk_widget_class_bind_template_child (widget_class, GrdNewRelationDialog, relate_button);
   gtk_widget_class_bind_template_callback (widget_class, update_sentence);
+  gtk_widget_class_bind_template_callback (widget_class, choose_code);
   gtk_widget_class_bind_template_callback (widget_class, on_relate_clicked);
   gtk_widget_class_bind_template_callback (widget_class, update_add_type_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_type_clicked);
@@ -325,8 +361,6 @@ static void
 grd_new_relation_dialog_init (GrdNewRelationDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_dropdown_expression (self->from_dropdown);
-  setup_dropdown_expression (self->to_dropdown);
 }
 
 void
@@ -342,7 +376,9 @@ grd_new_relation_dialog_present (GtkWidget  *widget,
 
   self->project = g_object_ref (project);
   g_set_weak_pointer (&self->main_window, GTK_WIDGET (parent));
-  if (!read_project (self, from_code_id, to_code_id, &error))
+  self->from_id = from_code_id;
+  self->to_id = to_code_id;
+  if (!read_project (self, &error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       grd_show_error (widget, _("Could not read the codes"), error);

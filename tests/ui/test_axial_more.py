@@ -88,6 +88,27 @@ def relate_with_own_type():
         button(session.app, "New Relation…").doActionNamed("click")
         form = dialog(session, "New Relation")
 
+        # Nothing is related until the researcher says which codes.
+        wait_for(lambda: "Choose the two codes to relate." in labels(form), "the form to ask for codes")
+        assert not [n for n in form.findChildren(lambda n: n.roleName == "push button")
+                    if "Relate" in n.name and n.sensitive], "Relate is enabled without codes"
+        session.screenshot("new-relation-empty")
+
+        # Codes are found by any part of their name, in any case.
+        button(form, "From code").doActionNamed("click")
+        time.sleep(0.5)
+        rawinput.typeText("intrinsic")
+        time.sleep(0.5)
+        rawinput.pressKey("Return")
+        button(form, "To code").doActionNamed("click")
+        time.sleep(0.5)
+        rawinput.typeText("value OF jo")
+        time.sleep(0.5)
+        session.screenshot("new-relation-chooser")
+        rawinput.pressKey("Return")
+        wait_for(lambda: "Reads: “Intrinsic is a causal condition of Belief of Value of Job”"
+                 in labels(form), "the sentence with the two codes")
+
         # A type of one's own, made in the form, is then the one chosen.
         type_into(form, "text", "Name, read between the codes", "hinders")
         button(form, "Add Type").doActionNamed("click")
