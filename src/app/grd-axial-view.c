@@ -457,6 +457,8 @@ fill_themes (GrdAxialView *self,
       g_autoptr(GHashTable) cases = NULL;
       g_autoptr(GString) spread = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *quotes = NULL;
+      g_autofree char *from_cases = NULL;
       g_autofree char *title = NULL;
       guint n_quotes = 0;
       GtkWidget *row;
@@ -494,15 +496,24 @@ fill_themes (GrdAxialView *self,
 
           qsort (names, n_names, sizeof (char *), compare_names);
           for (guint k = 0; k < n_names; k++)
-            g_string_append_printf (spread, "%s%s %u", k > 0 ? " · " : "", names[k],
-                                    GPOINTER_TO_UINT (g_hash_table_lookup (cases, names[k])));
+            {
+              if (k > 0)
+                g_string_append (spread, " · ");
+              /* Translators: a case and how many of the theme's quotes come from it */
+              g_string_append_printf (spread, _("%s: %u"), names[k],
+                                      GPOINTER_TO_UINT (g_hash_table_lookup (cases, names[k])));
+            }
         }
 
-      /* Translators: a theme's kind, its quotes, the number of cases, then each case's count */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u quote from %u cases%s%s",
-                                               "%s · %u quotes from %u cases%s%s", n_quotes),
-                                  grd_code_kind_caption (code->kind, FALSE), n_quotes,
-                                  g_hash_table_size (cases), spread->len > 0 ? ": " : "", spread->str);
+      /* Translators: how many quotes a theme has, then "from N cases" */
+      quotes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", n_quotes),
+                                n_quotes);
+      from_cases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %u case", "from %u cases",
+                                                 g_hash_table_size (cases)),
+                                    g_hash_table_size (cases));
+      /* Translators: a theme's kind, its quotes, "from N cases", then each case's count */
+      subtitle = g_strdup_printf (_("%s · %s %s%s%s"), grd_code_kind_caption (code->kind, FALSE),
+                                  quotes, from_cases, spread->len > 0 ? ": " : "", spread->str);
       title = g_strdup_printf ("%*s%s", (int) code->depth * 4, "", code->name);
       row = grd_action_row_new (title, subtitle);
       gtk_list_box_append (self->themes_list, row);

@@ -436,6 +436,15 @@ grd_memo_editor_set_project (GrdMemoEditor *self,
 }
 
 void
+grd_memo_editor_set_hint (GrdMemoEditor *self,
+                          const char    *hint)
+{
+  g_return_if_fail (GRD_IS_MEMO_EDITOR (self));
+
+  gtk_label_set_text (self->hint, hint);
+}
+
+void
 grd_memo_editor_set_target (GrdMemoEditor *self,
                             GrdMemoScope   scope,
                             gint64         target_id,

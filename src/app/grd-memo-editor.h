@@ -25,6 +25,10 @@ void       grd_memo_editor_set_target (GrdMemoEditor *self,
                                         GrdMemoScope   scope,
                                         gint64         target_id,
                                         const char    *label);
+/* What the editor says while it has no target, instead of the default
+ * "Select a transcript, a code or a coding…". */
+void       grd_memo_editor_set_hint   (GrdMemoEditor *self,
+                                        const char    *hint);
 /* Writes pending text now (also done when focus leaves, on a pause in
  * typing, and before the window closes). FALSE with error on failure. */
 gboolean   grd_memo_editor_save       (GrdMemoEditor *self,

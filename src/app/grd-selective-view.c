@@ -506,6 +506,9 @@ grd_selective_view_init (GrdSelectiveView *self)
                                       (void (*) (GtkWidget *)) refresh);
   self->date_attributes = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_drawing_area_set_draw_func (self->saturation_chart, draw_saturation, self, NULL);
+  grd_memo_editor_set_hint (self->storyline_editor,
+                            _("Choose the core category above (Choose…) to write its "
+                              "storyline."));
   g_signal_connect_swapped (self->choose_core_button, "clicked", G_CALLBACK (on_choose_core_clicked),
                             self);
   g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (on_order_changed),

@@ -37,6 +37,12 @@ def place_and_relate():
         row = wait_for(lambda: row_with_title(session, "Open codes not yet placed", "likes meeting people"),
                        "the unplaced code")
         session.screenshot("axial-view")
+        # Themes by case: each case with its count, and a plural only for more than one.
+        themes = wait_for(lambda: session.find("list", "Themes by case"), "the themes by case")
+        subtitles = [n.name for n in themes.findChildren(lambda n: n.roleName == "label")
+                     if " · " in n.name]
+        assert any("Respondent 1: " in name for name in subtitles), subtitles
+        assert not [name for name in subtitles if "from 1 cases" in name or "1 quotes" in name], subtitles
 
         # Place it under Personality through the chooser: type, Enter.
         place = row.findChildren(lambda n: n.roleName == "push button"
@@ -86,6 +92,9 @@ def core_category_and_checks():
         wait_for(lambda: len(saturation.findChildren(lambda n: n.roleName == "list item")) == 3,
                  "a row per interview")
 
+        # The storyline waits for a core category, and says so.
+        wait_for(lambda: session.find("label", "Choose the core category above (Choose…) to write its "
+                                               "storyline."), "the storyline's hint")
         choose = [n for n in session.find_all("push button") if "Choose the core category" in n.name][0]
         choose.doActionNamed("click")
         time.sleep(0.5)
