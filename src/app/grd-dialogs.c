@@ -64,12 +64,15 @@ void
 grd_show_undo_toast (GtkWidget  *widget,
                      const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  GtkWindow *window = window_of (widget);
+  AdwToast *toast;
 
+  if (!GRD_IS_WINDOW (window))
+    return;
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  grd_show_toast (widget, toast);
+  grd_window_show_state_toast (GRD_WINDOW (window), toast);
 }
 
 /* One of callback and import_callback is set. */

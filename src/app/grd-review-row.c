@@ -215,7 +215,8 @@ quote_card_new (GrdReviewCodeRow *self,
   GtkWidget *source, *states, *thread;
 
   g_string_append_printf (where, " · %s", quote->source_name);
-  if (quote->speaker != NULL)
+  /* Transcripts often name the speaker after the case: said once is enough. */
+  if (quote->speaker != NULL && g_strcmp0 (quote->speaker, quote->case_name) != 0)
     g_string_append_printf (where, " · %s", quote->speaker);
   if (quote->page > 0)
     /* Translators: the page of a PDF a quote is on */

@@ -582,13 +582,8 @@ history_action (GtkWidget  *widget,
       return;
     }
 
-  /* A quick run of undos says what the latest one did, not the first. */
-  if (self->history_toast != NULL)
-    adw_toast_dismiss (self->history_toast);
   title = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
-  self->history_toast = adw_toast_new (title);
-  g_object_add_weak_pointer (G_OBJECT (self->history_toast), (gpointer *) &self->history_toast);
-  grd_window_show_toast (self, self->history_toast);
+  grd_window_show_state_toast (self, adw_toast_new (title));
 }
 
 /* A code named elsewhere (an integration check), shown where it is coded. */
@@ -739,9 +734,9 @@ grd_window_dispose (GObject *object)
   g_clear_object (&self->job_cancellable);
   g_clear_pointer (&self->job_done, g_free);
   g_clear_pointer (&self->job_failed, g_free);
-  if (self->history_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->history_toast), (gpointer *) &self->history_toast);
-  self->history_toast = NULL;
+  if (self->state_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->state_toast), (gpointer *) &self->state_toast);
+  self->state_toast = NULL;
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
 
@@ -906,5 +901,24 @@ grd_window_show_toast (GrdWindow *self,
 {
   g_return_if_fail (GRD_IS_WINDOW (self));
 
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+grd_window_show_state_toast (GrdWindow *self,
+                             AdwToast  *toast)
+{
+  g_return_if_fail (GRD_IS_WINDOW (self));
+
+  /* Queued behind the one it outdates, a toast would tell an old state:
+   * after Undo, Redo, Undo it read "Redone" for seconds. */
+  if (self->state_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->state_toast), (gpointer *) &self->state_toast);
+      adw_toast_dismiss (self->state_toast);
+    }
+  self->state_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->state_toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -25,6 +25,10 @@ void        grd_window_set_project  (GrdWindow      *self,
 GrdProject *grd_window_get_project  (GrdWindow      *self);
 void        grd_window_show_toast   (GrdWindow      *self,
                                      AdwToast       *toast);
+/* A toast saying what state the project is in now (an edit with its Undo,
+ * "Undone: …"): it replaces the previous such toast at once. */
+void        grd_window_show_state_toast (GrdWindow  *self,
+                                         AdwToast   *toast);
 /* Gets a job's result (NULL: cancelled or failed, which the window has
  * said) and owns it. */
 typedef void (*GrdWindowJobDone) (gpointer result,

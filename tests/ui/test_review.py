@@ -95,6 +95,9 @@ def review_a_sub_theme():
                  == [("needs-work",)], "the quote needing work in the project")
         wait_for(lambda: any("its quotes: 1 needs work" in name for name in labels(item)),
                  "the row counting the quote")
+        # A quote's caption names its case, transcript and speaker, each once.
+        captions = [name.split(" · ") for name in labels(page) if " · Interview " in name]
+        assert captions and all(len(set(c)) == len(c) for c in captions), captions
 
         # A comment on the sub-theme, and a reply to it.
         press(page, "Comment on “%s”" % CODE)
@@ -126,6 +129,13 @@ def review_a_sub_theme():
         assert comments_shown(page) == [], comments_shown(page)
         press(session.app, "Undo")
         wait_for(lambda: len(cli_review(session.path)["open_comments"]) == 2, "the thread open again")
+        press(session.app, "Redo")
+        wait_for(lambda: cli_review(session.path)["open_comments"] == [], "the thread resolved again")
+        # Undo, redo, undo: the toast tells the last step, none queued behind.
+        press(session.app, "Undo")
+        wait_for(lambda: len(cli_review(session.path)["open_comments"]) == 2, "the thread open once more")
+        wait_for(lambda: within(session.app, "label", prefix="Undone: ")
+                 and not within(session.app, "label", prefix="Redone: "), "the toast of the last undo")
         press(session.app, "Redo")
         wait_for(lambda: cli_review(session.path)["open_comments"] == [], "the thread resolved again")
         wait_for(lambda: within(page, "label", "0 open · 1 resolved"), "the resolved thread counted")
