@@ -139,17 +139,44 @@ grd_window_run_job (GrdWindow        *self,
 }
 
 /* A report (what an import or export took, changed and left out) in a
- * dialog of its own. */
+ * window of its own. */
 static void
 show_report (GrdWindow  *self,
              const char *heading,
              const char *text)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/grounded/Grounded/ui/grd-report-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
+  GtkListBox *lines = GTK_LIST_BOX (gtk_builder_get_object (builder, "lines"));
+  g_auto(GStrv) each = g_strsplit (text, "\n", -1);
 
-  grd_message_dialog_add_text (ADW_MESSAGE_DIALOG (dialog), text, _("Report"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_set_title (window, heading);
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  adw_window_title_set_title (ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "title")),
+                              heading);
+
+  /* A row a line: wrapped, the lines of a long report stay apart. */
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      GtkWidget *line;
+
+      if (each[i][0] == '\0')
+        continue;
+      line = gtk_label_new (each[i]);
+      gtk_label_set_selectable (GTK_LABEL (line), TRUE);
+      /* Focused first, a selectable label selects all of itself. */
+      gtk_widget_set_focusable (line, FALSE);
+      gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (line), 0);
+      gtk_widget_set_margin_top (line, 8);
+      gtk_widget_set_margin_bottom (line, 8);
+      gtk_widget_set_margin_start (line, 12);
+      gtk_widget_set_margin_end (line, 12);
+      gtk_list_box_append (lines, line);
+    }
+  gtk_window_present (window);
 }
 
 static void
@@ -161,7 +188,8 @@ on_report_button (AdwToast  *toast,
 }
 
 /* A toast saying what was done, with Details for the report and, for what
- * changed the project, Undo in the window's header bar as ever. */
+ * changed the project, Undo in the window's header bar as ever. It stays
+ * until dismissed: the report is worth reading after a coffee. */
 static void
 show_report_toast (GrdWindow  *self,
                    const char *title,
@@ -170,6 +198,7 @@ show_report_toast (GrdWindow  *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 0);
   g_object_set_data_full (G_OBJECT (toast), "grd-report", report, g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_report_button), self, 0);
   grd_window_show_toast (self, toast);

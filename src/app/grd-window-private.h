@@ -67,7 +67,7 @@ struct _GrdWindow
   char                 *job_failed;      /* and its error heading */
   struct _GrdViewJob   *view_job;        /* a job another view runs here */
   GdkRGBA               coding_rgba;
-  AdwToast             *history_toast;   /* the last undo/redo toast, while shown */
+  AdwToast             *state_toast;     /* the last edit, undo or redo toast, while shown */
 };
 
 /* A job (an import or export) is on its way; edits wait for it. */

@@ -151,6 +151,51 @@ grd_refi_outcome_to_string (GrdRefiOutcome outcome)
     }
 }
 
+/* REFI-QDA's element names in the researcher's words; the element stays
+ * in parentheses for those who know the standard. */
+static const struct {
+  const char *element;
+  const char *words;
+} element_words[] = {
+  { "AudioSource",        N_("Audio files") },
+  { "Case",               N_("Cases") },
+  { "Code",               N_("Codes") },
+  { "Coding",             N_("Codings") },
+  { "Description",        N_("Descriptions") },
+  { "Link",               N_("Relations") },
+  { "MemberCode",         N_("Codes in sets") },
+  { "MemberNote",         N_("Memos in sets") },
+  { "MemberSource",       N_("Transcripts in sets") },
+  { "Note",               N_("Memos") },
+  { "NoteRef",            N_("Memo links") },
+  { "PDFSelection",       N_("PDF quotes") },
+  { "PDFSource",          N_("PDF transcripts") },
+  { "PictureSource",      N_("Pictures") },
+  { "PlainTextSelection", N_("Quotes") },
+  { "Set",                N_("Sets") },
+  { "SourceRef",          N_("Transcripts of cases") },
+  { "TextSource",         N_("Text transcripts") },
+  { "User",               N_("Coders") },
+  { "Variable",           N_("Attributes") },
+  { "VariableValue",      N_("Attribute values") },
+  { "VideoSource",        N_("Video files") },
+};
+
+/* "Codes (Code)", or for Grounded's own notions ("code kind") the notion
+ * with a capital. */
+static char *
+element_in_words (const char *element)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (element_words); i++)
+    if (strcmp (element_words[i].element, element) == 0)
+      /* Translators: the plain words for a REFI-QDA element, then its name */
+      return g_strdup_printf (_("%s (%s)"), _(element_words[i].words), element);
+
+  if (element[0] == '\0')
+    return g_strdup ("");
+  return g_strdup_printf ("%c%s", g_ascii_toupper (element[0]), element + 1);
+}
+
 char *
 grd_refi_report_to_string (GrdRefiReport *report)
 {
@@ -159,11 +204,13 @@ grd_refi_report_to_string (GrdRefiReport *report)
   for (guint i = 0; i < report->tallies->len; i++)
     {
       GrdRefiTally *tally = g_ptr_array_index (report->tallies, i);
+      g_autofree char *words = element_in_words (tally->element);
 
-      g_string_append_printf (out, "  %-9s %6u %s", grd_refi_outcome_to_string (tally->outcome),
-                              tally->count, tally->element);
+      /* Translators: e.g. "Codes (Code): 36 taken" */
+      g_string_append_printf (out, _("%s: %u %s"), words, tally->count,
+                              grd_refi_outcome_to_string (tally->outcome));
       if (tally->why != NULL)
-        g_string_append_printf (out, ": %s", tally->why);
+        g_string_append_printf (out, " — %s", tally->why);
       g_string_append_c (out, '\n');
     }
 
@@ -171,7 +218,7 @@ grd_refi_report_to_string (GrdRefiReport *report)
     {
       GrdRefiWarning *warning = g_ptr_array_index (report->warnings, i);
 
-      g_string_append_printf (out, "  %s", warning->file);
+      g_string_append_printf (out, "%s", warning->file);
       if (warning->line > 0)
         g_string_append_printf (out, ":%u", warning->line);
       if (warning->element != NULL)
@@ -179,7 +226,7 @@ grd_refi_report_to_string (GrdRefiReport *report)
       g_string_append_printf (out, ": %s\n", warning->message);
     }
   if (report->n_warnings_dropped > 0)
-    g_string_append_printf (out, _("  … and %u more warnings\n"), report->n_warnings_dropped);
+    g_string_append_printf (out, _("… and %u more warnings\n"), report->n_warnings_dropped);
 
   return g_string_free (out, FALSE);
 }

@@ -38,6 +38,20 @@ def codebook_out_and_in():
             type_location(codebook)
             wait_for(lambda: session.find("label", "Exported the code book to kam-codes.qdc"),
                      "the export's toast")
+            # Its report, in words, in a window of its own.
+            wait_for(lambda: [n for n in session.find_all("push button") if n.name.endswith("Details")],
+                     "the report's button")[0].doActionNamed("click")
+            report = wait_for(lambda: [w for w in session.app.children
+                                       if w.name == "Exported the code book to kam-codes.qdc"],
+                              "the report")[0]
+            lines = wait_for(lambda: [n.name for n in report.findChildren(lambda n: n.roleName == "label")
+                                      if n.name.startswith("Codes (Code): ")], "the report's lines")
+            assert " taken" in lines[0], lines
+            session.screenshot("refi-report")
+            rawinput.pressKey("Escape")
+            wait_for(lambda: not [w for w in session.app.children
+                                  if w.name == "Exported the code book to kam-codes.qdc"],
+                     "the report to close")
             with open(codebook, encoding="utf-8") as f:
                 xml = f.read()
             assert "<CodeBook" in xml and 'name="Intrinsic"' in xml, xml[:300]
