@@ -136,6 +136,8 @@ gboolean         _grd_refi_drop_refused (Import      *import,
                                          xmlNodePtr   node,
                                          GError     **local_error,
                                          GError     **error);
+void             _grd_refi_tally_merged (Import     *import,
+                                         const char *element);
 
 /* The reader (grd-refi-import.c). */
 void             _grd_refi_reader_errors_clear (ReaderErrors *errors);

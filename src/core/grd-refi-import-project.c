@@ -131,6 +131,39 @@ _grd_refi_queue_note_refs (Import       *import,
 
 /* Sources and codings */
 
+/* The coding of the element's GUID when the project holds it on this
+ * passage with this code (0 otherwise): a coding that GUID names
+ * elsewhere is another one, and gets a GUID of its own. */
+static gboolean
+find_same_coding (Import      *import,
+                  xmlNodePtr   coding,
+                  gint64       source_id,
+                  gint64       code_id,
+                  gint64       start,
+                  gint64       end,
+                  gint64      *coding_id,
+                  GError     **error)
+{
+  g_autofree char *guid = _grd_refi_prop_guid (coding, "guid");
+  g_autoptr(GrdCoding) existing = NULL;
+  gint64 id = 0;
+
+  *coding_id = 0;
+  if (guid == NULL)
+    return TRUE;
+  if (!_grd_project_refi_find_guid (import->project, "coding", guid, &id, error))
+    return FALSE;
+  if (id == 0)
+    return TRUE;
+  existing = grd_project_get_coding (import->project, id, error);
+  if (existing == NULL)
+    return FALSE;
+  if (existing->source_id == source_id && existing->code_id == code_id &&
+      existing->start == start && existing->end == end)
+    *coding_id = id;
+  return TRUE;
+}
+
 static gboolean
 add_coding (Import      *import,
             xmlNodePtr   coding,
@@ -171,14 +204,22 @@ add_coding (Import      *import,
       return TRUE;
     }
 
-  if ((guid = _grd_refi_take_guid (import, coding, "coding", error)) == NULL)
+  if (!find_same_coding (import, coding, source_id, code_id, start, end, coding_id, error))
     return FALSE;
-  *coding_id = _grd_project_refi_add_coding (import->project, guid, source_id, code_id, start,
-                                             end, coder_id, parse_time (created), &local_error);
-  if (*coding_id == 0)
-    return _grd_refi_drop_refused (import, coding, &local_error, error);
+  if (*coding_id != 0)
+    _grd_refi_tally_merged (import, "Coding");
+  else
+    {
+      if ((guid = _grd_refi_take_guid (import, coding, "coding", error)) == NULL)
+        return FALSE;
+      *coding_id = _grd_project_refi_add_coding (import->project, guid, source_id, code_id,
+                                                 start, end, coder_id, parse_time (created),
+                                                 &local_error);
+      if (*coding_id == 0)
+        return _grd_refi_drop_refused (import, coding, &local_error, error);
+      grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Coding", NULL, 1);
+    }
   g_hash_table_add (import->codings_seen, g_steal_pointer (&key));
-  grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Coding", NULL, 1);
   _grd_refi_queue_note_refs (import, coding, GRD_MEMO_SCOPE_CODING, *coding_id);
   return TRUE;
 }
@@ -287,6 +328,93 @@ import_values (Import      *import,
                gint64       source_id,
                GError     **error);
 
+/* The source of the file's GUID when the project holds it with the very
+ * text the file has (compared as grd_project_add_source hashes it);
+ * *other names it when the text differs. */
+static gboolean
+find_same_source (Import      *import,
+                  const char  *file_guid,
+                  SourceText  *text,
+                  gint64      *source_id,
+                  GrdSource  **other,
+                  GError     **error)
+{
+  g_autoptr(GrdSource) existing = NULL;
+  g_autofree char *hash = NULL;
+  gint64 id = 0;
+
+  *source_id = 0;
+  *other = NULL;
+  if (file_guid == NULL)
+    return TRUE;
+  if (!_grd_project_refi_find_guid (import->project, "source", file_guid, &id, error))
+    return FALSE;
+  if (id == 0)
+    return TRUE;
+  existing = grd_project_get_source (import->project, id, error);
+  if (existing == NULL)
+    return FALSE;
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->text, text->len);
+  if (g_strcmp0 (hash, existing->content_hash) == 0)
+    *source_id = id;
+  else
+    *other = g_steal_pointer (&existing);
+  return TRUE;
+}
+
+/* Adds the file's source as a new one: under the file's GUID, or under a
+ * fresh one (*guid) when other holds that GUID with another text. The
+ * text moves to *out, which the selections still read through
+ * text->chars: the caller keeps it until they are done. */
+static gboolean
+add_text_source (Import           *import,
+                 xmlNodePtr        source,
+                 const char       *name,
+                 SourceText       *text,
+                 GrdSource        *other,
+                 GrdImportedText **out,
+                 gint64           *source_id,
+                 char            **guid,
+                 GError          **error)
+{
+  GrdImportedText *imported = *out = g_new0 (GrdImportedText, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  imported->text = g_steal_pointer (&text->text);
+  imported->text_len = text->len;
+  imported->n_chars = text->n_chars;
+  imported->format = g_strdup ("txt");
+  imported->original_name = g_strdup (name);
+  imported->title = g_strdup (name);
+  imported->encoding = g_strdup ("UTF-8");
+  imported->turns = grd_import_detect_turns (imported->text, NULL);
+  _grd_refi_read_original (import, source, imported);
+
+  *source_id = grd_project_add_source (import->project, imported, name, &local_error);
+  if (*source_id == 0)
+    return _grd_refi_drop_refused (import, source, &local_error, error);
+  if (other == NULL)
+    return (*guid = _grd_refi_adopt_file_guid (import, source, "source", *source_id,
+                                               error)) != NULL;
+
+  {
+    g_autoptr(GrdSource) added = grd_project_get_source (import->project, *source_id, error);
+    g_autofree char *message = NULL;
+
+    if (added == NULL)
+      return FALSE;
+    message = g_strdup_printf (_("its text differs from the transcript “%s” already in the "
+                                 "project under this GUID; imported as a new source with a new "
+                                 "GUID"), other->name);
+    _grd_refi_warn_at (import, source, message);
+    grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, (const char *) source->name,
+                           _("another text under the GUID of a source in the project: "
+                             "added as a new source"), 1);
+    *guid = g_strdup (added->guid);
+  }
+  return TRUE;
+}
+
 static gboolean
 import_text_source (Import      *import,
                     xmlNodePtr   source,
@@ -295,7 +423,7 @@ import_text_source (Import      *import,
 {
   g_auto(SourceText) text = { 0 };
   g_autoptr(GrdImportedText) imported = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GrdSource) other = NULL;
   g_autofree char *name = _grd_refi_prop (source, "name");
   g_autofree char *guid = NULL;
   g_autofree char *file_guid = _grd_refi_prop_guid (source, "guid");
@@ -316,27 +444,27 @@ import_text_source (Import      *import,
       name = g_strdup (_("Untitled source"));
     }
 
-  /* the project takes the text; selections still read it through
-   * text.chars while imported lives */
-  imported = g_new0 (GrdImportedText, 1);
-  imported->text = g_steal_pointer (&text.text);
-  imported->text_len = text.len;
-  imported->n_chars = text.n_chars;
-  imported->format = g_strdup ("txt");
-  imported->original_name = g_strdup (name);
-  imported->title = g_strdup (name);
-  imported->encoding = g_strdup ("UTF-8");
-  imported->turns = grd_import_detect_turns (imported->text, NULL);
-  _grd_refi_read_original (import, source, imported);
-
-  source_id = grd_project_add_source (import->project, imported, name, &local_error);
-  if (source_id == 0)
-    return _grd_refi_drop_refused (import, source, &local_error, error);
-  if ((guid = _grd_refi_adopt_file_guid (import, source, "source", source_id, error)) == NULL)
+  /* a transcript the project already holds takes the file's selections,
+   * codings and notes; only what is new of them is added */
+  if (!find_same_source (import, file_guid, &text, &source_id, &other, error))
     return FALSE;
+  if (source_id != 0)
+    {
+      guid = g_strdup (file_guid);
+      _grd_refi_tally_merged (import, (const char *) source->name);
+    }
+  else
+    {
+      if (!add_text_source (import, source, name, &text, other, &imported, &source_id, &guid,
+                            error))
+        return FALSE;
+      if (source_id == 0)
+        return TRUE;
+      grd_refi_report_tally (import->report, GRD_REFI_TAKEN, (const char *) source->name, NULL,
+                             1);
+    }
   if (file_guid != NULL)
     _grd_refi_map_id (import->sources, file_guid, source_id);
-  grd_refi_report_tally (import->report, GRD_REFI_TAKEN, (const char *) source->name, NULL, 1);
   if (import->utf16_offsets &&
       text.extra[UNIT_UTF16]->len != text.extra[UNIT_CODE_POINT]->len)
     grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, (const char *) source->name,
@@ -353,8 +481,8 @@ import_text_source (Import      *import,
       gint64 coding_id;
 
       /* a coding straight under a source codes all of it */
-      if (_grd_refi_is_element (child, "Coding") && imported->n_chars > 0 &&
-          !add_coding (import, child, source_id, 0, imported->n_chars, &coding_id, error))
+      if (_grd_refi_is_element (child, "Coding") && text.n_chars > 0 &&
+          !add_coding (import, child, source_id, 0, text.n_chars, &coding_id, error))
         return FALSE;
       if (_grd_refi_is_element (child, "PDFSelection") ||
           _grd_refi_is_element (child, "PictureSelection") ||
@@ -735,31 +863,44 @@ import_links (Import      *import,
         GrdRelationKind kind = GRD_RELATION_KIND_ASSOCIATED;
         const char *label = name;
         const char *memo = NULL;
-        g_autoptr(GError) local_error = NULL;
-        gint64 relation_id;
+        g_autofree char *file_guid = _grd_refi_prop_guid (link, "guid");
+        gint64 relation_id = 0;
         guint first_ref;
 
         if (name != NULL && grd_relation_kind_from_string (name, &kind))
           label = NULL;
-        if ((guid = _grd_refi_take_guid (import, link, "relation", error)) == NULL)
-          return FALSE;
-
         /* our own export keeps a relation's memo in a note of derived GUID */
-        own_note = _grd_refi_derived_guid ("relation-memo", guid);
-        if (g_hash_table_contains (import->notes, own_note))
+        if (file_guid != NULL)
+          own_note = _grd_refi_derived_guid ("relation-memo", file_guid);
+        if (own_note != NULL && g_hash_table_contains (import->notes, own_note))
           memo = ((Note *) g_hash_table_lookup (import->notes, own_note))->text;
 
-        relation_id = grd_project_add_relation (import->project, from, to, kind, label, memo,
-                                                &local_error);
-        if (relation_id == 0)
-          {
-            /* a code related to itself, a relation given twice */
-            if (!_grd_refi_drop_refused (import, link, &local_error, error))
-              return FALSE;
-            continue;
-          }
-        if (!_grd_project_refi_adopt_guid (import->project, "relation", relation_id, guid, error))
+        if (file_guid != NULL &&
+            !_grd_project_refi_find_guid (import->project, "relation", file_guid, &relation_id,
+                                          error))
           return FALSE;
+        if (relation_id != 0)
+          _grd_refi_tally_merged (import, "Link");
+        else
+          {
+            g_autoptr(GError) local_error = NULL;
+
+            if ((guid = _grd_refi_take_guid (import, link, "relation", error)) == NULL)
+              return FALSE;
+            relation_id = grd_project_add_relation (import->project, from, to, kind, label, memo,
+                                                    &local_error);
+            if (relation_id == 0)
+              {
+                /* a code related to itself, a relation given twice */
+                if (!_grd_refi_drop_refused (import, link, &local_error, error))
+                  return FALSE;
+                continue;
+              }
+            if (!_grd_project_refi_adopt_guid (import->project, "relation", relation_id, guid,
+                                               error))
+              return FALSE;
+            grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Link", NULL, 1);
+          }
         first_ref = import->note_refs->len;
         _grd_refi_queue_note_refs (import, link, GRD_MEMO_SCOPE_RELATION, relation_id);
         /* consumed: it becomes no memo of its own, and the Link's NoteRef
@@ -772,7 +913,6 @@ import_links (Import      *import,
                           own_note) == 0)
                 g_ptr_array_remove_index (import->note_refs, i - 1);
           }
-        grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Link", NULL, 1);
       }
     }
   return TRUE;
@@ -786,15 +926,14 @@ add_memo (Import       *import,
           gboolean      keep_guid,
           GError      **error)
 {
-  gint64 memo_id, other = 0;
+  gint64 memo_id;
 
+  /* create_memos() has checked the project has no memo of the GUID */
   memo_id = grd_project_add_memo (import->project, scope, target_id, note->title,
                                   note->text != NULL ? note->text : "", error);
-  if (memo_id == 0 ||
-      (keep_guid && !_grd_project_refi_find_guid (import->project, "memo", note->guid, &other,
-                                                  error)))
+  if (memo_id == 0)
     return FALSE;
-  if (keep_guid && other == 0 &&
+  if (keep_guid &&
       !_grd_project_refi_adopt_guid (import->project, "memo", memo_id, note->guid, error))
     return FALSE;
   return _grd_project_refi_set_memo_origin (import->project, memo_id, note->author_id,
@@ -837,6 +976,7 @@ create_memos (Import      *import,
     {
       Note *note = g_ptr_array_index (import->note_order, i);
       GPtrArray *list = g_hash_table_lookup (refs, note->guid);
+      gint64 existing = 0;
 
       /* replaced by a later note of the same GUID, or a relation's memo */
       if (g_hash_table_lookup (import->notes, note->guid) != note)
@@ -850,6 +990,14 @@ create_memos (Import      *import,
             return FALSE;
           if (restored)
             continue;
+        }
+      /* a memo of this project, exported from it or imported before */
+      if (!_grd_project_refi_find_guid (import->project, "memo", note->guid, &existing, error))
+        return FALSE;
+      if (existing != 0)
+        {
+          _grd_refi_tally_merged (import, "Note");
+          continue;
         }
 
       if (list == NULL)

@@ -288,6 +288,16 @@ _grd_refi_drop_refused (Import      *import,
   return TRUE;
 }
 
+/* An element whose GUID the project already holds for the same thing:
+ * the file came from this project, or was imported into it before, so
+ * the element is merged, not added again. */
+void
+_grd_refi_tally_merged (Import     *import,
+                        const char *element)
+{
+  grd_refi_report_tally (import->report, GRD_REFI_TAKEN, element, _("already in the project"), 1);
+}
+
 /* Reading the XML: a stream, with each element of interest expanded into
  * a small tree of its own, so memory follows the largest source, not the
  * whole file. */

@@ -266,7 +266,6 @@ restore_comment (Import      *import,
                  GError     **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (note->text != NULL ? note->text : ""));
-  g_autofree char *guid = g_strdup (note->guid);
   gint64 parent_id = kind == REVIEW_REPLY ? _grd_refi_lookup_id (import->comments, parent_guid)
                                           : 0;
   gint64 other = 0;
@@ -289,22 +288,19 @@ restore_comment (Import      *import,
       return TRUE;
     }
 
-  /* the same file imported twice into one project */
-  if (!_grd_project_refi_find_guid (import->project, "comment", guid, &other, error))
+  /* the file came from this project, or was imported into it before:
+   * the comment is there, and its replies answer it */
+  if (!_grd_project_refi_find_guid (import->project, "comment", note->guid, &other, error))
     return FALSE;
   if (other != 0)
     {
-      g_autofree char *message = g_strdup_printf (_("the GUID %s is used twice; this one got a "
-                                                    "new GUID"), guid);
-
-      warn_note (import, note, message);
-      g_free (guid);
-      guid = _grd_new_guid ();
-      grd_refi_report_tally (import->report, GRD_REFI_CONVERTED, "review comment",
-                             _("duplicate GUID replaced"), 1);
+      _grd_refi_map_id (import->comments, note->guid, other);
+      _grd_refi_tally_merged (import, "review comment");
+      *restored = TRUE;
+      return TRUE;
     }
 
-  comment_id = _grd_project_refi_add_comment (import->project, guid, target_of (target),
+  comment_id = _grd_project_refi_add_comment (import->project, note->guid, target_of (target),
                                               target != NULL ? target->target_id : 0, parent_id,
                                               author_of (import, note->author_id),
                                               note->created_at, text,
