@@ -57,6 +57,24 @@ has_warning (GrdRefiReport *report,
   return FALSE;
 }
 
+/* How many of element the report tallied, under any outcome, for why. */
+static inline guint
+count_tallies (GrdRefiReport *report,
+               const char    *element,
+               const char    *why)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->tallies->len; i++)
+    {
+      GrdRefiTally *tally = g_ptr_array_index (report->tallies, i);
+
+      if (g_strcmp0 (tally->element, element) == 0 && g_strcmp0 (tally->why, why) == 0)
+        n += tally->count;
+    }
+  return n;
+}
+
 static inline char *
 sample_path (const char *name)
 {
