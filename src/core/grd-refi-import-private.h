@@ -64,6 +64,8 @@ typedef struct {
   GPtrArray     *cases;          /* deferred Case nodes (copies) */
   GHashTable    *comments;       /* the file's comment guid -> comment id */
   GHashTable    *source_cases;   /* source id -> the name of the case it was put in */
+  GHashTable    *merged_sources; /* ids of the sources the project held before: only */
+                                 /* their codings can be in the project already */
 } Import;
 
 /* libxml2's errors on one reader: the first fatal one ends the import. */

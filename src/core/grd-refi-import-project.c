@@ -149,7 +149,9 @@ find_same_coding (Import      *import,
   gint64 id = 0;
 
   *coding_id = 0;
-  if (guid == NULL)
+  /* A source new to the project has none of its codings yet: at L the
+   * lookup per coding would cost a second. */
+  if (guid == NULL || !g_hash_table_contains (import->merged_sources, &source_id))
     return TRUE;
   if (!_grd_project_refi_find_guid (import->project, "coding", guid, &id, error))
     return FALSE;
@@ -451,6 +453,7 @@ import_text_source (Import      *import,
   if (source_id != 0)
     {
       guid = g_strdup (file_guid);
+      g_hash_table_add (import->merged_sources, g_memdup2 (&source_id, sizeof source_id));
       _grd_refi_tally_merged (import, (const char *) source->name);
     }
   else

@@ -74,6 +74,7 @@ _grd_refi_import_clear (Import *import)
   g_clear_pointer (&import->cases, g_ptr_array_unref);
   g_clear_pointer (&import->comments, g_hash_table_unref);
   g_clear_pointer (&import->source_cases, g_hash_table_unref);
+  g_clear_pointer (&import->merged_sources, g_hash_table_unref);
 }
 
 
@@ -101,6 +102,7 @@ _grd_refi_import_init (Import        *import,
   import->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeNode);
   import->comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->source_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  import->merged_sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 void
