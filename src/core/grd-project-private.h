@@ -34,6 +34,15 @@ void      _grd_project_fail_edit   (GrdProject  *self);
 gboolean  _grd_project_note_batch_change (GrdProject *self,
                                           GrdChange   change);
 
+/* Adds a source's text to the full-text index, or takes it out. A batch
+ * adds its sources all at its end: each full-text write in a transaction
+ * makes SQLite flush the index at every later savepoint, which cost an
+ * import of 1,000 transcripts and 200,000 codings a tenth of its time. */
+gboolean  _grd_project_index_source (GrdProject  *self,
+                                     gint64       source_id,
+                                     gboolean     add,
+                                     GError     **error);
+
 gboolean  _grd_project_current_coder_id (GrdProject *self,
                                          gint64     *coder_id,
                                          GError    **error);

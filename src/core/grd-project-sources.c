@@ -283,7 +283,7 @@ grd_project_add_source (GrdProject       *self,
     if (!grd_store_step_done (store, grd_stmt_get (stmt), error))
       goto fail;
   }
-  if (!_grd_search_index_source (store, source_id, TRUE, error))
+  if (!_grd_project_index_source (self, source_id, TRUE, error))
     goto fail;
 
   for (guint i = 0; imported->turns != NULL && i < imported->turns->len; i++)
@@ -611,7 +611,7 @@ grd_project_delete_source (GrdProject  *self,
                       source_id) ||
       !grd_store_run (store, error, "DELETE FROM attribute_value WHERE source_id = ?1", "i",
                       source_id) ||
-      !_grd_search_index_source (store, source_id, FALSE, error) ||
+      !_grd_project_index_source (self, source_id, FALSE, error) ||
       !grd_store_run (store, error, "DELETE FROM source_text WHERE id = ?1", "i", source_id) ||
       !grd_store_run (store, error, "DELETE FROM source WHERE id = ?1", "i", source_id))
     {

@@ -13,6 +13,7 @@
 
 #include "grd-history-private.h"
 #include "grd-project-private.h"
+#include "grd-query-private.h"
 
 struct _GrdProject
 {
@@ -23,6 +24,7 @@ struct _GrdProject
   gint64     coder_id;       /* cache of the current coder, 0 until read */
   guint      batch_depth;
   GrdChange  batch_changes;
+  GArray    *batch_sources;  /* gint64 ids the batch has yet to index */
 };
 
 G_DEFINE_FINAL_TYPE (GrdProject, grd_project, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ grd_project_finalize (GObject *object)
 
   grd_project_close (self);
   g_clear_pointer (&self->guid, g_free);
+  g_clear_pointer (&self->batch_sources, g_array_unref);
 
   G_OBJECT_CLASS (grd_project_parent_class)->finalize (object);
 }
@@ -71,6 +74,7 @@ grd_project_class_init (GrdProjectClass *klass)
 static void
 grd_project_init (GrdProject *self)
 {
+  self->batch_sources = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /* Time-ordered GUIDs (the UUID version 7 layout: 48 bits of Unix
@@ -491,6 +495,7 @@ grd_project_close (GrdProject *self)
       g_warning ("Closing %s with an unfinished batch; it is rolled back",
                  grd_store_get_display_name (self->store));
       self->batch_depth = 0;
+      g_array_set_size (self->batch_sources, 0);
       while (grd_store_in_transaction (self->store))
         grd_store_rollback (self->store);
     }
@@ -626,6 +631,70 @@ _grd_project_note_batch_change (GrdProject *self,
   return TRUE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A rolled-back source left its id behind (and a later one may have taken
+ * it again): each id is indexed once, if its text is there. Ids come in
+ * runs, and a run is one statement: FTS5 writes its index out at the end
+ * of every statement, so fewer statements make fewer, larger segments. */
+static gboolean
+index_batch_sources (GrdProject  *self,
+                     GError     **error)
+{
+  GArray *ids = self->batch_sources;
+  guint first = 0;
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 1; i <= ids->len; i++)
+    {
+      gint64 low = g_array_index (ids, gint64, first);
+
+      if (i < ids->len && g_array_index (ids, gint64, i) - g_array_index (ids, gint64, i - 1) <= 1)
+        continue;
+      if (!grd_store_run (self->store, error,
+                          "INSERT INTO source_fts (rowid, text) "
+                          "SELECT id, text FROM source_text WHERE id BETWEEN ?1 AND ?2",
+                          "ii", low, g_array_index (ids, gint64, i - 1)))
+        return FALSE;
+      first = i;
+    }
+  g_array_set_size (ids, 0);
+  return TRUE;
+}
+
+gboolean
+_grd_project_index_source (GrdProject  *self,
+                           gint64       source_id,
+                           gboolean     add,
+                           GError     **error)
+{
+  if (self->batch_depth == 0)
+    return _grd_search_index_source (self->store, source_id, add, error);
+
+  if (add)
+    {
+      g_array_append_val (self->batch_sources, source_id);
+      return TRUE;
+    }
+
+  /* A source of this batch is not in the index yet: deleting it there
+   * would break the index. */
+  for (guint i = 0; i < self->batch_sources->len; i++)
+    if (g_array_index (self->batch_sources, gint64, i) == source_id)
+      {
+        g_array_remove_index_fast (self->batch_sources, i);
+        return TRUE;
+      }
+  return _grd_search_index_source (self->store, source_id, FALSE, error);
+}
+
 gboolean
 grd_project_begin_batch (GrdProject  *self,
                          const char  *label,
@@ -645,6 +714,7 @@ grd_project_begin_batch (GrdProject  *self,
 
   self->batch_depth = 1;
   self->batch_changes = 0;
+  g_array_set_size (self->batch_sources, 0);
   return TRUE;
 }
 
@@ -658,6 +728,12 @@ grd_project_end_batch (GrdProject  *self,
   if (--self->batch_depth > 0)
     return TRUE;
 
+  if (!index_batch_sources (self, error))
+    {
+      g_array_set_size (self->batch_sources, 0);
+      _grd_project_fail_edit (self);
+      return FALSE;
+    }
   return _grd_project_end_edit (self, self->batch_changes, error);
 }
 
@@ -670,6 +746,7 @@ grd_project_abort_batch (GrdProject *self)
   self->batch_depth = 0;
   self->batch_changes = 0;
   self->coder_id = 0;
+  g_array_set_size (self->batch_sources, 0);
   while (grd_store_in_transaction (self->store))
     grd_store_rollback (self->store);
 }

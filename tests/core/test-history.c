@@ -422,6 +422,65 @@ test_aborted_batch_leaves_nothing (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM history_step"), ==, 1);
 }
 
+static guint
+count_hits (GrdProject *project,
+            const char *word)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = grd_query_search (project, word, 0, 10, NULL, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static void
+assert_search_index_sound (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO source_fts (source_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A batch indexes its transcripts for search when it ends: one deleted
+ * inside the batch is not found (its id, taken again by the next, is
+ * indexed once), the others are, and undo and redo keep the index whole. */
+static void
+test_batch_search (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  gint64 dropped;
+
+  g_assert_true (grd_project_begin_batch (fixture->project, "Import three files", &error));
+  dropped = add_text_source (fixture->project, "draft", "Interviewer: Kepercayaan? 𝒜\nBudi: draftword\n");
+  g_assert_true (grd_project_delete_source (fixture->project, dropped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (add_text_source (fixture->project, "one", "Interviewer: Apa?\nBudi: kepercayaan 🙂\n"),
+                   ==, dropped);
+  add_text_source (fixture->project, "two", "Interviewer: Dan?\nSari: kepercayaan café\n");
+  g_assert_true (grd_project_end_batch (fixture->project, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_hits (fixture->project, "draftword"), ==, 0);
+  g_assert_cmpuint (count_hits (fixture->project, "kepercayaan"), ==, 2);
+  g_assert_cmpuint (count_hits (fixture->project, "cafe"), ==, 1);
+  assert_search_index_sound (fixture->path);
+
+  undone = grd_project_undo (fixture->project, &error);
+  g_assert_cmpstr (undone, ==, "Import three files");
+  g_assert_cmpuint (count_hits (fixture->project, "kepercayaan"), ==, 0);
+  assert_search_index_sound (fixture->path);
+  redone = grd_project_redo (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (fixture->project, "kepercayaan"), ==, 2);
+  assert_search_index_sound (fixture->path);
+}
+
 /* A project handed on without its history: the data stays, nothing can be
  * undone or redone, and new edits start a new history. */
 static void
@@ -601,6 +660,7 @@ main (int   argc,
   GRD_TEST_ADD ("/grounded/history/batch", test_batch);
   GRD_TEST_ADD ("/grounded/history/noop-edit-keeps-redo", test_noop_edit_keeps_redo);
   GRD_TEST_ADD ("/grounded/history/aborted-batch", test_aborted_batch_leaves_nothing);
+  GRD_TEST_ADD ("/grounded/history/batch-search", test_batch_search);
   GRD_TEST_ADD ("/grounded/history/forget", test_forget_history);
   GRD_TEST_ADD ("/grounded/history/runs", test_runs);
   GRD_TEST_ADD ("/grounded/history/import", test_import_undo_redo);
