@@ -21,6 +21,9 @@ G_DEFINE_QUARK (grd-zip-error-quark, grd_zip_error)
 
 struct _GrdZipReader
 {
+  /* libzip lets one thread at a time use an archive; its entries may be
+   * read from several (an import reads its .qde on a thread of its own) */
+  GMutex      lock;
   zip_t      *archive;
   GBytes     *bytes;        /* kept alive for an archive read from memory */
   char       *file_name;
@@ -87,6 +90,7 @@ reader_new (zip_t       *archive,
     }
 
   self = g_new0 (GrdZipReader, 1);
+  g_mutex_init (&self->lock);
   self->archive = archive;
   self->archive_size = archive_size;
   self->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
@@ -202,6 +206,7 @@ grd_zip_reader_free (GrdZipReader *self)
     return;
 
   zip_discard (self->archive);
+  g_mutex_clear (&self->lock);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_hash_table_unref (self->by_folded);
   g_hash_table_unref (self->by_name);
@@ -286,6 +291,7 @@ grd_zip_reader_open_entry (GrdZipReader  *self,
                            gsize          max_size,
                            GError       **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   GrdZipEntry *entry;
   zip_stat_t st;
   zip_file_t *file;
@@ -311,6 +317,7 @@ grd_zip_reader_open_entry (GrdZipReader  *self,
       return NULL;
     }
 
+  locker = g_mutex_locker_new (&self->lock);
   zip_stat_init (&st);
   if (zip_stat_index (self->archive, index, 0, &st) != 0 ||
       (st.valid & (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) != (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE))
@@ -380,11 +387,13 @@ grd_zip_entry_read (GrdZipEntry  *entry,
                     gsize         len,
                     GError      **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   zip_int64_t got;
   guint8 probe;
 
   g_return_val_if_fail (entry != NULL, -1);
 
+  locker = g_mutex_locker_new (&entry->reader->lock);
   /* The header's size bounds the read; libzip checks the CRC at the end,
    * and one byte more than promised is a lie we refuse. */
   len = (gsize) MIN ((guint64) len, entry->size - entry->done);
@@ -409,7 +418,9 @@ grd_zip_entry_close (GrdZipEntry *entry)
   if (entry == NULL)
     return;
 
+  g_mutex_lock (&entry->reader->lock);
   zip_fclose (entry->file);
+  g_mutex_unlock (&entry->reader->lock);
   g_free (entry->name);
   g_free (entry);
 }
