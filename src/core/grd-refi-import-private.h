@@ -70,10 +70,13 @@ typedef struct {
 
 /* libxml2's errors on one reader: the first fatal one ends the import. */
 typedef struct {
-  Import   *import;
-  GError   *fatal;
-  char     *last;       /* libxml2's last word, whatever its level */
-  int       last_line;
+  Import        *import;
+  GError        *fatal;
+  char          *last;       /* libxml2's last word, whatever its level */
+  int            last_line;
+  GrdRefiReport *held;       /* when set, schema warnings wait here, not in */
+                             /* the import's report: the reader is on a */
+                             /* thread of its own (grd-refi-element-queue.c) */
 } ReaderErrors;
 
 /* How a file counts positions in a text: code points, or UTF-16 units
@@ -140,6 +143,24 @@ gboolean         _grd_refi_drop_refused (Import      *import,
                                          GError     **error);
 void             _grd_refi_tally_merged (Import     *import,
                                          const char *element);
+
+/* A project file's elements in file order, read, validated and copied on
+ * a thread of its own (grd-refi-element-queue.c). The queue owns the
+ * reader and errors until it is freed. */
+typedef struct _GrdRefiElementQueue GrdRefiElementQueue;
+
+GrdRefiElementQueue *_grd_refi_element_queue_new (xmlTextReaderPtr  reader,
+                                                  ReaderErrors     *errors);
+/* The next element, valid until the next call, with the schema warnings
+ * read before it added to report; *node is NULL at the end, after which
+ * there is no next. FALSE when the file could not be read on. */
+gboolean             _grd_refi_element_queue_next (GrdRefiElementQueue  *self,
+                                                   GrdRefiReport        *report,
+                                                   xmlNodePtr           *node,
+                                                   const char          **container,
+                                                   GError              **error);
+void                 _grd_refi_element_queue_free (GrdRefiElementQueue *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdRefiElementQueue, _grd_refi_element_queue_free)
 
 /* The reader (grd-refi-import.c). */
 void             _grd_refi_reader_errors_clear (ReaderErrors *errors);

@@ -1104,8 +1104,7 @@ _grd_refi_import_project_stream (Import            *import,
                                  GError           **error)
 {
   xmlChar *origin = xmlTextReaderGetAttribute (reader, BAD_CAST "origin");
-  g_autofree char *container = NULL;
-  int ret;
+  g_autoptr(GrdRefiElementQueue) queue = NULL;
 
   import->utf16_offsets = origin != NULL && g_regex_match_simple ("nvivo", (const char *) origin,
                                                                   G_REGEX_CASELESS, 0);
@@ -1113,44 +1112,22 @@ _grd_refi_import_project_stream (Import            *import,
                                                                G_REGEX_CASELESS, 0);
   xmlFree (origin);
 
-  ret = xmlTextReaderRead (reader);
-  while (ret == 1)
+  queue = _grd_refi_element_queue_new (reader, errors);
+  for (;;)
     {
-      int depth = xmlTextReaderDepth (reader);
-      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
       xmlNodePtr node;
+      const char *container;
 
-      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT || depth < 1 || depth > 2)
-        {
-          ret = xmlTextReaderRead (reader);
-          continue;
-        }
-      if (depth == 1 && (strcmp (name, "Sources") == 0 || strcmp (name, "Notes") == 0))
-        {
-          g_free (container);
-          container = g_strdup (name);
-          ret = xmlTextReaderRead (reader);
-          continue;
-        }
-      if (depth == 2 && container == NULL)
-        {
-          ret = xmlTextReaderRead (reader);
-          continue;
-        }
-      if (depth == 1)
-        g_clear_pointer (&container, g_free);
-
+      if (!_grd_refi_element_queue_next (queue, import->report, &node, &container, error))
+        return FALSE;
+      if (node == NULL)
+        break;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      node = xmlTextReaderExpand (reader);
-      if (node == NULL || errors->fatal != NULL)
-        return _grd_refi_reader_failed (reader, errors, error);
       if (!import_project_element (import, node, container, error))
         return fail_at (import, node, error);
-      ret = xmlTextReaderNext (reader);
     }
-  if (ret != 0 || errors->fatal != NULL)
-    return _grd_refi_reader_failed (reader, errors, error);
+  g_clear_pointer (&queue, _grd_refi_element_queue_free);
 
   for (guint i = 0; i < import->cases->len; i++)
     {

@@ -189,11 +189,25 @@ _grd_refi_child_text (xmlNodePtr  node,
   return copy;
 }
 
+/* An element keeps its line up to 65535; past that, libxml2 keeps only a
+ * text node's, as the line the parser had reached at the text's end. The
+ * white space that lays out a file starts where its element's tag ends:
+ * its newlines, taken back, give that line. */
 guint
 _grd_refi_line_of (xmlNodePtr node)
 {
-  long line = xmlGetLineNo (node);
+  xmlNodePtr text = node->children;
+  long line;
 
+  if (node->type == XML_ELEMENT_NODE && node->line == 65535 && text != NULL &&
+      text->type == XML_TEXT_NODE && text->psvi != NULL && xmlIsBlankNode (text))
+    {
+      line = (long) (ptrdiff_t) text->psvi;
+      for (const xmlChar *c = text->content; *c != '\0'; c++)
+        line -= *c == '\n';
+      return line > 0 ? (guint) line : 0;
+    }
+  line = xmlGetLineNo (node);
   return line > 0 ? (guint) line : 0;
 }
 
@@ -309,6 +323,7 @@ _grd_refi_reader_errors_clear (ReaderErrors *errors)
 {
   g_clear_error (&errors->fatal);
   g_clear_pointer (&errors->last, g_free);
+  g_clear_pointer (&errors->held, grd_refi_report_free);
 }
 
 static void
@@ -320,7 +335,8 @@ reader_error_cb (void        *data,
 
   if (error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP)
     {
-      _grd_refi_warn_xml_error (errors->import->report, errors->import->file_name, error);
+      _grd_refi_warn_xml_error (errors->held != NULL ? errors->held : errors->import->report,
+                                errors->import->file_name, error);
       return;
     }
 
@@ -1018,7 +1034,7 @@ _grd_refi_import_qde (GrdProject    *project,
 {
   g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
   g_auto(Import) import = { 0 };
-  ReaderErrors errors = { &import, NULL, NULL, 0 };
+  ReaderErrors errors = { .import = &import };
   xmlTextReaderPtr reader;
   gboolean ok;
 
@@ -1043,7 +1059,7 @@ _grd_refi_import_archive (GrdProject    *project,
   g_autoptr(GrdRefiReport) report = grd_refi_report_new ();
   g_auto(QdeInput) input = { 0 };
   g_auto(Import) import = { 0 };
-  ReaderErrors errors = { &import, NULL, NULL, 0 };
+  ReaderErrors errors = { .import = &import };
   g_autofree char *qde_name = NULL;
   g_autofree char *display = NULL;
   xmlTextReaderPtr reader;

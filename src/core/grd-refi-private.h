@@ -39,6 +39,10 @@ void         _grd_refi_warn_xml_error    (GrdRefiReport *report,
                                           const char    *file_name,
                                           xmlErrorPtr    error);
 
+/* Moves from's warnings to the end of report's, as if reported there. */
+void         _grd_refi_report_take_warnings (GrdRefiReport *report,
+                                             GrdRefiReport *from);
+
 /* A GUID made from a stored one, for the REFI-QDA elements that Grounded
  * keeps no row of (a coding's PlainTextSelection, a relation's note): the
  * same input gives the same GUID, export after export. */

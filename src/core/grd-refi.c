@@ -117,6 +117,27 @@ grd_refi_report_warn (GrdRefiReport *report,
   g_ptr_array_add (report->warnings, warning);
 }
 
+void
+_grd_refi_report_take_warnings (GrdRefiReport *report,
+                                GrdRefiReport *from)
+{
+  gsize n = 0;
+  g_autofree GrdRefiWarning **warnings = (GrdRefiWarning **) g_ptr_array_steal (from->warnings, &n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (report->warnings->len < GRD_REFI_MAX_WARNINGS)
+        g_ptr_array_add (report->warnings, warnings[i]);
+      else
+        {
+          report->n_warnings_dropped++;
+          warning_free (warnings[i]);
+        }
+    }
+  report->n_warnings_dropped += from->n_warnings_dropped;
+  from->n_warnings_dropped = 0;
+}
+
 guint
 grd_refi_report_count (GrdRefiReport  *report,
                        GrdRefiOutcome  outcome,

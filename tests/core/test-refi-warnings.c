@@ -183,6 +183,58 @@ test_bad_notes (Fixture       *fixture,
   g_assert_cmpstr (((GrdMemo *) memos->pdata[0])->text, ==, "kept 𝒜");
 }
 
+/* Lines past 65535, where libxml2 keeps an element's line in its text,
+ * are still the file's lines; the schema's warnings and the import's read
+ * in file order, though the file is read on a thread of its own. */
+static void
+test_far_lines (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GString) qde = g_string_new (QDE_START);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autoptr(GrdSource) source = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *listing = NULL;
+  int schema_first = -1, import_first = -1;
+
+  g_string_append (qde, "<CodeBook><Codes>\n"
+                        "<Code guid=\"c0de0000-0000-0000-0000-000000000001\" name=\"A\" "
+                        "isCodable=\"true\"/>\n</Codes></CodeBook>\n<Sources>");
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (qde, '\n');
+  /* line 70006 */
+  g_string_append (qde, "<TextSource guid=\"00000000-0000-0000-0000-000000000001\" name=\"one\" "
+                        "colour=\"red\">\n"
+                        "<PlainTextContent>some text 𝒜</PlainTextContent>\n"
+                        "<PlainTextSelection guid=\"5e100000-0000-0000-0000-000000000001\" "
+                        "startPosition=\"0\" endPosition=\"4\">\n"
+                        "<Coding guid=\"c0d10000-0000-0000-0000-000000000001\">\n"
+                        "<CodeRef targetGUID=\"c0de0000-0000-0000-0000-0000000000ff\"/></Coding>\n"
+                        "</PlainTextSelection></TextSource>\n</Sources>\n</Project>\n");
+  path = write_qdpx (fixture, "far.qdpx", qde->str, NULL);
+
+  report = grd_refi_import_project (fixture->project, path, NULL, &error);
+  g_assert_no_error (error);
+  listing = grd_refi_report_to_string (report);
+  g_test_message ("%s", listing);
+  g_assert_true (has_warning (report, "TextSource", 70006, "colour"));
+  g_assert_true (has_warning (report, "Coding", 70009, "not in the file; left out"));
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      GrdRefiWarning *w = g_ptr_array_index (report->warnings, i);
+
+      if (schema_first < 0 && g_strcmp0 (w->element, "TextSource") == 0)
+        schema_first = (int) i;
+      if (import_first < 0 && g_strcmp0 (w->element, "Coding") == 0)
+        import_first = (int) i;
+    }
+  g_assert_cmpint (schema_first, <, import_first);
+
+  source = source_one (fixture->project);
+  g_assert_nonnull (source);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +244,7 @@ main (int   argc,
   GRD_TEST_ADD ("/refi/warnings/sets", test_bad_sets);
   GRD_TEST_ADD ("/refi/warnings/case-refs", test_bad_case_refs);
   GRD_TEST_ADD ("/refi/warnings/notes", test_bad_notes);
+  GRD_TEST_ADD ("/refi/warnings/far-lines", test_far_lines);
 
   return g_test_run ();
 }
