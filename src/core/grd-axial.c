@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "grd-axial.h"
-#include "grd-query.h"
+#include "grd-query-private.h"
 
 void
 grd_axial_hint_free (GrdAxialHint *hint)
@@ -224,26 +224,24 @@ pair_key (gint64 a,
   return ((guint64) MIN (a, b) << 32) | (guint64) (MAX (a, b) & 0xffffffff);
 }
 
-static gboolean
-add_cooccurrences (GrdProject           *project,
-                   GrdCooccurrenceMode   mode,
-                   GHashTable           *by_id,
-                   GHashTable           *related,
-                   GHashTable           *pairs,
-                   GCancellable         *cancellable,
-                   GError              **error)
+/* Pairs the codes' own tree or a relation does not already tie together. */
+static void
+add_cooccurrences (GHashTable          *found,
+                   GrdCooccurrenceMode  mode,
+                   GHashTable          *by_id,
+                   GHashTable          *related,
+                   GHashTable          *pairs)
 {
-  g_autoptr(GPtrArray) found = grd_query_cooccurrence (project, mode, cancellable, error);
+  GHashTableIter iter;
+  gpointer ids, count;
 
-  if (found == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < found->len; i++)
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &ids, &count))
     {
-      const GrdCooccurrence *row = g_ptr_array_index (found, i);
-      guint64 key = pair_key (row->code_a, row->code_b);
-      const GrdCode *a = code_by_id (by_id, row->code_a);
-      const GrdCode *b = code_by_id (by_id, row->code_b);
+      const gint64 *codes = ids;
+      guint64 key = pair_key (codes[0], codes[1]);
+      const GrdCode *a = code_by_id (by_id, codes[0]);
+      const GrdCode *b = code_by_id (by_id, codes[1]);
       GrdAxialHint *hint;
 
       if (a == NULL || b == NULL || g_hash_table_contains (related, &key) ||
@@ -257,11 +255,10 @@ add_cooccurrences (GrdProject           *project,
           g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), hint);
         }
       if (mode == GRD_COOCCUR_OVERLAP)
-        hint->n_overlapping = row->count;
+        hint->n_overlapping = *(guint *) count;
       else
-        hint->n_same_turn = row->count;
+        hint->n_same_turn = *(guint *) count;
     }
-  return TRUE;
 }
 
 GPtrArray *
@@ -280,6 +277,8 @@ grd_axial_hints (GrdProject    *project,
   g_autoptr(GPtrArray) hints = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_axial_hint_free);
   g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
   g_autoptr(GPtrArray) cooccurring = NULL;
+  g_autoptr(GHashTable) overlapping = NULL;
+  g_autoptr(GHashTable) same_turn = NULL;
   g_auto(GStrv) folded = NULL;
   GHashTableIter iter;
   gpointer key, value;
@@ -331,9 +330,12 @@ grd_axial_hints (GrdProject    *project,
         g_ptr_array_add (hints, hint_new (GRD_HINT_SIMILAR_NAMES, g_ptr_array_index (codes, i),
                                           g_ptr_array_index (codes, j)));
 
-  if (!add_cooccurrences (project, GRD_COOCCUR_OVERLAP, by_id, related, pairs, cancellable, error) ||
-      !add_cooccurrences (project, GRD_COOCCUR_SAME_TURN, by_id, related, pairs, cancellable, error))
+  overlapping = _grd_query_new_pair_table ();
+  same_turn = _grd_query_new_pair_table ();
+  if (!_grd_query_count_cooccurrences (project, overlapping, same_turn, cancellable, error))
     return NULL;
+  add_cooccurrences (overlapping, GRD_COOCCUR_OVERLAP, by_id, related, pairs);
+  add_cooccurrences (same_turn, GRD_COOCCUR_SAME_TURN, by_id, related, pairs);
 
   cooccurring = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_axial_hint_free);
   g_hash_table_iter_init (&iter, pairs);

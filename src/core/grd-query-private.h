@@ -24,6 +24,17 @@ gboolean _grd_search_index_source (GrdStore  *store,
                                    gboolean   add,
                                    GError   **error);
 
+/* Co-occurring codes: tables keyed by two code ids (gint64[2], the smaller
+ * first) that count pairs of codings, made by _grd_query_new_pair_table().
+ * Overlapping codings share text; same-turn ones start in one speaker turn.
+ * Either table may be NULL; both are filled in one pass over the codings. */
+GHashTable *_grd_query_new_pair_table (void);
+gboolean _grd_query_count_cooccurrences (GrdProject    *project,
+                                         GHashTable    *overlapping,
+                                         GHashTable    *same_turn,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
 /* Copies up to n_chars code points ending at byte (before) or starting at
  * byte (after) of text. */
 char    *_grd_text_before (const char *text,

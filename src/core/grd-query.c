@@ -827,15 +827,22 @@ count_same_turn (GArray     *spans,
     }
 }
 
-/* Reads (source, code or 0, start, end) rows sorted by source and start,
- * calling count for each source's spans (and turns). */
-static gboolean
-sweep_sources (GrdStore             *store,
-               GrdCooccurrenceMode   mode,
-               GHashTable           *pairs,
-               GCancellable         *cancellable,
-               GError              **error)
+GHashTable *
+_grd_query_new_pair_table (void)
 {
+  return g_hash_table_new_full (pair_hash, pair_equal, g_free, g_free);
+}
+
+/* One pass over the codings in text order, source by source (and over the
+ * turns, when same_turn is wanted), counting into either table or both. */
+gboolean
+_grd_query_count_cooccurrences (GrdProject    *project,
+                                GHashTable    *overlapping,
+                                GHashTable    *same_turn,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  GrdStore *store = _grd_project_get_store (project);
   g_autoptr(GrdStmt) codings = NULL;
   g_autoptr(GrdStmt) turns = NULL;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -849,7 +856,7 @@ sweep_sources (GrdStore             *store,
                              NULL);
   if (codings == NULL)
     return FALSE;
-  if (mode == GRD_COOCCUR_SAME_TURN)
+  if (same_turn != NULL)
     {
       turns = grd_store_query (store, error,
                                "SELECT source_id, 0, start_pos, end_pos FROM turn "
@@ -872,9 +879,9 @@ sweep_sources (GrdStore             *store,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
 
-          if (mode == GRD_COOCCUR_OVERLAP)
-            count_overlaps (spans, pairs);
-          else
+          if (overlapping != NULL)
+            count_overlaps (spans, overlapping);
+          if (same_turn != NULL)
             {
               sqlite3_stmt *turn_row = grd_stmt_get (turns);
 
@@ -890,7 +897,7 @@ sweep_sources (GrdStore             *store,
                   if (!grd_store_step_row (store, turn_row, &has_turn, error))
                     return FALSE;
                 }
-              count_same_turn (spans, source_turns, pairs);
+              count_same_turn (spans, source_turns, same_turn);
             }
           g_array_set_size (spans, 0);
         }
@@ -935,7 +942,7 @@ grd_query_cooccurrence (GrdProject           *project,
 {
   GrdStore *store;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) grd_cooccurrence_free);
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, g_free);
+  g_autoptr(GHashTable) pairs = _grd_query_new_pair_table ();
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
@@ -946,7 +953,9 @@ grd_query_cooccurrence (GrdProject           *project,
   store = _grd_project_get_store (project);
 
   if (!read_code_names (store, names, error) ||
-      !sweep_sources (store, mode, pairs, cancellable, error))
+      !_grd_query_count_cooccurrences (project, mode == GRD_COOCCUR_OVERLAP ? pairs : NULL,
+                                       mode == GRD_COOCCUR_SAME_TURN ? pairs : NULL,
+                                       cancellable, error))
     return NULL;
 
   g_hash_table_iter_init (&iter, pairs);
