@@ -117,6 +117,31 @@ allowed_distance (const char *folded)
   return length >= 16 ? 2 : length >= 8 ? 1 : 0;
 }
 
+/* Whether a and b hold the same numbers in the same order: "Theme 1" and
+ * "Theme 2", or question 3 and question 4, are a series, not a typo. */
+static gboolean
+same_numbers (const char *a,
+              const char *b)
+{
+  for (;;)
+    {
+      gsize run_a, run_b;
+
+      while (*a != '\0' && !g_ascii_isdigit (*a))
+        a++;
+      while (*b != '\0' && !g_ascii_isdigit (*b))
+        b++;
+      run_a = strspn (a, "0123456789");
+      run_b = strspn (b, "0123456789");
+      if (run_a != run_b || strncmp (a, b, run_a) != 0)
+        return FALSE;
+      if (run_a == 0)
+        return TRUE;
+      a += run_a;
+      b += run_b;
+    }
+}
+
 static gboolean
 folded_similar (const char *a,
                 const char *b)
@@ -125,7 +150,8 @@ folded_similar (const char *a,
 
   if (*a == '\0' || *b == '\0')
     return FALSE;
-  return g_str_equal (a, b) || (limit > 0 && distance_within (a, b, limit) <= limit);
+  return g_str_equal (a, b) ||
+         (limit > 0 && same_numbers (a, b) && distance_within (a, b, limit) <= limit);
 }
 
 gboolean

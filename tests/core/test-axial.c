@@ -24,6 +24,11 @@ test_similar_names (void)
   g_assert_false (grd_axial_names_similar ("Intrinsic", "Extrinsic"));
   g_assert_false (grd_axial_names_similar ("Salary", "Salary increase"));
   g_assert_false (grd_axial_names_similar ("𝒜", "!!"));
+  /* A numbered series is not a typo; a typo beside a number still is. */
+  g_assert_false (grd_axial_names_similar ("Sub-tema 1.1.1", "Sub-tema 1.1.2"));
+  g_assert_false (grd_axial_names_similar ("Question 12 answers", "Question 13 answers"));
+  g_assert_false (grd_axial_names_similar ("Interview 1", "Interview 10"));
+  g_assert_true (grd_axial_names_similar ("Question 12 answers", "Question 12 anwsers"));
 }
 
 static const GrdAxialHint *
