@@ -168,3 +168,86 @@ grd_job_finish (GrdProject    *project,
     grd_project_notify_changed (project, job->changes | GRD_CHANGE_HISTORY);
   return value;
 }
+
+struct _GrdJobBeside
+{
+  GThread        *thread;
+  GrdProject     *sibling;
+  GrdJobFunc      func;
+  gpointer        input;
+  GDestroyNotify  result_free;
+  GCancellable   *cancellable;
+  gpointer        result;
+  GError         *error;
+};
+
+static gpointer
+beside_thread (gpointer data)
+{
+  GrdJobBeside *self = data;
+
+  self->result = self->func (self->sibling, self->input, NULL, self->cancellable, &self->error);
+  return NULL;
+}
+
+GrdJobBeside *
+grd_job_beside_start (GrdProject     *worker,
+                      GrdJobFunc      func,
+                      gpointer        input,
+                      GDestroyNotify  result_free,
+                      GCancellable   *cancellable)
+{
+  GrdJobBeside *self = g_new0 (GrdJobBeside, 1);
+
+  g_return_val_if_fail (GRD_IS_PROJECT (worker), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self->func = func;
+  self->input = input;
+  self->result_free = result_free;
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  /* opened here, used only on the new thread */
+  self->sibling = grd_project_open_sibling (worker, &self->error);
+  if (self->sibling != NULL)
+    self->thread = g_thread_new ("grd-job-beside", beside_thread, self);
+  return self;
+}
+
+static void
+beside_join (GrdJobBeside *self)
+{
+  g_clear_pointer (&self->thread, g_thread_join);
+  if (self->sibling != NULL)
+    grd_project_close (self->sibling);
+  g_clear_object (&self->sibling);
+  g_clear_object (&self->cancellable);
+}
+
+gpointer
+grd_job_beside_finish (GrdJobBeside  *beside,
+                       GError       **error)
+{
+  gpointer result;
+
+  g_return_val_if_fail (beside != NULL, NULL);
+
+  beside_join (beside);
+  result = g_steal_pointer (&beside->result);
+  if (beside->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&beside->error));
+  g_free (beside);
+  return result;
+}
+
+void
+grd_job_beside_free (GrdJobBeside *beside)
+{
+  if (beside == NULL)
+    return;
+
+  beside_join (beside);
+  if (beside->result != NULL && beside->result_free != NULL)
+    beside->result_free (beside->result);
+  g_clear_error (&beside->error);
+  g_free (beside);
+}

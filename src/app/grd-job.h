@@ -51,4 +51,23 @@ gpointer grd_job_finish     (GrdProject          *project,
                              GAsyncResult        *result,
                              GError             **error);
 
+/* Work beside a job: func runs on another thread with a connection of its
+ * own while the job goes on, so two reads that do not depend on each other
+ * take the longer one's time on two cores, not their sum. */
+typedef struct _GrdJobBeside GrdJobBeside;
+
+GrdJobBeside *grd_job_beside_start  (GrdProject      *worker,
+                                     GrdJobFunc       func,
+                                     gpointer         input,
+                                     GDestroyNotify   result_free,
+                                     GCancellable    *cancellable);
+/* Waits for func: its result (owned by the caller), or NULL with error
+ * set. Takes beside. */
+gpointer      grd_job_beside_finish (GrdJobBeside    *beside,
+                                     GError         **error);
+/* Waits for func and drops its result. */
+void          grd_job_beside_free   (GrdJobBeside    *beside);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrdJobBeside, grd_job_beside_free)
+
 G_END_DECLS
