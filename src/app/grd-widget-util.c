@@ -83,6 +83,50 @@ grd_action_row_new (const char *title,
   return row;
 }
 
+static GtkWidget *
+summary_label_new (const char *text,
+                   const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+GtkWidget *
+grd_summary_row_new (const char *title,
+                     const char *subtitle)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *whole = subtitle != NULL ? g_strdup_printf ("%s\n%s", title, subtitle)
+                                            : g_strdup (title);
+
+  gtk_widget_add_css_class (row, "summary-row");
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), summary_label_new (title, "title"));
+  if (subtitle != NULL)
+    gtk_box_append (GTK_BOX (text), summary_label_new (subtitle, "subtitle"));
+  gtk_widget_set_tooltip_text (text, whole);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+void
+grd_summary_row_add_suffix (GtkWidget *row,
+                            GtkWidget *suffix)
+{
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), suffix);
+}
+
 char *
 grd_editable_dup_stripped (GtkEditable *editable)
 {

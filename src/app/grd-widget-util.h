@@ -40,6 +40,16 @@ void       grd_list_box_append_placeholder (GtkListBox *list,
 GtkWidget *grd_action_row_new      (const char *title,
                                     const char *subtitle);
 
+/* A row that only informs, for lists of hundreds: its title and subtitle
+ * (may be NULL) on one line each, cut short with the whole in a tooltip.
+ * A wrapping label is laid out again for every width it is measured at,
+ * which for a list of 200 action rows took most of a second. */
+GtkWidget *grd_summary_row_new     (const char *title,
+                                    const char *subtitle);
+/* Puts a button (or any widget) at the row's end, after those before. */
+void       grd_summary_row_add_suffix (GtkWidget *row,
+                                       GtkWidget *suffix);
+
 /* What an entry holds, without the spaces around it (newly allocated). */
 char      *grd_editable_dup_stripped (GtkEditable *editable);
 
