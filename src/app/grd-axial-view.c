@@ -31,6 +31,9 @@
  * this many are shown: past that they are noise. */
 #define MIN_PAIRS        2
 #define MAX_COOCCURRING  30
+/* Look-alike names are shown up to this many pairs, then counted: a code
+ * book imported from a messy tool can have hundreds. */
+#define MAX_SIMILAR      30
 /* Themes name their cases one by one up to this many. */
 #define MAX_CASES_NAMED  8
 
@@ -86,7 +89,7 @@ row_button (GtkWidget  *row,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  grd_summary_row_add_suffix (row, button);
   return button;
 }
 
@@ -151,14 +154,13 @@ fill_relations (GrdAxialView *self,
       gboolean has_memo = relation->memo != NULL && *relation->memo != '\0';
       g_autofree char *subtitle = has_memo ? g_strdup_printf ("%s · %s", evidence, relation->memo)
                                            : g_steal_pointer (&evidence);
-      GtkWidget *row = grd_action_row_new (title, subtitle);
+      GtkWidget *row = grd_summary_row_new (title, subtitle);
       g_autofree char *edit_accessible =
         g_strdup_printf (_("Memo and evidence of the relation: %s"), title);
       g_autofree char *delete_accessible = g_strdup_printf (_("Delete the relation: %s"), title);
       GtkWidget *edit = row_button (row, _("_Memo and Evidence…"), edit_accessible);
       GtkWidget *delete = row_button (row, NULL, delete_accessible);
 
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_widget_add_css_class (edit, "flat");
       g_object_set_data (G_OBJECT (edit), "grd-relation", GSIZE_TO_POINTER (relation->id));
       g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_relation), self);
@@ -368,7 +370,7 @@ fill_hints (GrdAxialView *self,
         case GRD_HINT_UNPLACED:
           subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
                                                    hint->n_codings), hint->n_codings);
-          row = grd_action_row_new (hint->name_a, subtitle);
+          row = grd_summary_row_new (hint->name_a, subtitle);
           accessible = g_strdup_printf (_("Place “%s” under a theme"), hint->name_a);
           button = row_button (row, _("_Place Under…"), accessible);
           g_object_set_data (G_OBJECT (button), "grd-code", GSIZE_TO_POINTER (hint->code_a));
@@ -378,15 +380,16 @@ fill_hints (GrdAxialView *self,
           break;
 
         case GRD_HINT_SIMILAR_NAMES:
+          if (n_similar++ >= MAX_SIMILAR)
+            break;
           title = g_strdup_printf ("%s · %s", hint->name_a, hint->name_b);
-          row = grd_action_row_new (title, NULL);
+          row = grd_summary_row_new (title, NULL);
           accessible = g_strdup_printf (_("Merge “%s” into “%s”"), hint->name_b, hint->name_a);
           button = row_button (row, _("_Merge…"), accessible);
           g_object_set_data (G_OBJECT (button), "grd-from", GSIZE_TO_POINTER (hint->code_b));
           g_object_set_data (G_OBJECT (button), "grd-into", GSIZE_TO_POINTER (hint->code_a));
           g_signal_connect (button, "clicked", G_CALLBACK (on_merge_clicked), self);
           gtk_list_box_append (self->similar_list, row);
-          n_similar++;
           break;
 
         case GRD_HINT_COOCCURRENCE:
@@ -394,7 +397,7 @@ fill_hints (GrdAxialView *self,
           /* Translators: pairs of codings on shared text, and starting in one turn */
           subtitle = g_strdup_printf (_("Same passage: %u · same turn: %u"),
                                       hint->n_overlapping, hint->n_same_turn);
-          row = grd_action_row_new (title, subtitle);
+          row = grd_summary_row_new (title, subtitle);
           accessible = g_strdup_printf (_("Relate “%s” and “%s”"), hint->name_a, hint->name_b);
           button = row_button (row, _("_Relate…"), accessible);
           g_object_set_data (G_OBJECT (button), "grd-from", GSIZE_TO_POINTER (hint->code_a));
@@ -416,6 +419,16 @@ fill_hints (GrdAxialView *self,
                                      _("No two unrelated codes share passages often."));
   if (n_similar == 0)
     grd_list_box_append_placeholder (self->similar_list, _("No two code names look alike."));
+  else if (n_similar > MAX_SIMILAR)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more pair; merge some of these first.",
+                                                            "And %u more pairs; merge some of these first.",
+                                                            n_similar - MAX_SIMILAR),
+                                               n_similar - MAX_SIMILAR);
+
+      grd_list_box_append_placeholder (self->similar_list, more);
+    }
 }
 
 /* ---- themes by case --------------------------------------------------- */
@@ -427,15 +440,30 @@ compare_names (const void *a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A theme's row as the worker words it: its counts by case take a pass
+ * over every cell of its subtree, which at 1,000 cases is not main-thread
+ * work. */
+typedef struct {
+  char  *name;
+  guint  depth;
+  char  *subtitle;
+} ThemeRow;
+
 static void
-fill_themes (GrdAxialView *self,
-             GPtrArray    *frequencies)
+theme_row_free (ThemeRow *row)
+{
+  g_free (row->name);
+  g_free (row->subtitle);
+  g_free (row);
+}
+
+static GPtrArray *
+summarize_themes (GPtrArray *codes,
+                  GPtrArray *frequencies)
 {
   g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
-  guint n_shown = 0;
-
-  grd_list_box_clear (self->themes_list);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) theme_row_free);
 
   /* A code's counts by case, its own; themes add up their subtree. */
   for (guint i = 0; i < frequencies->len; i++)
@@ -451,26 +479,24 @@ fill_themes (GrdAxialView *self,
       g_ptr_array_add (cells, cell);
     }
 
-  for (guint i = 0; i < self->codes->len; i++)
+  for (guint i = 0; i < codes->len; i++)
     {
-      const GrdCode *code = g_ptr_array_index (self->codes, i);
+      const GrdCode *code = g_ptr_array_index (codes, i);
       g_autoptr(GHashTable) cases = NULL;
       g_autoptr(GString) spread = NULL;
-      g_autofree char *subtitle = NULL;
       g_autofree char *quotes = NULL;
       g_autofree char *from_cases = NULL;
-      g_autofree char *title = NULL;
+      ThemeRow *row;
       guint n_quotes = 0;
-      GtkWidget *row;
 
       if (code->kind == GRD_CODE_KIND_OPEN_CODE)
         continue;
 
       /* The subtree: the codes after this one, deeper than it. */
       cases = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint j = i; j < self->codes->len; j++)
+      for (guint j = i; j < codes->len; j++)
         {
-          const GrdCode *below = g_ptr_array_index (self->codes, j);
+          const GrdCode *below = g_ptr_array_index (codes, j);
           GPtrArray *cells;
 
           if (j > i && below->depth <= code->depth)
@@ -511,16 +537,35 @@ fill_themes (GrdAxialView *self,
       from_cases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %u case", "from %u cases",
                                                  g_hash_table_size (cases)),
                                     g_hash_table_size (cases));
+      row = g_new0 (ThemeRow, 1);
+      row->name = g_strdup (code->name);
+      row->depth = code->depth;
       /* Translators: a theme's kind, its quotes, "from N cases", then each case's count */
-      subtitle = g_strdup_printf (_("%s · %s %s%s%s"), grd_code_kind_caption (code->kind, FALSE),
-                                  quotes, from_cases, spread->len > 0 ? ": " : "", spread->str);
-      title = g_strdup_printf ("%*s%s", (int) code->depth * 4, "", code->name);
-      row = grd_action_row_new (title, subtitle);
-      gtk_list_box_append (self->themes_list, row);
-      n_shown++;
+      row->subtitle = g_strdup_printf (_("%s · %s %s%s%s"), grd_code_kind_caption (code->kind, FALSE),
+                                       quotes, from_cases, spread->len > 0 ? ": " : "", spread->str);
+      g_ptr_array_add (rows, row);
     }
 
-  if (n_shown == 0)
+  return rows;
+}
+
+static void
+fill_themes (GrdAxialView *self,
+             GPtrArray    *themes)
+{
+  grd_list_box_clear (self->themes_list);
+
+  for (guint i = 0; i < themes->len; i++)
+    {
+      const ThemeRow *theme = g_ptr_array_index (themes, i);
+      GtkWidget *row = grd_summary_row_new (theme->name, theme->subtitle);
+
+      gtk_widget_set_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)),
+                                   (int) theme->depth * 24);
+      gtk_list_box_append (self->themes_list, row);
+    }
+
+  if (themes->len == 0)
     grd_list_box_append_placeholder (self->themes_list,
                                      _("No themes yet: right-click a code in the code tree "
                                        "and choose Kind (sub-theme, theme, aggregate dimension)."));
@@ -535,7 +580,7 @@ typedef struct {
   GPtrArray *relations;
   GArray    *n_evidence;   /* guint per relation */
   GPtrArray *hints;
-  GPtrArray *frequencies;
+  GPtrArray *themes;       /* ThemeRow */
 } AxialData;
 
 static void
@@ -545,11 +590,22 @@ axial_data_free (AxialData *data)
   g_clear_pointer (&data->relations, g_ptr_array_unref);
   g_clear_pointer (&data->n_evidence, g_array_unref);
   g_clear_pointer (&data->hints, g_ptr_array_unref);
-  g_clear_pointer (&data->frequencies, g_ptr_array_unref);
+  g_clear_pointer (&data->themes, g_ptr_array_unref);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxialData, axial_data_free)
+
+/* The hints and the counts by case each sweep every coding. */
+static gpointer
+read_hints (GrdProject      *worker,
+            gpointer         input,
+            GrdJobProgress  *progress,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  return grd_axial_hints (worker, MIN_PAIRS, MAX_COOCCURRING, cancellable, error);
+}
 
 static gpointer
 read_axial (GrdProject      *worker,
@@ -559,14 +615,19 @@ read_axial (GrdProject      *worker,
             GError         **error)
 {
   g_autoptr(AxialData) data = g_new0 (AxialData, 1);
+  g_autoptr(GPtrArray) frequencies = NULL;
+  g_autoptr(GrdJobBeside) hints = grd_job_beside_start (worker, read_hints, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref,
+                                                        cancellable);
 
   if ((data->codes = grd_project_list_codes (worker, error)) == NULL ||
       (data->relations = grd_project_list_relations (worker, error)) == NULL ||
-      (data->hints = grd_axial_hints (worker, MIN_PAIRS, MAX_COOCCURRING, cancellable, error)) == NULL ||
-      (data->frequencies = grd_query_frequencies (worker, GRD_GROUP_BY_CASE, 0, FALSE, cancellable,
-                                                  error)) == NULL)
+      (frequencies = grd_query_frequencies (worker, GRD_GROUP_BY_CASE, 0, FALSE, cancellable,
+                                            error)) == NULL ||
+      (data->hints = grd_job_beside_finish (g_steal_pointer (&hints), error)) == NULL)
     return NULL;
 
+  data->themes = summarize_themes (data->codes, frequencies);
   data->n_evidence = g_array_sized_new (FALSE, FALSE, sizeof (guint), data->relations->len);
   for (guint i = 0; i < data->relations->len; i++)
     {
@@ -602,7 +663,7 @@ on_axial_read (GObject      *object,
   self->codes = g_steal_pointer (&data->codes);
   fill_relations (self, data->relations, data->n_evidence);
   fill_hints (self, data->hints);
-  fill_themes (self, data->frequencies);
+  fill_themes (self, data->themes);
 }
 
 static void
