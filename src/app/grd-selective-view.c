@@ -159,7 +159,7 @@ fill_checks (GrdSelectiveView *self,
     {
       const GrdIntegrationCheck *check = g_ptr_array_index (checks, i);
       g_autofree char *title = describe_check (check);
-      GtkWidget *row = grd_action_row_new (title, NULL);
+      GtkWidget *row = grd_summary_row_new (title, NULL);
 
       if (check->code_id != 0)
         {
@@ -167,12 +167,11 @@ fill_checks (GrdSelectiveView *self,
                                                          check->code_name);
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show"));
 
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           accessible, -1);
           g_object_set_data (G_OBJECT (button), "grd-code", GSIZE_TO_POINTER (check->code_id));
           g_signal_connect (button, "clicked", G_CALLBACK (on_show_clicked), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          grd_summary_row_add_suffix (row, button);
         }
       gtk_list_box_append (self->checks_list, row);
     }
@@ -308,7 +307,7 @@ fill_saturation (GrdSelectiveView *self,
                                                    row->n_new_codes, row->n_new_themes,
                                                    row->n_codes, row->n_themes);
 
-      gtk_list_box_append (self->saturation_list, grd_action_row_new (title, subtitle));
+      gtk_list_box_append (self->saturation_list, grd_summary_row_new (title, subtitle));
     }
   if (saturation->len > MAX_SATURATION_ROWS)
     {
