@@ -709,8 +709,8 @@ grd_zip_writer_add_file (GrdZipWriter  *self,
 }
 
 gboolean
-grd_zip_writer_commit (GrdZipWriter  *self,
-                       GError       **error)
+grd_zip_writer_write (GrdZipWriter  *self,
+                      GError       **error)
 {
   g_return_val_if_fail (self != NULL && self->archive != NULL, FALSE);
 
@@ -725,7 +725,17 @@ grd_zip_writer_commit (GrdZipWriter  *self,
       return FALSE;
     }
   self->archive = NULL;
+  return TRUE;
+}
 
+gboolean
+grd_zip_writer_commit (GrdZipWriter  *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->archive != NULL && !grd_zip_writer_write (self, error))
+    return FALSE;
   return grd_temp_file_commit (self->file, error);
 }
 

@@ -128,6 +128,10 @@ gboolean      grd_zip_writer_add_file       (GrdZipWriter  *self,
                                               const char    *name,
                                               const char    *file_path,
                                               GError       **error);
+/* Writes the archive to its temporary file, fetching and compressing every
+ * entry; nothing is in place yet. commit() does this if it was not done. */
+gboolean      grd_zip_writer_write          (GrdZipWriter  *self,
+                                              GError       **error);
 gboolean      grd_zip_writer_commit         (GrdZipWriter  *self,
                                               GError       **error);
 void          grd_zip_writer_free           (GrdZipWriter  *self);
