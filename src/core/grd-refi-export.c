@@ -471,6 +471,23 @@ check_written (GrdRefiSchema   schema,
   return TRUE;
 }
 
+typedef struct {
+  GrdRefiSchema  schema;
+  GrdTempFile   *file;
+  const char    *display;
+  gboolean       ok;
+  GError        *error;
+} WrittenCheck;
+
+static gpointer
+check_written_thread (gpointer data)
+{
+  WrittenCheck *check = data;
+
+  check->ok = check_written (check->schema, check->file, check->display, &check->error);
+  return NULL;
+}
+
 GrdRefiReport *
 grd_refi_export_codebook (GrdProject  *project,
                           const char  *path,
@@ -998,10 +1015,27 @@ grd_refi_export_project (GrdProject    *project,
       xmlFreeTextWriter (out.writer);
       return NULL;
     }
-  if (!out_close (&out, display, error) ||
-      !check_written (GRD_REFI_SCHEMA_PROJECT, qde, display, error) ||
-      !grd_zip_writer_add_file (zip, "project.qde", grd_temp_file_get_path (qde), error) ||
-      !grd_zip_writer_commit (zip, error))
+  if (!out_close (&out, display, error))
+    return NULL;
+
+  /* The check reads project.qde while the archive takes it and the
+   * transcripts (a quarter of an export, each); the archive replaces
+   * nothing until both are done. */
+  {
+    WrittenCheck check = { GRD_REFI_SCHEMA_PROJECT, qde, display, FALSE, NULL };
+    GThread *checking = g_thread_new ("grd-refi-check", check_written_thread, &check);
+
+    ok = grd_zip_writer_add_file (zip, "project.qde", grd_temp_file_get_path (qde), error) &&
+         grd_zip_writer_write (zip, error);
+    g_thread_join (checking);
+    if (ok && !check.ok)
+      {
+        g_propagate_error (error, g_steal_pointer (&check.error));
+        ok = FALSE;
+      }
+    g_clear_error (&check.error);
+  }
+  if (!ok || !grd_zip_writer_commit (zip, error))
     return NULL;
 
   return g_steal_pointer (&report);
