@@ -685,13 +685,12 @@ _grd_project_index_source (GrdProject  *self,
     }
 
   /* A source of this batch is not in the index yet: deleting it there
-   * would break the index. */
+   * would break the index. It stays on the list, so that a delete rolled
+   * back still has it indexed; if the delete holds, the batch's end finds
+   * no text of it to index. */
   for (guint i = 0; i < self->batch_sources->len; i++)
     if (g_array_index (self->batch_sources, gint64, i) == source_id)
-      {
-        g_array_remove_index_fast (self->batch_sources, i);
-        return TRUE;
-      }
+      return TRUE;
   return _grd_search_index_source (self->store, source_id, FALSE, error);
 }
 
