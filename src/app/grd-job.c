@@ -197,11 +197,12 @@ grd_job_beside_start (GrdProject     *worker,
                       GDestroyNotify  result_free,
                       GCancellable   *cancellable)
 {
-  GrdJobBeside *self = g_new0 (GrdJobBeside, 1);
+  GrdJobBeside *self;
 
   g_return_val_if_fail (GRD_IS_PROJECT (worker), NULL);
   g_return_val_if_fail (func != NULL, NULL);
 
+  self = g_new0 (GrdJobBeside, 1);
   self->func = func;
   self->input = input;
   self->result_free = result_free;
