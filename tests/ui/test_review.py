@@ -47,6 +47,12 @@ def code_item(page):
     return found[0] if found else None
 
 
+def state_toasts(session):
+    """The undo and redo toasts shown, as "Undone" or "Redone" each."""
+    return [n.name.split(":")[0] for n in session.app.findChildren(
+        lambda n: n.roleName == "label" and n.name.startswith(("Undone: ", "Redone: ")))]
+
+
 def press(node, prefix):
     button = wait_for(lambda: within(node, "push button", prefix=prefix), "the button " + prefix)
     button.doActionNamed("click")
@@ -132,10 +138,11 @@ def review_a_sub_theme():
         press(session.app, "Redo")
         wait_for(lambda: cli_review(session.path)["open_comments"] == [], "the thread resolved again")
         # Undo, redo, undo: the toast tells the last step, none queued behind.
+        # It is looked for first, in one walk of the tree: a toast lasts five
+        # seconds, and on a loaded machine a walk of the window takes seconds.
         press(session.app, "Undo")
+        wait_for(lambda: state_toasts(session) == ["Undone"], "the toast of the last undo")
         wait_for(lambda: len(cli_review(session.path)["open_comments"]) == 2, "the thread open once more")
-        wait_for(lambda: within(session.app, "label", prefix="Undone: ")
-                 and not within(session.app, "label", prefix="Redone: "), "the toast of the last undo")
         press(session.app, "Redo")
         wait_for(lambda: cli_review(session.path)["open_comments"] == [], "the thread resolved again")
         wait_for(lambda: within(page, "label", "0 open · 1 resolved"), "the resolved thread counted")
