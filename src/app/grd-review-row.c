@@ -3,12 +3,18 @@
  * Copyright 2026 The Grounded authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The header says what the code is and how it stands (its state, open
- * threads, how its quotes were judged) and sets its state; expanded, the
- * row shows the code's comment threads and its own quotes, a page at a
- * time, each quote with its own state and threads. Sub-codes are rows of
- * their own, below it. A new read from the page updates what changed and
- * leaves the rest (and the keyboard focus) where it was.
+ * The row says what the code is and how it stands (its state, open
+ * threads, how its quotes were judged) and sets its state; expanded, a
+ * second row under it shows the code's comment threads and its own
+ * quotes, a page at a time, each quote with its own state and threads.
+ * Sub-codes are rows of their own, below it. A new read from the page
+ * updates what changed and leaves the rest (and the keyboard focus)
+ * where it was.
+ *
+ * Not an AdwExpanderRow: in libadwaita 1.2 its title and subtitle always
+ * wrap, and a wrapping label is laid out again at every width it is
+ * measured at; with its inner list, revealer and boxes, 200 of them took
+ * over a second to show. The content row is built on first expansion.
  */
 
 #define G_LOG_DOMAIN "grd-review-row"
@@ -30,27 +36,35 @@
 
 struct _GrdReviewCodeRow
 {
-  AdwExpanderRow    parent_instance;
+  GtkListBoxRow     parent_instance;
 
   GrdProject       *project;
   gint64            code_id;
+  guint             depth;
   char             *color;
+  char             *subject;    /* “name”, as buttons and entries name the code */
+  GPtrArray        *comments;   /* the code's, for a thread built later; or NULL */
+  gboolean          expanded;
+  gboolean          shown;
 
-  GtkWidget        *indent;
   GtkWidget        *swatch;
+  GtkWidget        *title;
+  GtkWidget        *subtitle;
   GtkWidget        *states;
+  GtkWidget        *arrow;
+  GtkWidget        *content;    /* the row below, empty until first expanded */
+
   GrdReviewThread  *thread;
   GtkWidget        *quotes_label;
   GtkWidget        *quotes_box;
   GtkWidget        *more_button;
-  GtkWidget        *content;       /* hidden until first expanded */
 
   GHashTable       *quote_cards;       /* &coding id → its card, in quotes_box */
   char             *quotes_signature;  /* the coding ids of the cards */
   guint             limit;
 };
 
-G_DEFINE_FINAL_TYPE (GrdReviewCodeRow, grd_review_code_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (GrdReviewCodeRow, grd_review_code_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   QUOTES_WANTED,
@@ -260,6 +274,8 @@ clear_quotes (GrdReviewCodeRow *self)
 {
   GtkWidget *child;
 
+  if (self->quotes_box == NULL)
+    return;
   while ((child = gtk_widget_get_first_child (self->quotes_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->quotes_box), child);
   g_hash_table_remove_all (self->quote_cards);
@@ -376,23 +392,6 @@ on_more_clicked (GrdReviewCodeRow *self)
   g_signal_emit (self, signals[QUOTES_WANTED], 0);
 }
 
-static void
-on_expanded (GrdReviewCodeRow *self)
-{
-  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
-    {
-      self->limit = 0;
-      clear_quotes (self);
-      gtk_widget_set_visible (self->more_button, FALSE);
-      return;
-    }
-
-  gtk_widget_set_visible (self->content, TRUE);
-  self->limit = QUOTES_PAGE;
-  gtk_label_set_text (GTK_LABEL (self->quotes_label), _("Reading the quotes…"));
-  g_signal_emit (self, signals[QUOTES_WANTED], 0);
-}
-
 /* ---- the row ---------------------------------------------------------- */
 
 static char *
@@ -466,36 +465,158 @@ draw_swatch (GtkDrawingArea *area,
   grd_draw_color_swatch (area, cr, width, height, self->color);
 }
 
+/* ---- expanding --------------------------------------------------------- */
+
+/* The code's threads, then its quotes: built when first wanted, since a
+ * supervisor opens a few of the hundreds of codes. */
+static void
+build_content (GrdReviewCodeRow *self)
+{
+  GtkWidget *box;
+
+  if (self->thread != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12 + INDENT_PX * (int) self->depth);
+  gtk_widget_set_margin_end (box, 12);
+  self->thread = GRD_REVIEW_THREAD (grd_review_thread_new (self->project, GRD_REVIEW_TARGET_CODE,
+                                                           self->code_id, self->subject));
+  grd_review_thread_set_comments (self->thread, self->comments);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->thread));
+  self->quotes_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->quotes_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->quotes_label), TRUE);
+  gtk_widget_add_css_class (self->quotes_label, "heading");
+  gtk_box_append (GTK_BOX (box), self->quotes_label);
+  self->quotes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), self->quotes_box);
+  self->more_button = gtk_button_new ();
+  gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->more_button, FALSE);
+  g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (on_more_clicked), self);
+  gtk_box_append (GTK_BOX (box), self->more_button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->content), box);
+}
+
+/* The content row is seen when the code's row is, expanded. */
+static void
+show_expansion (GrdReviewCodeRow *self)
+{
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->arrow),
+                                self->expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_widget_set_visible (self->content, self->shown && self->expanded);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED,
+                               self->expanded, -1);
+}
+
+gboolean
+grd_review_code_row_get_expanded (GrdReviewCodeRow *self)
+{
+  g_return_val_if_fail (GRD_IS_REVIEW_CODE_ROW (self), FALSE);
+
+  return self->expanded;
+}
+
+void
+grd_review_code_row_set_expanded (GrdReviewCodeRow *self,
+                                  gboolean          expanded)
+{
+  g_return_if_fail (GRD_IS_REVIEW_CODE_ROW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+
+  self->expanded = expanded;
+  if (!expanded)
+    {
+      self->limit = 0;
+      clear_quotes (self);
+      gtk_widget_set_visible (self->more_button, FALSE);
+      show_expansion (self);
+      return;
+    }
+
+  build_content (self);
+  show_expansion (self);
+  self->limit = QUOTES_PAGE;
+  gtk_label_set_text (GTK_LABEL (self->quotes_label), _("Reading the quotes…"));
+  g_signal_emit (self, signals[QUOTES_WANTED], 0);
+}
+
+void
+grd_review_code_row_restore (GrdReviewCodeRow *self,
+                             guint             limit)
+{
+  g_return_if_fail (GRD_IS_REVIEW_CODE_ROW (self));
+
+  self->expanded = limit > 0;
+  if (self->expanded)
+    build_content (self);
+  show_expansion (self);
+  self->limit = limit;
+}
+
+void
+grd_review_code_row_set_shown (GrdReviewCodeRow *self,
+                               gboolean          shown)
+{
+  g_return_if_fail (GRD_IS_REVIEW_CODE_ROW (self));
+
+  self->shown = !!shown;
+  gtk_widget_set_visible (GTK_WIDGET (self), self->shown);
+  show_expansion (self);
+}
+
+GtkWidget *
+grd_review_code_row_get_content (GrdReviewCodeRow *self)
+{
+  g_return_val_if_fail (GRD_IS_REVIEW_CODE_ROW (self), NULL);
+
+  return self->content;
+}
+
+/* ---- the row ---------------------------------------------------------- */
+
 void
 grd_review_code_row_update (GrdReviewCodeRow    *self,
                             const GrdReviewData *data,
                             const GrdCode       *code,
                             GrdReviewFilter      filter)
 {
-  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (self);
   g_autofree char *subtitle = NULL;
+  GPtrArray *comments;
 
   g_return_if_fail (GRD_IS_REVIEW_CODE_ROW (self));
   g_return_if_fail (code->id == self->code_id);
 
-  if (g_strcmp0 (adw_preferences_row_get_title (row), code->name) != 0)
-    adw_preferences_row_set_title (row, code->name);
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->title)), code->name) != 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->title), code->name);
+      gtk_widget_set_tooltip_text (self->title, code->name);
+      grd_set_accessible_label (GTK_WIDGET (self), code->name);
+    }
   subtitle = describe_code (data, code);
-  if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)), subtitle) != 0)
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->subtitle)), subtitle) != 0)
+    gtk_label_set_text (GTK_LABEL (self->subtitle), subtitle);
   if (g_strcmp0 (self->color, code->color) != 0)
     {
       g_free (self->color);
       self->color = g_strdup (code->color);
       gtk_widget_queue_draw (self->swatch);
     }
-  gtk_widget_set_margin_start (self->indent, INDENT_PX * (int) code->depth);
 
   states_show (self->states, state_of (grd_review_data_get_mark (data, GRD_REVIEW_TARGET_CODE,
                                                                  code->id)));
-  grd_review_thread_set_comments (self->thread, grd_review_data_get_comments (data,
-                                                                             GRD_REVIEW_TARGET_CODE,
-                                                                             code->id));
+  comments = grd_review_data_get_comments (data, GRD_REVIEW_TARGET_CODE, code->id);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+  if (comments != NULL)
+    self->comments = g_ptr_array_ref (comments);
+  if (self->thread != NULL)
+    grd_review_thread_set_comments (self->thread, self->comments);
   update_quotes (self, data, code, filter);
 }
 
@@ -515,26 +636,14 @@ grd_review_code_row_get_quote_limit (GrdReviewCodeRow *self)
   return self->limit;
 }
 
-void
-grd_review_code_row_restore (GrdReviewCodeRow *self,
-                             guint             limit)
-{
-  g_return_if_fail (GRD_IS_REVIEW_CODE_ROW (self));
-
-  g_signal_handlers_block_by_func (self, on_expanded, self);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), limit > 0);
-  g_signal_handlers_unblock_by_func (self, on_expanded, self);
-  if (limit > 0)
-    gtk_widget_set_visible (self->content, TRUE);
-  self->limit = limit;
-}
-
 static void
 grd_review_code_row_dispose (GObject *object)
 {
   GrdReviewCodeRow *self = GRD_REVIEW_CODE_ROW (object);
 
   g_clear_object (&self->project);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_object (&self->content);
 
   G_OBJECT_CLASS (grd_review_code_row_parent_class)->dispose (object);
 }
@@ -545,6 +654,7 @@ grd_review_code_row_finalize (GObject *object)
   GrdReviewCodeRow *self = GRD_REVIEW_CODE_ROW (object);
 
   g_free (self->color);
+  g_free (self->subject);
   g_free (self->quotes_signature);
   g_hash_table_unref (self->quote_cards);
 
@@ -567,6 +677,7 @@ static void
 grd_review_code_row_init (GrdReviewCodeRow *self)
 {
   self->quote_cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->shown = TRUE;
 }
 
 GtkWidget *
@@ -574,62 +685,65 @@ grd_review_code_row_new (GrdProject    *project,
                          const GrdCode *code)
 {
   GrdReviewCodeRow *self;
-  g_autofree char *subject = NULL;
-  GtkWidget *box;
+  g_autofree char *content_label = NULL;
+  GtkWidget *box, *text;
 
   g_return_val_if_fail (GRD_IS_PROJECT (project), NULL);
 
-  self = g_object_new (GRD_TYPE_REVIEW_CODE_ROW, "use-markup", FALSE, "title", code->name, NULL);
+  self = g_object_new (GRD_TYPE_REVIEW_CODE_ROW, NULL);
   self->project = g_object_ref (project);
   self->code_id = code->id;
+  self->depth = code->depth;
   self->color = g_strdup (code->color);
-  subject = g_strdup_printf (_("“%s”"), code->name);
+  self->subject = g_strdup_printf (_("“%s”"), code->name);
 
-  /* The tree's depth as indentation, then the code's colour. */
-  self->indent = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* Laid out as an action row (summary-row), the tree's depth as
+   * indentation before the code's colour. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   self->swatch = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->swatch), 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->swatch), 12);
   gtk_widget_set_valign (self->swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (self->swatch, INDENT_PX * (int) code->depth);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->swatch), draw_swatch, self, NULL);
-  gtk_box_append (GTK_BOX (self->indent), self->swatch);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), self->indent);
+  gtk_box_append (GTK_BOX (box), self->swatch);
 
-  self->states = states_new (self, GRD_REVIEW_TARGET_CODE, code->id, subject);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->states);
+  /* The status wraps, as a supervisor reads all of it; the name is cut
+   * short with the whole in the tooltip, like the tree's. */
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_margin_top (text, 6);
+  gtk_widget_set_margin_bottom (text, 6);
+  self->title = grd_summary_label_new (code->name, "title");
+  gtk_widget_set_tooltip_text (self->title, code->name);
+  gtk_box_append (GTK_BOX (text), self->title);
+  self->subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (self->subtitle, "subtitle");
+  gtk_box_append (GTK_BOX (text), self->subtitle);
+  gtk_box_append (GTK_BOX (box), text);
 
-  /* Expanded: the code's threads, then its quotes. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12 + INDENT_PX * (int) code->depth);
-  gtk_widget_set_margin_end (box, 12);
-  self->thread = GRD_REVIEW_THREAD (grd_review_thread_new (project, GRD_REVIEW_TARGET_CODE,
-                                                           code->id, subject));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->thread));
-  self->quotes_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->quotes_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->quotes_label), TRUE);
-  gtk_widget_add_css_class (self->quotes_label, "heading");
-  gtk_box_append (GTK_BOX (box), self->quotes_label);
-  self->quotes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), self->quotes_box);
-  self->more_button = gtk_button_new ();
-  gtk_widget_set_halign (self->more_button, GTK_ALIGN_START);
-  gtk_widget_set_visible (self->more_button, FALSE);
-  g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (on_more_clicked), self);
-  gtk_box_append (GTK_BOX (box), self->more_button);
+  self->states = states_new (self, GRD_REVIEW_TARGET_CODE, code->id, self->subject);
+  gtk_box_append (GTK_BOX (box), self->states);
+  self->arrow = gtk_image_new_from_icon_name ("pan-end-symbolic");
+  gtk_widget_add_css_class (self->arrow, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->arrow);
 
-  /* A collapsed expander still measures what it would reveal, so every
-   * row's hidden thread slowed the page's first frame (by a sixth at L).
-   * The content joins the layout when the row is first expanded. */
-  self->content = gtk_list_box_row_new ();
-  gtk_widget_set_visible (self->content, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "summary-row");
+  grd_set_accessible_label (GTK_WIDGET (self), code->name);
+
+  /* Its own row, so a click on a quote's words does not fold the code. */
+  self->content = g_object_ref_sink (gtk_list_box_row_new ());
+  content_label = g_strdup_printf (_("Comments and quotes of %s"), self->subject);
+  grd_set_accessible_label (self->content, content_label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->content), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->content), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->content), box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->content);
-
-  g_signal_connect_swapped (self, "notify::expanded", G_CALLBACK (on_expanded), self);
+  gtk_widget_add_css_class (self->content, "review-content");
+  show_expansion (self);
   return GTK_WIDGET (self);
 }

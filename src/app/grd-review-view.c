@@ -329,6 +329,16 @@ on_quotes_wanted (GrdReviewView *self)
   refresh (self);
 }
 
+/* A click or Enter on a code's row folds or unfolds it. */
+static void
+on_code_row_activated (GrdReviewView *self,
+                       GtkListBoxRow *row)
+{
+  if (GRD_IS_REVIEW_CODE_ROW (row))
+    grd_review_code_row_set_expanded (GRD_REVIEW_CODE_ROW (row),
+                                      !grd_review_code_row_get_expanded (GRD_REVIEW_CODE_ROW (row)));
+}
+
 /* Rows again for a tree that changed shape; the codes that were expanded
  * stay so (their quotes were read for them). */
 static void
@@ -359,6 +369,8 @@ build_rows (GrdReviewView *self,
         grd_review_code_row_restore (GRD_REVIEW_CODE_ROW (row), limit);
       g_signal_connect_swapped (row, "quotes-wanted", G_CALLBACK (on_quotes_wanted), self);
       gtk_list_box_append (self->codes_list, row);
+      gtk_list_box_append (self->codes_list,
+                           grd_review_code_row_get_content (GRD_REVIEW_CODE_ROW (row)));
       g_ptr_array_add (self->rows, row);
     }
 }
@@ -387,7 +399,7 @@ filter_rows (GrdReviewView       *self,
       g_array_index (shown_below, gboolean, code->depth + 1) = FALSE;
       if (shown)
         g_array_index (shown_below, gboolean, code->depth) = TRUE;
-      gtk_widget_set_visible (g_ptr_array_index (self->rows, i), shown);
+      grd_review_code_row_set_shown (g_ptr_array_index (self->rows, i), shown);
       n_shown += shown;
     }
 
@@ -577,6 +589,8 @@ grd_review_view_init (GrdReviewView *self)
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (on_start_clicked), self);
   g_signal_connect_swapped (self->done_button, "clicked", G_CALLBACK (on_done_clicked), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->codes_list, "row-activated", G_CALLBACK (on_code_row_activated),
+                            self);
 }
 
 GtkWidget *

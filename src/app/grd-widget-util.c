@@ -83,9 +83,9 @@ grd_action_row_new (const char *title,
   return row;
 }
 
-static GtkWidget *
-summary_label_new (const char *text,
-                   const char *css_class)
+GtkWidget *
+grd_summary_label_new (const char *text,
+                       const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -109,9 +109,9 @@ grd_summary_row_new (const char *title,
   gtk_widget_add_css_class (row, "summary-row");
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), summary_label_new (title, "title"));
+  gtk_box_append (GTK_BOX (text), grd_summary_label_new (title, "title"));
   if (subtitle != NULL)
-    gtk_box_append (GTK_BOX (text), summary_label_new (subtitle, "subtitle"));
+    gtk_box_append (GTK_BOX (text), grd_summary_label_new (subtitle, "subtitle"));
   gtk_widget_set_tooltip_text (text, whole);
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

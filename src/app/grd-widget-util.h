@@ -49,6 +49,9 @@ GtkWidget *grd_summary_row_new     (const char *title,
 /* Puts a button (or any widget) at the row's end, after those before. */
 void       grd_summary_row_add_suffix (GtkWidget *row,
                                        GtkWidget *suffix);
+/* One of such a row's lines: css_class "title" or "subtitle". */
+GtkWidget *grd_summary_label_new   (const char *text,
+                                    const char *css_class);
 
 /* What an entry holds, without the spaces around it (newly allocated). */
 char      *grd_editable_dup_stripped (GtkEditable *editable);

@@ -311,13 +311,13 @@ bench_big (const char *path)
 
       g_assert_nonnull (row);
       start = g_get_monotonic_time ();
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      grd_review_code_row_set_expanded (GRD_REVIEW_CODE_ROW (row), TRUE);
       while (grd_review_view_get_loading (child (window, "review_view")))
         g_main_context_iteration (NULL, TRUE);
       wait_for_frame (window);
       printf ("L: expand the most used code (%u quotes) %.3f s (goal < 0.5 s)\n", n_top,
               seconds_since (start));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+      grd_review_code_row_set_expanded (GRD_REVIEW_CODE_ROW (row), FALSE);
     }
     settle ();
 
