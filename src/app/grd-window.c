@@ -369,7 +369,6 @@ create_code_and_apply (GrdWindow  *self,
     }
   if (!grd_project_end_batch (self->project, &error))
     {
-      grd_project_abort_batch (self->project);
       grd_show_error (GTK_WIDGET (self), _("Could not create the code"), error);
       return;
     }

@@ -329,7 +329,7 @@ grd_project_import_files (GrdProject             *self,
     }
 
   if (!grd_project_end_batch (self, error))
-    goto fail;
+    return NULL;
 
   return g_steal_pointer (&reports);
 

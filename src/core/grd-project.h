@@ -50,7 +50,8 @@ gboolean    grd_project_set_name            (GrdProject    *self,
 
 /* Edits grouped into one undo step and one transaction (an import of many
  * files, a script). Every edit inside joins the batch; nothing is visible to
- * other connections until the batch ends. */
+ * other connections until the batch ends. An outermost end that fails has
+ * rolled the batch back and closed it: there is nothing left to abort. */
 gboolean    grd_project_begin_batch         (GrdProject    *self,
                                              const char    *label,
                                              GError       **error);
