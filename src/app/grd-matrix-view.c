@@ -45,6 +45,7 @@ struct _GrdMatrixView
   GtkDropDown     *attribute_dropdown;
   GtkDropDown     *code_dropdown;
   GtkCheckButton  *presence_check;
+  GtkCheckButton  *sub_codes_check;
   GtkDropDown     *format_dropdown;
   GtkWidget       *export_button;
   GtkRevealer     *progress_revealer;
@@ -68,7 +69,7 @@ G_DEFINE_FINAL_TYPE (GrdMatrixView, grd_matrix_view, GTK_TYPE_WIDGET)
 typedef struct {
   GrdMatrixKind  kind;
   gint64         id;
-  gboolean       presence;
+  GrdMatrixFlags flags;
 } MatrixRequest;
 
 typedef struct {
@@ -285,7 +286,7 @@ build_matrix (GrdProject      *worker,
 {
   MatrixRequest *request = input;
 
-  return grd_report_matrix (worker, request->kind, request->id, request->presence, cancellable,
+  return grd_report_matrix (worker, request->kind, request->id, request->flags, cancellable,
                             error);
 }
 
@@ -375,7 +376,7 @@ refresh (GrdMatrixView *self)
 {
   GCancellable *reading = grd_page_reader_begin (self->reader);
   GrdMatrixKind kind = chosen_kind (self);
-  MatrixRequest request = { kind, 0, FALSE };
+  MatrixRequest request = { kind, 0, GRD_MATRIX_FLAGS_NONE };
 
   g_clear_object (&self->building);
   if (reading == NULL)
@@ -397,8 +398,14 @@ refresh (GrdMatrixView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->presence_check),
                           kind == GRD_MATRIX_CODES_BY_CASES ||
                           kind == GRD_MATRIX_CODES_BY_ATTRIBUTE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sub_codes_check),
+                          kind == GRD_MATRIX_CODES_BY_CASES ||
+                          kind == GRD_MATRIX_CODES_BY_ATTRIBUTE);
 
-  request.presence = gtk_check_button_get_active (self->presence_check);
+  if (gtk_check_button_get_active (self->presence_check))
+    request.flags |= GRD_MATRIX_PRESENCE;
+  if (gtk_check_button_get_active (self->sub_codes_check))
+    request.flags |= GRD_MATRIX_WITH_SUB_CODES;
   if (kind == GRD_MATRIX_CODES_BY_ATTRIBUTE)
     request.id = chosen_id (self->attribute_dropdown, self->attributes);
   else if (kind == GRD_MATRIX_QUOTES)
@@ -581,6 +588,7 @@ grd_matrix_view_class_init (GrdMatrixViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, attribute_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, code_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, presence_check);
+  gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, sub_codes_check);
   gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, export_button);
   gtk_widget_class_bind_template_child (widget_class, GrdMatrixView, progress_revealer);
@@ -611,6 +619,7 @@ grd_matrix_view_init (GrdMatrixView *self)
                             self);
   g_signal_connect_swapped (self->code_dropdown, "notify::selected", G_CALLBACK (refresh), self);
   g_signal_connect_swapped (self->presence_check, "toggled", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->sub_codes_check, "toggled", G_CALLBACK (refresh), self);
 }
 
 GtkWidget *

@@ -282,7 +282,7 @@ cmd_matrix (GrdCli *cli)
   const char *output = grd_cli_get_option (cli, "output");
   const char *attribute_name = grd_cli_get_option (cli, "attribute");
   const char *code_name = grd_cli_get_option (cli, "code");
-  gboolean presence = grd_cli_has_option (cli, "presence");
+  GrdMatrixFlags flags = GRD_MATRIX_FLAGS_NONE;
   g_autoptr(GError) error = NULL;
   g_autoptr(GrdSheet) sheet = NULL;
   GrdSheetFormat format = GRD_SHEET_FORMAT_CSV;
@@ -300,9 +300,13 @@ cmd_matrix (GrdCli *cli)
                                        "and only with it"));
   if ((kind == GRD_MATRIX_QUOTES) != (code_name != NULL))
     return grd_cli_usage_error (cli, _("--code PATH goes with quotes, and only with it"));
-  if (presence && kind != GRD_MATRIX_CODES_BY_CASES && kind != GRD_MATRIX_CODES_BY_ATTRIBUTE)
-    return grd_cli_usage_error (cli, _("--presence goes with codes-by-cases and "
-                                       "codes-by-attribute"));
+  if (grd_cli_has_option (cli, "presence"))
+    flags |= GRD_MATRIX_PRESENCE;
+  if (grd_cli_has_option (cli, "with-sub-codes"))
+    flags |= GRD_MATRIX_WITH_SUB_CODES;
+  if (flags != GRD_MATRIX_FLAGS_NONE && kind != GRD_MATRIX_CODES_BY_CASES && kind != GRD_MATRIX_CODES_BY_ATTRIBUTE)
+    return grd_cli_usage_error (cli, _("--presence and --with-sub-codes go with codes-by-cases "
+                                       "and codes-by-attribute"));
 
   if (attribute_name != NULL)
     {
@@ -322,7 +326,7 @@ cmd_matrix (GrdCli *cli)
       id = code->id;
     }
 
-  sheet = grd_report_matrix (cli->project, kind, id, presence, NULL, &error);
+  sheet = grd_report_matrix (cli->project, kind, id, flags, NULL, &error);
   if (sheet == NULL)
     return grd_cli_fail (cli, error);
 
@@ -395,16 +399,18 @@ const GrdCliVerb grd_cli_report_verbs[] = {
     N_("A heat map of codes × cases, each cell's count printed in it"),
     "format= output= dpi= code=", 0, 0, cmd_figure, GRD_CLI_PROJECT_OPEN },
   { "report", "codes-by-cases",
-    "report PROJECT codes-by-cases [--format csv|xlsx] [--output FILE] [--presence]",
+    "report PROJECT codes-by-cases [--format csv|xlsx] [--output FILE] [--presence] "
+    "[--with-sub-codes]",
     N_("Codes by cases: how often each code was applied in each case's transcripts "
-       "(or 1/0 with --presence)"),
-    "format= output= presence", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
+       "(or 1/0 with --presence; a code's sub-codes counted in with --with-sub-codes)"),
+    "format= output= presence with-sub-codes", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
   { "report", "codes-by-attribute",
     "report PROJECT codes-by-attribute --attribute NAME [--format csv|xlsx] [--output FILE] "
-    "[--presence]",
+    "[--presence] [--with-sub-codes]",
     N_("Codes by the values of a case attribute: how often each code was applied where "
        "the attribute has each value"),
-    "format= output= attribute= presence", 0, 0, cmd_matrix, GRD_CLI_PROJECT_OPEN },
+    "format= output= attribute= presence with-sub-codes", 0, 0, cmd_matrix,
+    GRD_CLI_PROJECT_OPEN },
   { "report", "cooccurrence",
     "report PROJECT cooccurrence [--format csv|xlsx] [--output FILE]",
     N_("Codes by codes: how many pairs of their codings overlap"),

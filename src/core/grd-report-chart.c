@@ -22,6 +22,7 @@
 
 #include "grd-query.h"
 #include "grd-report-figure-private.h"
+#include "grd-report-private.h"
 
 #define LABEL_WIDTH   150.0
 #define INDENT        7.0
@@ -115,22 +116,17 @@ read_table (GrdProject    *project,
         table->counts[(gsize) (row - 1) * n_columns + column - 1] += frequency->n_codings;
     }
 
-  /* Sub-codes' into their parents', bottom-up: a child follows its parent. */
-  for (guint i = table->codes->len; i > 0; i--)
+  _grd_report_add_sub_code_counts (table->codes, table->counts, n_columns);
+  for (guint i = 0; i < table->codes->len; i++)
     {
-      const GrdCode *code = g_ptr_array_index (table->codes, i - 1);
-      guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (code_row, &code->parent_id));
-
       for (guint c = 0; c < n_columns; c++)
         {
-          guint count = table->counts[(gsize) (i - 1) * n_columns + c];
+          guint count = table->counts[(gsize) i * n_columns + c];
 
-          table->totals[i - 1] += count;
+          table->totals[i] += count;
           table->max_count = MAX (table->max_count, count);
-          if (parent != 0)
-            table->counts[(gsize) (parent - 1) * n_columns + c] += count;
         }
-      table->max_total = MAX (table->max_total, table->totals[i - 1]);
+      table->max_total = MAX (table->max_total, table->totals[i]);
     }
   return TRUE;
 }

@@ -343,11 +343,11 @@ value_columns (GrdProject  *project,
 }
 
 static GrdSheet *
-codes_by_groups (GrdProject    *project,
-                 GrdGroupBy     group_by,
-                 gint64         attribute_id,
-                 gboolean       presence,
-                 GCancellable  *cancellable,
+codes_by_groups (GrdProject     *project,
+                 GrdGroupBy      group_by,
+                 gint64          attribute_id,
+                 GrdMatrixFlags  flags,
+                 GCancellable   *cancellable,
                  GError       **error)
 {
   g_auto(CodeRows) rows = { 0 };
@@ -379,12 +379,18 @@ codes_by_groups (GrdProject    *project,
       if (column >= 0 && code_rows_lookup (&rows, cell->code_id, &row))
         counts[row * columns.headings->len + (guint) column] += cell->n_codings;
     }
+  if (flags & GRD_MATRIX_WITH_SUB_CODES)
+    _grd_report_add_sub_code_counts (rows.codes, counts, columns.headings->len);
 
   sheet = sheet_new (group_by == GRD_GROUP_BY_CASE ? _("Codes by cases") : attribute_name, 1);
-  sheet_add_column (sheet, _("Code"), FALSE);
+  /* The heading says how a code's row was counted: a reader of the
+   * exported sheet has no checkbox to look at. */
+  sheet_add_column (sheet, (flags & GRD_MATRIX_WITH_SUB_CODES) ? _("Code (with its sub-codes)")
+                                                                : _("Code"), FALSE);
   for (guint i = 0; i < columns.headings->len; i++)
     sheet_add_column (sheet, g_ptr_array_index (columns.headings, i), TRUE);
-  return counts_to_sheet (g_steal_pointer (&sheet), &rows, counts, FALSE, presence);
+  return counts_to_sheet (g_steal_pointer (&sheet), &rows, counts, FALSE,
+                          (flags & GRD_MATRIX_PRESENCE) != 0);
 }
 
 /* ---- co-occurrence ---------------------------------------------------- */
@@ -511,7 +517,7 @@ GrdSheet *
 grd_report_matrix (GrdProject     *project,
                    GrdMatrixKind   kind,
                    gint64          id,
-                   gboolean        presence,
+                   GrdMatrixFlags  flags,
                    GCancellable   *cancellable,
                    GError        **error)
 {
@@ -520,9 +526,9 @@ grd_report_matrix (GrdProject     *project,
   switch (kind)
     {
     case GRD_MATRIX_CODES_BY_CASES:
-      return codes_by_groups (project, GRD_GROUP_BY_CASE, 0, presence, cancellable, error);
+      return codes_by_groups (project, GRD_GROUP_BY_CASE, 0, flags, cancellable, error);
     case GRD_MATRIX_CODES_BY_ATTRIBUTE:
-      return codes_by_groups (project, GRD_GROUP_BY_ATTRIBUTE, id, presence, cancellable, error);
+      return codes_by_groups (project, GRD_GROUP_BY_ATTRIBUTE, id, flags, cancellable, error);
     case GRD_MATRIX_COOCCURRENCE:
       return cooccurrence (project, cancellable, error);
     case GRD_MATRIX_QUOTES:

@@ -48,10 +48,19 @@ const char *grd_matrix_kind_to_string   (GrdMatrixKind  kind);
 gboolean    grd_matrix_kind_from_string (const char    *string,
                                          GrdMatrixKind *kind);
 
+typedef enum {
+  GRD_MATRIX_FLAGS_NONE     = 0,
+  /* 1 where a code is used, 0 where not, instead of counts */
+  GRD_MATRIX_PRESENCE       = 1 << 0,
+  /* a code's counts take in its sub-codes', as the code tree's totals do,
+   * so a theme or dimension row reads what is coded under it */
+  GRD_MATRIX_WITH_SUB_CODES = 1 << 1,
+} GrdMatrixFlags;
+
 /* Codes as rows (their paths, in the code tree's order) and:
  * - CODES_BY_CASES: one column per case (and "No case" when transcripts
- *   without one are coded); each cell counts the code's own codings in
- *   the case's transcripts, or is 1/0 for used/not used with presence;
+ *   without one are coded); each cell counts the code's codings in the
+ *   case's transcripts;
  * - CODES_BY_ATTRIBUTE: one column per value of the attribute id (the
  *   choices first, in their order), counted as grd_query_frequencies()
  *   groups them;
@@ -61,11 +70,12 @@ gboolean    grd_matrix_kind_from_string (const char    *string,
  *   one row each: code, transcript, case, start and end in code points,
  *   the text, then each attribute's value for the case (or transcript).
  * Codings that start in an interviewer's turn are left out of the counts
- * by case and by value, as in grd_query_frequencies(). */
+ * by case and by value, as in grd_query_frequencies(). flags are for the
+ * counts by case and by value, and ignored by the others. */
 GrdSheet *grd_report_matrix (GrdProject     *project,
                              GrdMatrixKind   kind,
                              gint64          id,
-                             gboolean        presence,
+                             GrdMatrixFlags  flags,
                              GCancellable   *cancellable,
                              GError        **error);
 

@@ -36,6 +36,13 @@ char     *_grd_report_code_path       (GHashTable      *by_id,
 GHashTable  *_grd_report_code_kinds    (GPtrArray       *codes);
 GrdCodeKind  _grd_report_kind_of       (GHashTable      *kinds,
                                         const GrdCode   *code);
+/* counts holds a row of n_columns per code of codes (a tree's codes with
+ * children after their parent): each row is added into its parent's, the
+ * deepest first, so that every row ends as its code's and its sub-codes'
+ * together, as the code tree's totals count them. */
+void         _grd_report_add_sub_code_counts (GPtrArray *codes,
+                                              guint     *counts,
+                                              guint      n_columns);
 /* The code's name as a report prints it: the core category marked as one,
  * after separator. */
 char        *_grd_report_code_label    (const GrdCode   *code,

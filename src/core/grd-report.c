@@ -50,6 +50,29 @@ parent_of (GHashTable    *by_id,
   return code->parent_id != 0 ? g_hash_table_lookup (by_id, &code->parent_id) : NULL;
 }
 
+void
+_grd_report_add_sub_code_counts (GPtrArray *codes,
+                                 guint     *counts,
+                                 guint      n_columns)
+{
+  g_autoptr(GHashTable) row_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < codes->len; i++)
+    g_hash_table_insert (row_of, &((GrdCode *) g_ptr_array_index (codes, i))->id,
+                         GUINT_TO_POINTER (i + 1));
+
+  for (guint i = codes->len; i-- > 0;)
+    {
+      const GrdCode *code = g_ptr_array_index (codes, i);
+      guint parent = GPOINTER_TO_UINT (g_hash_table_lookup (row_of, &code->parent_id));
+
+      if (parent == 0)
+        continue;
+      for (guint c = 0; c < n_columns; c++)
+        counts[(gsize) (parent - 1) * n_columns + c] += counts[(gsize) i * n_columns + c];
+    }
+}
+
 /* The core category stands one level above the highest it frames: a
  * second-order theme (a sub-theme) over concepts alone, a theme over
  * sub-themes, a dimension over themes. Choosing it must not take it out of

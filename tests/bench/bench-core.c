@@ -278,7 +278,8 @@ main (int    argc,
     g_autofree char *xlsx = g_build_filename (dir, "codes-by-cases.xlsx", NULL);
 
     start = g_get_monotonic_time ();
-    sheet = grd_report_matrix (project, GRD_MATRIX_CODES_BY_CASES, 0, FALSE, NULL, &error);
+    sheet = grd_report_matrix (project, GRD_MATRIX_CODES_BY_CASES, 0, GRD_MATRIX_WITH_SUB_CODES, NULL,
+                               &error);
     t = seconds_since (start);
     if (sheet == NULL)
       fail ("grd_report_matrix", error, dir);

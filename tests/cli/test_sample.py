@@ -138,6 +138,16 @@ class SampleStudy(unittest.TestCase):
         for row in rows[1:]:
             self.assertEqual(row[1:], [str(per_case.get((row[0], k), 0)) for k in cases], row[0])
 
+        # With sub-codes, a code's row is its whole subtree's.
+        rows = self.report_csv("codes-by-cases", "--with-sub-codes")
+        self.assertEqual(rows[0], ["Code (with its sub-codes)"] + cases)
+        for row in rows[1:]:
+            below = [c for c in codes if c == row[0] or c.startswith(row[0] + "/")]
+            self.assertEqual(row[1:], [str(sum(per_case.get((c, k), 0) for c in below))
+                                       for k in cases], row[0])
+        self.assertTrue(any(len(r[0].split("/")) == 1 and r[1:] != ["0", "0", "0"]
+                            for r in rows[1:] if any(c.startswith(r[0] + "/") for c in codes)))
+
         # Presence by gender: Respondent 2 is the one woman.
         rows = self.report_csv("codes-by-attribute", "--attribute", "gender", "--presence")
         self.assertEqual(rows[0], ["Code", "Female", "Male"])
@@ -184,6 +194,7 @@ class SampleStudy(unittest.TestCase):
 
     def test_matrix_usage_errors(self):
         for args in (["codes-by-attribute"], ["quotes"], ["cooccurrence", "--presence"],
+                     ["quotes", "--code", "Extrinsic", "--with-sub-codes"],
                      ["codes-by-cases", "--format", "xlsx"], ["codes-by-cases", "--format", "ods"]):
             result = subprocess.run([CLI, "report", self.project, *args], capture_output=True,
                                     text=True)

@@ -67,10 +67,10 @@ static char *
 matrix_csv (GrdProject    *project,
             GrdMatrixKind  kind,
             gint64         id,
-            gboolean       presence)
+            GrdMatrixFlags flags)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GrdSheet) sheet = grd_report_matrix (project, kind, id, presence, NULL, &error);
+  g_autoptr(GrdSheet) sheet = grd_report_matrix (project, kind, id, flags, NULL, &error);
 
   g_assert_no_error (error);
   return grd_sheet_to_csv (sheet);
@@ -83,18 +83,19 @@ test_counts (Fixture       *fixture,
   GrdProject *project = fixture->project;
   g_autoptr(GError) error = NULL;
   g_autofree char *by_cases = NULL, *presence = NULL, *by_region = NULL, *pairs = NULL;
+  g_autofree char *with_sub_codes = NULL, *present_below = NULL, *region_below = NULL;
   Study study;
 
   build_study (project, &study);
 
-  by_cases = matrix_csv (project, GRD_MATRIX_CODES_BY_CASES, 0, FALSE);
+  by_cases = matrix_csv (project, GRD_MATRIX_CODES_BY_CASES, 0, GRD_MATRIX_FLAGS_NONE);
   g_assert_cmpstr (by_cases, ==,
                    "Code,Budi 🧑‍🌾,Çiçek,No case\r\n"
                    "Motivasi 🔥,1,0,0\r\n"
                    "\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",2,0,1\r\n"
                    "Tim,1,1,1\r\n");
 
-  presence = matrix_csv (project, GRD_MATRIX_CODES_BY_CASES, 0, TRUE);
+  presence = matrix_csv (project, GRD_MATRIX_CODES_BY_CASES, 0, GRD_MATRIX_PRESENCE);
   g_assert_cmpstr (presence, ==,
                    "Code,Budi 🧑‍🌾,Çiçek,No case\r\n"
                    "Motivasi 🔥,1,0,0\r\n"
@@ -103,22 +104,47 @@ test_counts (Fixture       *fixture,
 
   /* The choices in their order (Jawa unused still a column), then n/a,
    * then the transcript where nothing is recorded. */
-  by_region = matrix_csv (project, GRD_MATRIX_CODES_BY_ATTRIBUTE, study.region, FALSE);
+  by_region = matrix_csv (project, GRD_MATRIX_CODES_BY_ATTRIBUTE, study.region,
+                          GRD_MATRIX_FLAGS_NONE);
   g_assert_cmpstr (by_region, ==,
                    "Code,Sumatera,Jawa,n/a,Not recorded\r\n"
                    "Motivasi 🔥,1,0,0,0\r\n"
                    "\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",2,0,0,1\r\n"
                    "Tim,1,0,1,1\r\n");
 
-  pairs = matrix_csv (project, GRD_MATRIX_COOCCURRENCE, 0, FALSE);
+  /* With its sub-codes, the parent's row is its own codings and Trust's;
+   * the heading says so. */
+  with_sub_codes = matrix_csv (project, GRD_MATRIX_CODES_BY_CASES, 0, GRD_MATRIX_WITH_SUB_CODES);
+  g_assert_cmpstr (with_sub_codes, ==,
+                   "Code (with its sub-codes),Budi 🧑‍🌾,Çiçek,No case\r\n"
+                   "Motivasi 🔥,3,0,1\r\n"
+                   "\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",2,0,1\r\n"
+                   "Tim,1,1,1\r\n");
+  present_below = matrix_csv (project, GRD_MATRIX_CODES_BY_CASES, 0,
+                              GRD_MATRIX_PRESENCE | GRD_MATRIX_WITH_SUB_CODES);
+  g_assert_cmpstr (present_below, ==,
+                   "Code (with its sub-codes),Budi 🧑‍🌾,Çiçek,No case\r\n"
+                   "Motivasi 🔥,1,0,1\r\n"
+                   "\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",1,0,1\r\n"
+                   "Tim,1,1,1\r\n");
+  region_below = matrix_csv (project, GRD_MATRIX_CODES_BY_ATTRIBUTE, study.region,
+                             GRD_MATRIX_WITH_SUB_CODES);
+  g_assert_cmpstr (region_below, ==,
+                   "Code (with its sub-codes),Sumatera,Jawa,n/a,Not recorded\r\n"
+                   "Motivasi 🔥,3,0,0,1\r\n"
+                   "\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",2,0,0,1\r\n"
+                   "Tim,1,0,1,1\r\n");
+
+  /* Flags are for counts by case and by value: co-occurrence is the same. */
+  pairs = matrix_csv (project, GRD_MATRIX_COOCCURRENCE, 0, GRD_MATRIX_WITH_SUB_CODES);
   g_assert_cmpstr (pairs, ==,
                    "Code,Motivasi 🔥,\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",Tim\r\n"
                    "Motivasi 🔥,,1,0\r\n"
                    "\"Motivasi 🔥/Trust, \"\"kepercayaan\"\"\",1,,1\r\n"
                    "Tim,0,1,\r\n");
 
-  g_assert_null (grd_report_matrix (project, GRD_MATRIX_CODES_BY_ATTRIBUTE, 4242, FALSE, NULL,
-                                    &error));
+  g_assert_null (grd_report_matrix (project, GRD_MATRIX_CODES_BY_ATTRIBUTE, 4242,
+                                    GRD_MATRIX_FLAGS_NONE, NULL, &error));
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
@@ -149,7 +175,8 @@ test_quotes (Fixture       *fixture,
   build_study (project, &study);
 
   /* The code's own quotes and its sub-code's, in transcript order. */
-  sheet = grd_report_matrix (project, GRD_MATRIX_QUOTES, study.motivasi, FALSE, NULL, &error);
+  sheet = grd_report_matrix (project, GRD_MATRIX_QUOTES, study.motivasi, GRD_MATRIX_FLAGS_NONE, NULL,
+                             &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sheet->headings->len, ==, G_N_ELEMENTS (headings));
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
@@ -175,7 +202,7 @@ test_quotes (Fixture       *fixture,
   g_assert_cmpstr (row[6], ==, "");
 
   g_clear_pointer (&sheet, grd_sheet_unref);
-  g_assert_null (grd_report_matrix (project, GRD_MATRIX_QUOTES, 4242, FALSE, NULL, &error));
+  g_assert_null (grd_report_matrix (project, GRD_MATRIX_QUOTES, 4242, GRD_MATRIX_FLAGS_NONE, NULL, &error));
   g_assert_error (error, GRD_PROJECT_ERROR, GRD_PROJECT_ERROR_NOT_FOUND);
 }
 
@@ -297,7 +324,7 @@ test_xlsx (Fixture       *fixture,
   Study study;
 
   build_study (project, &study);
-  sheet = grd_report_matrix (project, GRD_MATRIX_CODES_BY_CASES, 0, FALSE, NULL, &error);
+  sheet = grd_report_matrix (project, GRD_MATRIX_CODES_BY_CASES, 0, GRD_MATRIX_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (grd_sheet_write (sheet, GRD_SHEET_FORMAT_XLSX, path, &error));
   g_assert_no_error (error);
@@ -362,7 +389,7 @@ test_csv_file (Fixture       *fixture,
   Study study;
 
   build_study (project, &study);
-  sheet = grd_report_matrix (project, GRD_MATRIX_COOCCURRENCE, 0, FALSE, NULL, &error);
+  sheet = grd_report_matrix (project, GRD_MATRIX_COOCCURRENCE, 0, GRD_MATRIX_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "an older file", -1, &error));
   g_assert_true (grd_sheet_write (sheet, GRD_SHEET_FORMAT_CSV, path, &error));

@@ -208,10 +208,13 @@ def figure_previewed_and_exported():
 
 @test
 def codes_by_cases_matrix_shown_and_exported():
-    # What the CLI writes is what the page must show and export.
+    # What the CLI writes is what the page must show and export. The page
+    # counts sub-codes in, so the dimension first in the tree is not all 0.
     expected = list(csv.reader(subprocess.run(
-        [CLI, "report", SAMPLE, "codes-by-cases"], capture_output=True, text=True,
-        check=True).stdout.splitlines()))
+        [CLI, "report", SAMPLE, "codes-by-cases", "--with-sub-codes"], capture_output=True,
+        text=True, check=True).stdout.splitlines()))
+    assert expected[0][0] == "Code (with its sub-codes)", expected[0]
+    assert "/" not in expected[1][0] and any(int(n) > 0 for n in expected[1][1:]), expected[1]
     with tempfile.TemporaryDirectory() as scratch:
         out = os.path.join(scratch, "kam-matrix.csv")
         session = Session(SAMPLE)
