@@ -179,6 +179,31 @@ show_report (GrdWindow  *self,
   gtk_window_present (window);
 }
 
+/* The menu's Last Import or Export Report reads it again after its toast
+ * is gone. */
+static void
+keep_report (GrdWindow  *self,
+             const char *title,
+             char       *report)
+{
+  g_free (self->report_title);
+  self->report_title = g_strdup (title);
+  g_free (self->report_text);
+  self->report_text = report;
+  grd_window_update_actions (self);
+}
+
+static void
+last_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GrdWindow *self = GRD_WINDOW (widget);
+
+  if (self->report_text != NULL)
+    show_report (self, self->report_title, self->report_text);
+}
+
 static void
 on_report_button (AdwToast  *toast,
                   GrdWindow *self)
@@ -199,9 +224,10 @@ show_report_toast (GrdWindow  *self,
 
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_timeout (toast, 0);
-  g_object_set_data_full (G_OBJECT (toast), "grd-report", report, g_free);
+  g_object_set_data_full (G_OBJECT (toast), "grd-report", g_strdup (report), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_report_button), self, 0);
   grd_window_show_toast (self, toast);
+  keep_report (self, title, report);
 }
 
 static void
@@ -226,6 +252,7 @@ on_transcripts_imported (GObject      *object,
                                             "Imported %u of %u Files", reports->len),
                                n, reports->len);
       show_report (self, title, text);
+      keep_report (self, title, g_steal_pointer (&text));
       return;
     }
 
@@ -456,4 +483,5 @@ grd_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-project", NULL, refi_action);
   gtk_widget_class_install_action (widget_class, "win.import-codebook", NULL, refi_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
+  gtk_widget_class_install_action (widget_class, "win.last-report", NULL, last_report_action);
 }

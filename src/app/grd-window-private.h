@@ -68,6 +68,8 @@ struct _GrdWindow
   struct _GrdViewJob   *view_job;        /* a job another view runs here */
   GdkRGBA               coding_rgba;
   AdwToast             *state_toast;     /* the last edit, undo or redo toast, while shown */
+  char                 *report_title;    /* the last import or export report, to read again */
+  char                 *report_text;
 };
 
 /* A job (an import or export) is on its way; edits wait for it. */

@@ -71,6 +71,7 @@ grd_window_update_actions (GrdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-code", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-source", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.snapshots", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.last-report", self->report_text != NULL);
 }
 
 static void
@@ -732,6 +733,8 @@ grd_window_dispose (GObject *object)
     g_cancellable_cancel (self->job_cancellable);
   g_clear_object (&self->job_cancellable);
   g_clear_pointer (&self->job_done, g_free);
+  g_clear_pointer (&self->report_title, g_free);
+  g_clear_pointer (&self->report_text, g_free);
   g_clear_pointer (&self->job_failed, g_free);
   if (self->state_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->state_toast), (gpointer *) &self->state_toast);

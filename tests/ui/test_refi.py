@@ -52,6 +52,14 @@ def codebook_out_and_in():
             wait_for(lambda: not [w for w in session.app.children
                                   if w.name == "Exported the code book to kam-codes.qdc"],
                      "the report to close")
+            # Read again from the main menu, the toast or not.
+            menu(session, "Last Import or Export Report")
+            again = wait_for(lambda: [w for w in session.app.children
+                                      if w.name == "Exported the code book to kam-codes.qdc"],
+                             "the report again")[0]
+            assert [n.name for n in again.findChildren(lambda n: n.roleName == "label")
+                    if n.name.startswith("Codes (Code): ")] == lines
+            rawinput.pressKey("Escape")
             with open(codebook, encoding="utf-8") as f:
                 xml = f.read()
             assert "<CodeBook" in xml and 'name="Intrinsic"' in xml, xml[:300]
