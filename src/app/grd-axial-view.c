@@ -166,7 +166,7 @@ fill_relations (GrdAxialView *self,
       g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_relation), self);
       gtk_button_set_icon_name (GTK_BUTTON (delete), "user-trash-symbolic");
       gtk_widget_add_css_class (delete, "flat");
-      gtk_widget_set_tooltip_text (delete, _("Delete Relation"));
+      grd_set_new_tooltip (delete, _("Delete Relation"));
       g_object_set_data (G_OBJECT (delete), "grd-relation", GSIZE_TO_POINTER (relation->id));
       g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_relation), self);
       gtk_list_box_append (self->relations_list, row);

@@ -420,7 +420,7 @@ grd_code_tree_create_color_popover (void)
       gtk_button_set_child (GTK_BUTTON (button), swatch);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "circular");
-      gtk_widget_set_tooltip_text (button, _(palette[i].name));
+      grd_set_new_tooltip (button, _(palette[i].name));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(palette[i].name),
                                       -1);

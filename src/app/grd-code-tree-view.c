@@ -752,7 +752,7 @@ grd_code_tree_view_init (GrdCodeTreeView *self)
 
   new_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "code.new");
-  gtk_widget_set_tooltip_text (new_button, _("New Code"));
+  grd_set_new_tooltip (new_button, _("New Code"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (new_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Code"),
                                   -1);

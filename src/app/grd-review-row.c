@@ -175,7 +175,7 @@ states_new (GrdReviewCodeRow *self,
       g_autofree char *accessible = state_button_label ((GrdReviewState) i, subject);
 
       gtk_widget_add_css_class (button, state_buttons[i].css);
-      gtk_widget_set_tooltip_text (button, _("Click the state shown to clear it"));
+      grd_set_new_tooltip (button, _("Click the state shown to clear it"));
       grd_set_accessible_label (button, accessible);
       g_object_set_data (G_OBJECT (button), "grd-state", GINT_TO_POINTER (i));
       g_signal_connect (button, "clicked", G_CALLBACK (on_state_clicked), self);

@@ -74,6 +74,12 @@ void       grd_follow_project      (GrdProject **followed,
                                     GCallback    on_changed,
                                     gpointer     user_data);
 
+/* The tooltip of a widget not yet in a window. Use it for rows built by
+ * the hundred: gtk_widget_set_tooltip_text() on a visible widget asks
+ * the display server where the pointer is, a round trip on X11. */
+void       grd_set_new_tooltip      (GtkWidget  *widget,
+                                     const char *text);
+
 /* What a screen reader (and a UI test) calls widget. */
 void       grd_set_accessible_label (GtkWidget  *widget,
                                      const char *label);
