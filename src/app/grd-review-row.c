@@ -50,6 +50,7 @@ struct _GrdReviewCodeRow
   GtkWidget        *swatch;
   GtkWidget        *title;
   GtkWidget        *subtitle;
+  GtkWidget        *judgments;   /* how its quotes were judged, when they were */
   GtkWidget        *states;
   GtkWidget        *arrow;
   GtkWidget        *content;    /* the row below, empty until first expanded */
@@ -398,7 +399,6 @@ static char *
 describe_code (const GrdReviewData *data,
                const GrdCode       *code)
 {
-  const GrdReviewTally *tally = grd_review_data_get_tally (data, code->id);
   GPtrArray *comments = grd_review_data_get_comments (data, GRD_REVIEW_TARGET_CODE, code->id);
   guint n_open = grd_review_count_open_threads (comments);
   g_autofree char *mark = describe_mark (grd_review_data_get_mark (data, GRD_REVIEW_TARGET_CODE,
@@ -419,38 +419,47 @@ describe_code (const GrdReviewData *data,
   if (n_open > 0)
     g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, " · %u open comment thread",
                                                    " · %u open comment threads", n_open), n_open);
-  if (tally != NULL)
-    {
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-      guint n_needs_work = tally->n_states[GRD_REVIEW_STATE_NEEDS_WORK];
-
-      if (tally->n_states[GRD_REVIEW_STATE_ACCEPTED] > 0)
-        g_ptr_array_add (parts, g_strdup_printf (_("%u accepted"),
-                                                 tally->n_states[GRD_REVIEW_STATE_ACCEPTED]));
-      if (n_needs_work > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs work",
-                                                              "%u need work", n_needs_work),
-                                                 n_needs_work));
-      if (tally->n_states[GRD_REVIEW_STATE_PROPOSED] > 0)
-        g_ptr_array_add (parts, g_strdup_printf (_("%u proposed"),
-                                                 tally->n_states[GRD_REVIEW_STATE_PROPOSED]));
-      if (tally->n_open_threads > 0)
-        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u open comment thread",
-                                                              "%u open comment threads",
-                                                              tally->n_open_threads),
-                                                 tally->n_open_threads));
-      g_ptr_array_add (parts, NULL);
-      if (parts->len > 1)
-        {
-          g_autofree char *joined = g_strjoinv (", ", (char **) parts->pdata);
-
-          /* Translators: how the code's quotes were reviewed, e.g. "2 accepted, 1 need work" */
-          g_string_append_printf (subtitle, _(" · its quotes: %s"), joined);
-        }
-    }
-
   return g_string_free (subtitle, FALSE);
+}
+
+/* "Its quotes: 2 accepted, 1 needs work", or NULL when none was judged
+ * or commented on. */
+static char *
+describe_judgments (const GrdReviewData *data,
+                    const GrdCode       *code)
+{
+  const GrdReviewTally *tally = grd_review_data_get_tally (data, code->id);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  guint n_needs_work;
+
+  if (tally == NULL)
+    return NULL;
+
+  n_needs_work = tally->n_states[GRD_REVIEW_STATE_NEEDS_WORK];
+  if (tally->n_states[GRD_REVIEW_STATE_ACCEPTED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u accepted"),
+                                             tally->n_states[GRD_REVIEW_STATE_ACCEPTED]));
+  if (n_needs_work > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs work",
+                                                          "%u need work", n_needs_work),
+                                             n_needs_work));
+  if (tally->n_states[GRD_REVIEW_STATE_PROPOSED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u proposed"),
+                                             tally->n_states[GRD_REVIEW_STATE_PROPOSED]));
+  if (tally->n_open_threads > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u open comment thread",
+                                                          "%u open comment threads",
+                                                          tally->n_open_threads),
+                                             tally->n_open_threads));
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (", ", (char **) parts->pdata);
+  /* Translators: how the code's quotes were reviewed, e.g. "2 accepted, 1 need work" */
+  return g_strdup_printf (_("Its quotes: %s"), joined);
 }
 
 static void
@@ -588,6 +597,7 @@ grd_review_code_row_update (GrdReviewCodeRow    *self,
                             GrdReviewFilter      filter)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *judgments = NULL;
   GPtrArray *comments;
 
   g_return_if_fail (GRD_IS_REVIEW_CODE_ROW (self));
@@ -596,12 +606,15 @@ grd_review_code_row_update (GrdReviewCodeRow    *self,
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->title)), code->name) != 0)
     {
       gtk_label_set_text (GTK_LABEL (self->title), code->name);
-      gtk_widget_set_tooltip_text (self->title, code->name);
       grd_set_accessible_label (GTK_WIDGET (self), code->name);
     }
   subtitle = describe_code (data, code);
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->subtitle)), subtitle) != 0)
     gtk_label_set_text (GTK_LABEL (self->subtitle), subtitle);
+  judgments = describe_judgments (data, code);
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->judgments)), judgments) != 0)
+    gtk_label_set_text (GTK_LABEL (self->judgments), judgments);
+  gtk_widget_set_visible (self->judgments, judgments != NULL);
   if (g_strcmp0 (self->color, code->color) != 0)
     {
       g_free (self->color);
@@ -680,6 +693,25 @@ grd_review_code_row_init (GrdReviewCodeRow *self)
   self->shown = TRUE;
 }
 
+/* Read when shown, not set with each new status: setting a visible
+ * widget's tooltip text costs a round trip to the X server. */
+static gboolean
+on_text_query_tooltip (GtkWidget        *text,
+                       int               x,
+                       int               y,
+                       gboolean          keyboard,
+                       GtkTooltip       *tooltip,
+                       GrdReviewCodeRow *self)
+{
+  g_autoptr(GString) whole = g_string_new (gtk_label_get_text (GTK_LABEL (self->title)));
+
+  g_string_append_printf (whole, "\n%s", gtk_label_get_text (GTK_LABEL (self->subtitle)));
+  if (gtk_widget_get_visible (self->judgments))
+    g_string_append_printf (whole, "\n%s", gtk_label_get_text (GTK_LABEL (self->judgments)));
+  gtk_tooltip_set_text (tooltip, whole->str);
+  return TRUE;
+}
+
 GtkWidget *
 grd_review_code_row_new (GrdProject    *project,
                          const GrdCode *code)
@@ -708,22 +740,23 @@ grd_review_code_row_new (GrdProject    *project,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->swatch), draw_swatch, self, NULL);
   gtk_box_append (GTK_BOX (box), self->swatch);
 
-  /* The status wraps, as a supervisor reads all of it; the name is cut
-   * short with the whole in the tooltip, like the tree's. */
+  /* Name and status one line each, cut short with the whole in the
+   * tooltip: a wrapping label is laid out again at every width it is
+   * measured at, and 200 of them doubled the time the page took. */
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_margin_top (text, 6);
   gtk_widget_set_margin_bottom (text, 6);
+  gtk_widget_set_has_tooltip (text, TRUE);
+  g_signal_connect (text, "query-tooltip", G_CALLBACK (on_text_query_tooltip), self);
   self->title = grd_summary_label_new (code->name, "title");
-  gtk_widget_set_tooltip_text (self->title, code->name);
   gtk_box_append (GTK_BOX (text), self->title);
-  self->subtitle = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (self->subtitle, "subtitle");
+  self->subtitle = grd_summary_label_new (NULL, "subtitle");
   gtk_box_append (GTK_BOX (text), self->subtitle);
+  self->judgments = grd_summary_label_new (NULL, "subtitle");
+  gtk_widget_set_visible (self->judgments, FALSE);
+  gtk_box_append (GTK_BOX (text), self->judgments);
   gtk_box_append (GTK_BOX (box), text);
 
   self->states = states_new (self, GRD_REVIEW_TARGET_CODE, code->id, self->subject);

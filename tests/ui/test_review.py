@@ -99,7 +99,7 @@ def review_a_sub_theme():
         wait_for(lambda: session.db("SELECT s.state FROM review_state s JOIN coding g ON g.id = s.coding_id "
                                     "JOIN code c ON c.id = g.code_id WHERE c.name = ?", CODE)
                  == [("needs-work",)], "the quote needing work in the project")
-        wait_for(lambda: any("its quotes: 1 needs work" in name for name in labels(item)),
+        wait_for(lambda: any(name == "Its quotes: 1 needs work" for name in labels(item)),
                  "the row counting the quote")
         # A quote's caption names its case, transcript and speaker, each once.
         captions = [name.split(" · ") for name in labels(page) if " · Interview " in name]
