@@ -240,6 +240,10 @@ quote_card_new (GrdReviewCodeRow *self,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (text), QUOTE_LINES);
+  /* The card is as wide as the page whatever the quote: asked its width
+   * for a height, the label would otherwise search for it, shaping the
+   * quote again at each width tried. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   source = gtk_label_new (where->str);
