@@ -165,6 +165,58 @@ _grd_project_refi_set_memo_origin (GrdProject  *project,
   return _grd_project_end_edit (project, GRD_CHANGE_MEMOS, error);
 }
 
+/* A colleague who edited a memo of the study and sent the project back
+ * expects the edit to come in; one who edited it after the export keeps
+ * theirs. Which edit is the later one is all the file and the project
+ * can tell, so the newer words win; a tie keeps the project's. */
+gboolean
+_grd_project_refi_merge_memo (GrdProject        *project,
+                              gint64             memo_id,
+                              const char        *title,
+                              const char        *text,
+                              gint64             updated_at,
+                              GrdRefiMemoMerge  *merge,
+                              GError           **error)
+{
+  GrdStore *store = _grd_project_get_store (project);
+  gint64 ours = 0;
+  gboolean differs = FALSE;
+
+  if (title == NULL)
+    title = "";
+  if (text == NULL)
+    text = "";
+  if (!grd_store_get_int (store, &ours, &differs, error,
+                          "SELECT updated_at FROM memo WHERE id = ?1 "
+                          "AND (title IS NOT ?2 OR text IS NOT ?3)",
+                          "iss", memo_id, title, text))
+    return FALSE;
+  if (!differs)
+    {
+      *merge = GRD_REFI_MEMO_SAME;
+      return TRUE;
+    }
+  if (updated_at <= ours)
+    {
+      *merge = GRD_REFI_MEMO_KEPT;
+      return TRUE;
+    }
+
+  if (!_grd_project_begin_edit (project, _("Import"), error))
+    return FALSE;
+  if (!grd_store_run (store, error,
+                      "UPDATE memo SET title = ?1, text = ?2, updated_at = ?3 WHERE id = ?4",
+                      "ssii", title, text, updated_at, memo_id))
+    {
+      _grd_project_fail_edit (project);
+      return FALSE;
+    }
+  if (!_grd_project_end_edit (project, GRD_CHANGE_MEMOS, error))
+    return FALSE;
+  *merge = GRD_REFI_MEMO_UPDATED;
+  return TRUE;
+}
+
 /* A comment as the file has it: its author, time and resolution kept. A
  * reply (parent_id not 0) belongs to its parent's code or coding. */
 gint64

@@ -943,6 +943,41 @@ add_memo (Import       *import,
                                             note->created_at, note->updated_at, error);
 }
 
+/* A note the project has as a memo already: the newer words stay, and the
+ * report says which did when they differ. */
+static gboolean
+merge_memo (Import  *import,
+            Note    *note,
+            gint64   memo_id,
+            GError **error)
+{
+  GrdRefiMemoMerge merge;
+
+  if (!_grd_project_refi_merge_memo (import->project, memo_id, note->title, note->text,
+                                     note->updated_at, &merge, error))
+    return FALSE;
+
+  switch (merge)
+    {
+    case GRD_REFI_MEMO_UPDATED:
+      grd_refi_report_tally (import->report, GRD_REFI_TAKEN, "Note",
+                             _("newer than the project's memo, whose words it replaced"), 1);
+      break;
+    case GRD_REFI_MEMO_KEPT:
+      grd_refi_report_warn (import->report, import->file_name, note->line, "Note", "%s",
+                            _("its words differ from the project's memo, which is as new "
+                              "or newer and kept its own"));
+      grd_refi_report_tally (import->report, GRD_REFI_DROPPED, "Note",
+                             _("the project's memo is as new or newer"), 1);
+      break;
+    case GRD_REFI_MEMO_SAME:
+    default:
+      _grd_refi_tally_merged (import, "Note");
+      break;
+    }
+  return TRUE;
+}
+
 /* Notes become memos in the file's order: each reference to a note makes a
  * memo on its target, the first keeping the note's GUID; a note nothing
  * refers to becomes a free memo. */
@@ -999,7 +1034,8 @@ create_memos (Import      *import,
         return FALSE;
       if (existing != 0)
         {
-          _grd_refi_tally_merged (import, "Note");
+          if (!merge_memo (import, note, existing, error))
+            return FALSE;
           continue;
         }
 

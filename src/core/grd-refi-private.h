@@ -140,4 +140,19 @@ gboolean     _grd_project_refi_set_memo_origin (GrdProject *project,
                                           gint64         updated_at,
                                           GError       **error);
 
+/* What became of a memo the project has under a note's GUID. */
+typedef enum {
+  GRD_REFI_MEMO_SAME,       /* the same words */
+  GRD_REFI_MEMO_UPDATED,    /* the note is newer: its words replaced the memo's */
+  GRD_REFI_MEMO_KEPT,       /* the memo is as new or newer: it kept its words */
+} GrdRefiMemoMerge;
+
+gboolean     _grd_project_refi_merge_memo (GrdProject    *project,
+                                          gint64            memo_id,
+                                          const char       *title,
+                                          const char       *text,
+                                          gint64            updated_at,
+                                          GrdRefiMemoMerge *merge,
+                                          GError          **error);
+
 G_END_DECLS

@@ -235,6 +235,84 @@ test_merge_changed_text (Fixture       *fixture,
   g_assert_cmpstr (quote, ==, "𝒜");
 }
 
+/* The words of the memo memo_id. */
+static char *
+memo_text (GrdProject *project,
+           gint64      memo_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) memos = grd_project_list_memos (project, -1, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < memos->len; i++)
+    {
+      GrdMemo *memo = g_ptr_array_index (memos, i);
+
+      if (memo->id == memo_id)
+        return g_strdup (memo->text);
+    }
+  g_assert_not_reached ();
+}
+
+/* A colleague edited a memo of the study: imported back, the newer words
+ * replace the project's, in the step that undoes the import. Edited here
+ * since, the project's memo keeps its words and the report says so. */
+static void
+test_merge_edited_memo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *qdpx = export_path (fixture, "colleague.qdpx");
+  g_autoptr(GrdProject) project = open_sample_copy (fixture, "kam.grounded", &path);
+  g_autoptr(GrdProject) copy = open_sample_copy (fixture, "colleague.grounded", &copy_path);
+  g_autoptr(GPtrArray) memos = grd_project_list_memos (copy, -1, 0, &error);
+  g_autoptr(GrdRefiReport) report = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *report_text = NULL;
+  gint64 memo_id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (memos->len, >, 0);
+  memo_id = ((GrdMemo *) g_ptr_array_index (memos, 0))->id;
+  original = memo_text (project, memo_id);
+  g_assert_true (grd_project_update_memo (copy, memo_id, NULL, "Edited by a colleague 𝒜", &error));
+  g_assert_no_error (error);
+  report = grd_refi_export_project (copy, qdpx, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  report = grd_refi_import_project (project, qdpx, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpuint (count_tallies (report, "Note",
+                                   "newer than the project's memo, whose words it replaced"), ==, 1);
+  text = memo_text (project, memo_id);
+  g_assert_cmpstr (text, ==, "Edited by a colleague 𝒜");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&report, grd_refi_report_free);
+
+  g_free (grd_project_undo (project, &error));
+  g_assert_no_error (error);
+  text = memo_text (project, memo_id);
+  g_assert_cmpstr (text, ==, original);
+  g_clear_pointer (&text, g_free);
+
+  /* edited here after the colleague's export: a tie or newer keeps ours */
+  g_assert_true (grd_project_update_memo (project, memo_id, NULL, "Ours, later", &error));
+  g_assert_no_error (error);
+  report = grd_refi_import_project (project, qdpx, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_assert_cmpuint (grd_refi_report_count (report, GRD_REFI_DROPPED, "Note"), ==, 1);
+  text = memo_text (project, memo_id);
+  g_assert_cmpstr (text, ==, "Ours, later");
+  report_text = grd_refi_report_to_string (report);
+  g_assert_nonnull (strstr (report_text, "its words differ from the project's memo"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +322,7 @@ main (int   argc,
   GRD_TEST_ADD ("/refi/merge/own-export", test_merge_own_export);
   GRD_TEST_ADD ("/refi/merge/new-coding", test_merge_new_coding);
   GRD_TEST_ADD ("/refi/merge/changed-text", test_merge_changed_text);
+  GRD_TEST_ADD ("/refi/merge/edited-memo", test_merge_edited_memo);
 
   return g_test_run ();
 }
