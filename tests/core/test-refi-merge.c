@@ -36,6 +36,30 @@ open_sample_copy (Fixture    *fixture,
   return project;
 }
 
+/* The sample (at *path) and a colleague's copy of it, as the merge tests
+ * start: the copy is changed, exported and imported into the sample. */
+static GrdProject *
+open_sample_and_copy (Fixture     *fixture,
+                      char       **path,
+                      GrdProject **copy)
+{
+  g_autofree char *copy_path = NULL;
+
+  *copy = open_sample_copy (fixture, "colleague.grounded", &copy_path);
+  return open_sample_copy (fixture, "kam.grounded", path);
+}
+
+static void
+export_qdpx (GrdProject *project,
+             const char *qdpx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GrdRefiReport) report = grd_refi_export_project (project, qdpx, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+}
+
 /* The rows of each counted table, one line each. */
 static char *
 describe_counts (const char *path)
@@ -70,9 +94,7 @@ test_merge_own_export (Fixture       *fixture,
   gint64 n_codings = count_rows (path, "SELECT count(*) FROM coding");
 
   g_assert_cmpint (n_codings, >, 0);
-  report = grd_refi_export_project (project, qdpx, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&report, grd_refi_report_free);
+  export_qdpx (project, qdpx);
 
   report = grd_refi_import_project (project, qdpx, NULL, &error);
   g_assert_no_error (error);
@@ -108,10 +130,9 @@ test_merge_new_coding (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *copy_path = NULL;
   g_autofree char *qdpx = export_path (fixture, "colleague.qdpx");
-  g_autoptr(GrdProject) project = open_sample_copy (fixture, "kam.grounded", &path);
-  g_autoptr(GrdProject) copy = open_sample_copy (fixture, "colleague.grounded", &copy_path);
+  g_autoptr(GrdProject) copy = NULL;
+  g_autoptr(GrdProject) project = open_sample_and_copy (fixture, &path, &copy);
   g_autoptr(GrdRefiReport) report = NULL;
   g_autoptr(GPtrArray) sources = grd_project_list_sources (copy, &error);
   g_autoptr(GPtrArray) codes = grd_project_list_codes (copy, &error);
@@ -138,9 +159,7 @@ test_merge_new_coding (Fixture       *fixture,
   g_assert_no_error (error);
   added = grd_project_get_coding (copy, coding_id, &error);
   g_assert_no_error (error);
-  report = grd_refi_export_project (copy, qdpx, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&report, grd_refi_report_free);
+  export_qdpx (copy, qdpx);
 
   report = grd_refi_import_project (project, qdpx, NULL, &error);
   g_assert_no_error (error);
@@ -263,10 +282,9 @@ test_merge_edited_memo (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *copy_path = NULL;
   g_autofree char *qdpx = export_path (fixture, "colleague.qdpx");
-  g_autoptr(GrdProject) project = open_sample_copy (fixture, "kam.grounded", &path);
-  g_autoptr(GrdProject) copy = open_sample_copy (fixture, "colleague.grounded", &copy_path);
+  g_autoptr(GrdProject) copy = NULL;
+  g_autoptr(GrdProject) project = open_sample_and_copy (fixture, &path, &copy);
   g_autoptr(GPtrArray) memos = grd_project_list_memos (copy, -1, 0, &error);
   g_autoptr(GrdRefiReport) report = NULL;
   g_autofree char *original = NULL;
@@ -280,9 +298,7 @@ test_merge_edited_memo (Fixture       *fixture,
   original = memo_text (project, memo_id);
   g_assert_true (grd_project_update_memo (copy, memo_id, NULL, "Edited by a colleague 𝒜", &error));
   g_assert_no_error (error);
-  report = grd_refi_export_project (copy, qdpx, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&report, grd_refi_report_free);
+  export_qdpx (copy, qdpx);
 
   report = grd_refi_import_project (project, qdpx, NULL, &error);
   g_assert_no_error (error);
